@@ -1,0 +1,131 @@
+// One zod schema per concept. Shared by the Astro content collections
+// (src/content.config.ts) and the validator (scripts/validate.ts), so the
+// site and `npm run validate` can never disagree about what is valid.
+import { z } from 'zod';
+
+/** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")');
+
+/**
+ * Periods: a year ("2024"), quarter ("2024-Q3"), half-year ("2023-H1"),
+ * month ("2024-08"), day ("2024-09-10", for stocks "as of" a date) or an
+ * ISO 8601 interval of months ("2024-01/2024-09" = first nine months).
+ */
+export const PERIOD_RE =
+  /^(\d{4})(?:-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?))?(?:\/(\d{4})-(0[1-9]|1[0-2]))?$/;
+export const periodSchema = z
+  .string()
+  .regex(PERIOD_RE, 'kỳ không hợp lệ: dùng "2024", "2024-Q3", "2023-H1", "2024-08", "2024-09-10" hoặc "2024-01/2024-09"');
+
+export const areaSchema = z.object({
+  id: slugSchema,
+  order: z.number().int(),
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+  description: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+});
+export type Area = z.infer<typeof areaSchema>;
+
+export const organizationKinds = ['province', 'district', 'commune', 'department', 'committee', 'agency'] as const;
+export const organizationSchema = z.object({
+  id: slugSchema,
+  kind: z.enum(organizationKinds),
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** The organization this one belongs to (a district's province). */
+  parent: slugSchema.optional(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const breakdownSchema = z.object({
+  id: slugSchema,
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+});
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+/** How an indicator can be recomputed from other indicators of the same report, scope and breakdown. */
+export const derivationSchema = z.object({
+  kind: z.literal('ratio'),
+  numerator: slugSchema,
+  denominator: slugSchema,
+  /** Percent points of tolerance when comparing a printed rate with the counts. */
+  tolerance: z.number().nonnegative().default(0.05),
+});
+export const sumDerivationSchema = z.object({
+  kind: z.literal('sum'),
+  /** Indicators whose values (same report, scope, breakdown, period) add up to this one. */
+  parts: z.array(slugSchema).min(2),
+});
+
+export const indicatorSchema = z.object({
+  id: slugSchema,
+  area: slugSchema,
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+  unit: z.string().min(1),
+  definition: z.string().min(1),
+  higherIsBetter: z.boolean().nullable(),
+  /** Breakdowns whose values should add up to the total (no breakdown) figure. */
+  breakdownsSumToTotal: z.boolean().default(false),
+  derivation: z.discriminatedUnion('kind', [derivationSchema, sumDerivationSchema]).optional(),
+  /** Shown on the dashboard as a headline figure when true. */
+  headline: z.boolean().default(false),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const reportKinds = ['quarterly-report', 'half-year-report', 'annual-plan', 'directive'] as const;
+export const reportSchema = z.object({
+  id: slugSchema,
+  kind: z.enum(reportKinds),
+  title: z.string().min(1),
+  issuer: slugSchema,
+  scope: slugSchema,
+  period: periodSchema,
+  documentNumber: z.string().min(1).nullable(),
+  /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  sourceFile: z.string().min(1),
+  summary: z.string().min(1),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const comparators = ['>', '>=', '<', '<=', '=', '~'] as const;
+export type Comparator = (typeof comparators)[number];
+
+/** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */
+const plainNumber = z
+  .string()
+  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
+
+/** One row of content/reports/<id>/figures.csv, as read (all strings). */
+export const figureRowSchema = z.object({
+  id: slugSchema,
+  indicator: slugSchema,
+  scope: slugSchema,
+  breakdown: z.union([z.literal(''), slugSchema]),
+  period: periodSchema,
+  value: plainNumber,
+  denominator: z.union([z.literal(''), plainNumber]),
+  unit: z.string().min(1, 'thiếu đơn vị'),
+  comparator: z.union([z.literal(''), z.enum(comparators)]),
+  /** Where in the source: heading path like "II.2.c", or "chú thích 3" for a footnote. */
+  section: z.string().min(1, 'thiếu mục (vd. "II.2.c")').max(60),
+  quote: z.string().min(8, 'trích dẫn quá ngắn'),
+  note: z.string().default(''),
+});
+export type FigureRow = z.infer<typeof figureRowSchema>;
+export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof FigureRow)[];
+
+/** Narrative sections besides the seven reform areas. */
+export const extraSections = [
+  { id: 'tong-quan', label: 'Tổng quan' },
+  { id: 'han-che', label: 'Tồn tại, hạn chế' },
+  { id: 'nguyen-nhan', label: 'Nguyên nhân' },
+  { id: 'nhiem-vu', label: 'Nhiệm vụ kỳ tới' },
+  { id: 'kien-nghi', label: 'Kiến nghị, đề xuất' },
+] as const;

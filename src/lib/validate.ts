@@ -1,0 +1,571 @@
+// Stage 2 — validate: parse and check the raw content against the zod schemas,
+// referential integrity and the sources themselves. Never throws on bad
+// content: every problem becomes an Issue naming file, line and column.
+import Papa from 'papaparse';
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import {
+  areaSchema,
+  breakdownSchema,
+  extraSections,
+  FIGURE_COLUMNS,
+  figureRowSchema,
+  indicatorSchema,
+  organizationSchema,
+  reportSchema,
+  type Area,
+  type Breakdown,
+  type Comparator,
+  type Indicator,
+  type Organization,
+  type Report,
+} from './schema.ts';
+import type { RawContent, RawFile, RawReport } from './load.ts';
+import { locateQuote, type QuoteLocation } from './quote.ts';
+import { textMentionsValue } from './vn-number.ts';
+import { formatNumber } from './format.ts';
+
+export type IssueLevel = 'error' | 'warning';
+
+export interface Issue {
+  level: IssueLevel;
+  /** Stable machine code, e.g. "unknown-indicator", "sum-mismatch". */
+  code: string;
+  file: string;
+  line?: number;
+  column?: string;
+  message: string;
+  /** How to fix it, for errors. */
+  hint?: string;
+  /** Figures the issue is about ("report-id/figure-id"); consistency warnings become data-quality notes on them. */
+  figures?: string[];
+}
+
+export interface Figure {
+  /** Globally unique: "<report-id>/<figure-id>". */
+  key: string;
+  reportId: string;
+  id: string;
+  indicator: string;
+  scope: string;
+  breakdown: string | null;
+  period: string;
+  value: number;
+  denominator: number | null;
+  unit: string;
+  comparator: Comparator | null;
+  section: string;
+  quote: string;
+  note: string | null;
+  /** Line in figures.csv, for error messages and "edit this row" links. */
+  line: number;
+  /** Where the quote sits in source.txt (NFC text). */
+  location: QuoteLocation;
+}
+
+export interface Narrative {
+  section: string;
+  markdown: string;
+  file: string;
+}
+
+export interface ReportContent {
+  meta: Report;
+  figures: Figure[];
+  narratives: Narrative[];
+  /** The source text, NFC-normalised, otherwise as published. */
+  sourceText: string;
+  files: { report: string; figures: string | null; source: string };
+}
+
+export interface Content {
+  areas: Area[];
+  organizations: Organization[];
+  indicators: Indicator[];
+  breakdowns: Breakdown[];
+  reports: ReportContent[];
+}
+
+export interface ValidationResult {
+  content: Content;
+  issues: Issue[];
+}
+
+const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
+function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: JsonNode | undefined } | null {
+  const errors: ParseError[] = [];
+  const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    issues.push({
+      level: 'error',
+      code: 'json-syntax',
+      file: file.path,
+      line: e ? lineAt(file.text, e.offset) : 1,
+      message: `JSON không hợp lệ (${e ? printParseErrorCode(e.error) : 'tệp rỗng'}).`,
+      hint: 'Kiểm tra dấu phẩy, ngoặc kép và ngoặc nhọn quanh dòng này.',
+    });
+    return null;
+  }
+  return { value: JSON.parse(file.text), tree };
+}
+
+function lineOfPath(file: RawFile, tree: JsonNode | undefined, path: (string | number)[]): number | undefined {
+  if (!tree) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return lineAt(file.text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  }
+  return undefined;
+}
+
+function zodIssues(file: RawFile, tree: JsonNode | undefined, error: z.ZodError, base: (string | number)[] = []): Issue[] {
+  return error.issues.map((i) => {
+    const path = [...base, ...(i.path as (string | number)[])];
+    const field = i.path.filter((p) => typeof p === 'string').join('.');
+    return {
+      level: 'error' as const,
+      code: 'schema',
+      file: file.path,
+      line: lineOfPath(file, tree, path),
+      column: field || undefined,
+      message: `${field ? `Trường "${field}": ` : ''}${i.message}`,
+      hint: 'Sửa giá trị cho đúng định dạng mô tả trong content/README.md.',
+    };
+  });
+}
+
+/** Validate a JSON array catalogue entry by entry; drop invalid entries, flag duplicate ids. */
+function loadCatalog<T extends { id: string }>(
+  file: RawFile | null,
+  fallbackPath: string,
+  schema: z.ZodType<T>,
+  what: string,
+  issues: Issue[],
+): { items: T[]; tree?: JsonNode } {
+  if (!file) {
+    issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    return { items: [] };
+  }
+  const parsed = parseJson(file, issues);
+  if (!parsed) return { items: [] };
+  if (!Array.isArray(parsed.value)) {
+    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].` });
+    return { items: [], tree: parsed.tree };
+  }
+  const items: T[] = [];
+  const seen = new Map<string, number>();
+  parsed.value.forEach((entry, index) => {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      issues.push(...zodIssues(file, parsed.tree, r.error, [index]));
+      return;
+    }
+    const line = lineOfPath(file, parsed.tree, [index, 'id']);
+    if (seen.has(r.data.id)) {
+      issues.push({
+        level: 'error',
+        code: 'duplicate-id',
+        file: file.path,
+        line,
+        column: 'id',
+        message: `Mã "${r.data.id}" bị trùng (đã có ở dòng ${seen.get(r.data.id)}).`,
+        hint: 'Mỗi mục phải có id riêng; gộp hai mục hoặc đổi id.',
+      });
+      return;
+    }
+    seen.set(r.data.id, line ?? 0);
+    items.push(r.data);
+  });
+  return { items, tree: parsed.tree };
+}
+
+interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** Parse CSV with papaparse, keeping the line where each record starts. */
+function parseCsv(file: RawFile, issues: Issue[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const text = file.text;
+  // papaparse's cursor is the offset where the next record starts; count newlines up to each record.
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    step: (result) => {
+      const recordLine = line;
+      for (let i = start; i < result.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      start = result.meta.cursor;
+      for (const e of result.errors) {
+        issues.push({
+          level: 'error',
+          code: 'csv-syntax',
+          file: file.path,
+          line: recordLine,
+          message: `CSV lỗi cú pháp: ${e.message}.`,
+          hint: 'Ô chứa dấu phẩy hoặc xuống dòng phải nằm trong ngoặc kép; ngoặc kép bên trong viết thành "".',
+        });
+      }
+      const cells = result.data;
+      if (cells.length === 1 && cells[0].trim() === '') return; // blank line
+      rows.push({ line: recordLine, cells });
+    },
+  });
+  return rows;
+}
+
+const areaSections = new Set<string>();
+const extraSectionIds = new Set<string>(extraSections.map((s) => s.id));
+
+function plain(n: number): string {
+  return formatNumber(n);
+}
+
+export function validateContent(raw: RawContent): ValidationResult {
+  const issues: Issue[] = [];
+  const areas = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues).items;
+  const organizations = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues).items;
+  const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues).items;
+  const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ tiêu', issues);
+  const indicators = indicatorCatalog.items;
+
+  const areaIds = new Set(areas.map((a) => a.id));
+  const orgIds = new Set(organizations.map((o) => o.id));
+  const breakdownIds = new Set(breakdowns.map((b) => b.id));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  areaSections.clear();
+  for (const a of areas) areaSections.add(a.id);
+
+  // Catalogue cross-references.
+  const indicatorFile = raw.indicators;
+  if (indicatorFile) {
+    indicators.forEach((ind) => {
+      const index = (JSON.parse(indicatorFile.text) as { id?: string }[]).findIndex((e) => e?.id === ind.id);
+      const at = (field: string) => lineOfPath(indicatorFile, indicatorCatalog.tree, [index, field]);
+      if (!areaIds.has(ind.area))
+        issues.push({
+          level: 'error',
+          code: 'unknown-area',
+          file: indicatorFile.path,
+          line: at('area'),
+          column: 'area',
+          message: `Chỉ tiêu "${ind.id}": lĩnh vực "${ind.area}" không có trong data/areas.json.`,
+          hint: `Dùng một trong: ${[...areaIds].join(', ')}.`,
+        });
+      const refs = ind.derivation ? (ind.derivation.kind === 'ratio' ? [ind.derivation.numerator, ind.derivation.denominator] : ind.derivation.parts) : [];
+      for (const ref of refs)
+        if (!indicatorById.has(ref))
+          issues.push({
+            level: 'error',
+            code: 'unknown-indicator',
+            file: indicatorFile.path,
+            line: at('derivation'),
+            column: 'derivation',
+            message: `Chỉ tiêu "${ind.id}": công thức tham chiếu chỉ tiêu không tồn tại "${ref}".`,
+            hint: 'Sửa id trong derivation hoặc thêm chỉ tiêu đó vào danh mục.',
+          });
+    });
+  }
+  for (const o of organizations)
+    if (o.parent && !orgIds.has(o.parent))
+      issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.` });
+
+  const reports: ReportContent[] = [];
+  const reportIds = new Set<string>();
+  for (const r of raw.reports) {
+    const report = validateReport(r, { orgIds, breakdownIds, indicatorById, reportIds }, issues);
+    if (report) {
+      reports.push(report);
+      reportIds.add(report.meta.id);
+    }
+  }
+
+  checkConsistency(reports, indicatorById, issues);
+  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, indicators, breakdowns, reports }, issues };
+}
+
+interface Refs {
+  orgIds: Set<string>;
+  breakdownIds: Set<string>;
+  indicatorById: Map<string, Indicator>;
+  reportIds: Set<string>;
+}
+
+function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportContent | null {
+  const dir = `content/reports/${r.folder}`;
+  for (const name of r.unknown)
+    issues.push({ level: 'warning', code: 'unknown-file', file: `${dir}/${name}`, message: 'Tệp không thuộc mô hình nội dung, sẽ bị bỏ qua.' });
+  if (!r.report) {
+    issues.push({ level: 'error', code: 'missing-file', file: `${dir}/report.json`, message: 'Thiếu report.json.', hint: 'Tạo khung bằng: npm run new-report -- <report-id>' });
+    return null;
+  }
+  const parsed = parseJson(r.report, issues);
+  if (!parsed) return null;
+  const m = reportSchema.safeParse(parsed.value);
+  if (!m.success) {
+    issues.push(...zodIssues(r.report, parsed.tree, m.error));
+    return null;
+  }
+  const meta = m.data;
+  const at = (field: string) => lineOfPath(r.report!, parsed.tree, [field]);
+  if (meta.id !== r.folder)
+    issues.push({ level: 'error', code: 'id-mismatch', file: r.report.path, line: at('id'), column: 'id', message: `id "${meta.id}" khác tên thư mục "${r.folder}".`, hint: 'Đặt id trùng tên thư mục.' });
+  if (refs.reportIds.has(meta.id))
+    issues.push({ level: 'error', code: 'duplicate-id', file: r.report.path, line: at('id'), column: 'id', message: `Báo cáo "${meta.id}" bị trùng.` });
+  for (const field of ['issuer', 'scope'] as const)
+    if (!refs.orgIds.has(meta[field]))
+      issues.push({
+        level: 'error',
+        code: 'unknown-organization',
+        file: r.report.path,
+        line: at(field),
+        column: field,
+        message: `Tổ chức "${meta[field]}" không có trong data/organizations.json.`,
+        hint: 'Thêm tổ chức vào danh mục hoặc sửa id.',
+      });
+  for (const field of ['title', 'summary'] as const)
+    if (HTML_TAG.test(meta[field]))
+      issues.push({ level: 'error', code: 'html', file: r.report.path, line: at(field), column: field, message: 'Không được dùng thẻ HTML trong văn bản.', hint: 'Viết văn bản thuần; thẻ HTML sẽ bị hiển thị nguyên dạng.' });
+  if (!r.source) {
+    issues.push({ level: 'error', code: 'missing-file', file: `${dir}/source.txt`, message: 'Thiếu toàn văn nguồn source.txt.', hint: 'Sao chép nguyên văn văn bản gốc vào source.txt.' });
+    return null;
+  }
+  const sourceText = r.source.text.normalize('NFC');
+
+  const narratives: Narrative[] = [];
+  for (const n of r.narratives) {
+    const section = n.path.split('/').pop()!.replace(/\.md$/, '');
+    if (!n.path.endsWith('.md') || (!areaSections.has(section) && !extraSectionIds.has(section))) {
+      issues.push({
+        level: 'error',
+        code: 'unknown-section',
+        file: n.path,
+        message: `Tên tệp "${section}" không phải lĩnh vực hay mục đã biết.`,
+        hint: `Đặt tên theo một trong: ${[...areaSections, ...extraSectionIds].join(', ')} (đuôi .md).`,
+      });
+      continue;
+    }
+    const lines = n.text.split('\n');
+    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l));
+    if (htmlLine >= 0) {
+      issues.push({
+        level: 'error',
+        code: 'html',
+        file: n.path,
+        line: htmlLine + 1,
+        message: 'Không được dùng thẻ HTML trong phần tóm tắt.',
+        hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
+      });
+    }
+    narratives.push({ section, markdown: n.text, file: n.path });
+  }
+
+  const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
+  if (!r.figures && meta.kind !== 'directive')
+    issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
+
+  return {
+    meta,
+    figures,
+    narratives,
+    sourceText,
+    files: { report: r.report.path, figures: r.figures?.path ?? null, source: r.source.path },
+  };
+}
+
+function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
+  const rows = parseCsv(file, issues);
+  if (rows.length === 0) {
+    issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: 'figures.csv rỗng.', hint: `Dòng đầu phải là: ${FIGURE_COLUMNS.join(',')}` });
+    return [];
+  }
+  const header = rows[0].cells.map((c) => c.trim());
+  if (header.join(',') !== FIGURE_COLUMNS.join(',')) {
+    const missing = FIGURE_COLUMNS.filter((c) => !header.includes(c));
+    const extra = header.filter((c) => !(FIGURE_COLUMNS as string[]).includes(c));
+    issues.push({
+      level: 'error',
+      code: 'csv-header',
+      file: file.path,
+      line: rows[0].line,
+      message: `Tiêu đề cột không đúng.${missing.length ? ` Thiếu: ${missing.join(', ')}.` : ''}${extra.length ? ` Thừa: ${extra.join(', ')}.` : ''}`,
+      hint: `Dòng đầu phải đúng là: ${FIGURE_COLUMNS.join(',')}`,
+    });
+    return [];
+  }
+  const figures: Figure[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows.slice(1)) {
+    const err = (column: string | undefined, code: string, message: string, hint?: string) =>
+      issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
+    if (row.cells.length !== FIGURE_COLUMNS.length) {
+      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${FIGURE_COLUMNS.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+      continue;
+    }
+    const record = Object.fromEntries(FIGURE_COLUMNS.map((c, i) => [c, row.cells[i].trim()]));
+    const parsed = figureRowSchema.safeParse(record);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, 'Xem định dạng cột trong content/README.md.');
+      continue;
+    }
+    const f = parsed.data;
+    let ok = true;
+    if (seen.has(f.id)) {
+      err('id', 'duplicate-id', `Mã số liệu "${f.id}" bị trùng (đã có ở dòng ${seen.get(f.id)}).`, 'Đặt id khác cho một trong hai dòng.');
+      ok = false;
+    } else seen.set(f.id, row.line);
+    const indicator = refs.indicatorById.get(f.indicator);
+    if (!indicator) {
+      err('indicator', 'unknown-indicator', `Chỉ tiêu "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ tiêu sẵn có hoặc thêm chỉ tiêu mới vào danh mục.');
+      ok = false;
+    } else if (indicator.unit !== f.unit) {
+      err('unit', 'unit-mismatch', `Đơn vị "${f.unit}" khác đơn vị của chỉ tiêu "${f.indicator}" ("${indicator.unit}").`, `Ghi đơn vị "${indicator.unit}".`);
+      ok = false;
+    }
+    if (!refs.orgIds.has(f.scope)) {
+      err('scope', 'unknown-organization', `Đơn vị "${f.scope}" không có trong data/organizations.json.`, 'Sửa id hoặc thêm tổ chức vào danh mục.');
+      ok = false;
+    }
+    if (f.breakdown && !refs.breakdownIds.has(f.breakdown)) {
+      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json.`, 'Sửa id hoặc thêm phân tổ vào danh mục.');
+      ok = false;
+    }
+    if (HTML_TAG.test(f.note)) {
+      err('note', 'html', 'Không được dùng thẻ HTML trong ghi chú.', 'Viết văn bản thuần.');
+      ok = false;
+    }
+    const location = locateQuote(sourceText, f.quote);
+    if (!location) {
+      err('quote', 'quote-not-found', 'Không tìm thấy trích dẫn trong source.txt.', 'Sao chép nguyên văn từ source.txt (chỉ được khác khoảng trắng, dấu * và số chú thích).');
+      ok = false;
+    }
+    const value = Number(f.value);
+    const denominator = f.denominator === '' ? null : Number(f.denominator);
+    if (!textMentionsValue(f.quote, value)) {
+      err('value', 'value-not-in-quote', `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.');
+      ok = false;
+    }
+    if (denominator !== null && !textMentionsValue(f.quote, denominator)) {
+      err('denominator', 'value-not-in-quote', `Mẫu số ${plain(denominator)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại mẫu số hoặc chọn trích dẫn chứa số đó.');
+      ok = false;
+    }
+    if (!ok || !location) continue;
+    figures.push({
+      key: `${meta.id}/${f.id}`,
+      reportId: meta.id,
+      id: f.id,
+      indicator: f.indicator,
+      scope: f.scope,
+      breakdown: f.breakdown || null,
+      period: f.period,
+      value,
+      denominator,
+      unit: f.unit,
+      comparator: f.comparator || null,
+      section: f.section,
+      quote: f.quote,
+      note: f.note || null,
+      line: row.line,
+      location,
+    });
+  }
+  return figures;
+}
+
+const EPS = 1e-9;
+
+/** Consistency checks across figures of one report: warnings that become data-quality notes. */
+function checkConsistency(reports: ReportContent[], indicatorById: Map<string, Indicator>, issues: Issue[]) {
+  for (const report of reports) {
+    const file = report.files.figures ?? report.files.report;
+    // Targets in a plan are not measurements; they need not add up.
+    if (report.meta.kind === 'annual-plan') continue;
+    const measured = report.figures.filter((f) => f.comparator === null || f.comparator === '=');
+    const byCell = new Map<string, Figure[]>();
+    const cell = (indicator: string, f: Pick<Figure, 'scope' | 'breakdown' | 'period'>) => `${indicator}|${f.scope}|${f.breakdown ?? ''}|${f.period}`;
+    for (const f of measured) {
+      const k = cell(f.indicator, f);
+      byCell.set(k, [...(byCell.get(k) ?? []), f]);
+    }
+    const warn = (code: string, figs: Figure[], message: string) =>
+      issues.push({ level: 'warning', code, file, line: figs[0]?.line, message, figures: figs.map((f) => f.key) });
+
+    // The same quantity printed twice with different values.
+    for (const figs of byCell.values()) {
+      const values = new Set(figs.map((f) => f.value));
+      if (values.size > 1) {
+        const ind = indicatorById.get(figs[0].indicator);
+        warn('conflicting-values', figs, `Cùng một số liệu (${ind?.label ?? figs[0].indicator}) được in với các giá trị khác nhau: ${figs.map((f) => `${plain(f.value)} (mục ${f.section})`).join(' và ')}.`);
+      }
+    }
+
+    for (const [k, totals] of byCell) {
+      const total = totals[0];
+      const ind = indicatorById.get(total.indicator);
+      if (!ind) continue;
+      // Sum of named parts (e.g. received = online + direct + carried over).
+      if (ind.derivation?.kind === 'sum') {
+        const parts = ind.derivation.parts.map((p) => byCell.get(cell(p, total))?.[0]);
+        if (parts.every((p): p is Figure => !!p)) {
+          const sum = parts.reduce((s, p) => s + p.value, 0);
+          for (const t of totals)
+            if (Math.abs(sum - t.value) > EPS)
+              warn('sum-mismatch', [t, ...parts], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các thành phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), chênh ${plain(Math.round((t.value - sum) * 1e6) / 1e6)}.`);
+        }
+      }
+      // Breakdowns adding up to the total.
+      if (ind.breakdownsSumToTotal && total.breakdown === null) {
+        const parts = measured.filter((f) => f.indicator === total.indicator && f.scope === total.scope && f.period === total.period && f.breakdown !== null);
+        const unique = [...new Map(parts.map((p) => [p.breakdown, p])).values()];
+        if (unique.length >= 2) {
+          const sum = unique.reduce((s, p) => s + p.value, 0);
+          for (const t of totals)
+            if (Math.abs(sum - t.value) > EPS)
+              warn('sum-mismatch', [t, ...unique], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các phân tổ cộng lại bằng ${plain(sum)} (${unique.map((p) => plain(p.value)).join(' + ')}).`);
+        }
+      }
+      // Printed rate vs the counts it is computed from.
+      if (ind.derivation?.kind === 'ratio') {
+        const num = byCell.get(cell(ind.derivation.numerator, total))?.[0];
+        const den = byCell.get(cell(ind.derivation.denominator, total))?.[0];
+        if (num && den && den.value !== 0) {
+          const computed = (num.value / den.value) * 100;
+          const tolerance = ind.derivation.tolerance;
+          for (const t of totals)
+            if (Math.abs(computed - t.value) > tolerance + EPS)
+              warn('rate-mismatch', [t, num, den], `${ind.label}: báo cáo in ${plain(t.value)}% nhưng ${plain(num.value)}/${plain(den.value)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+        }
+      }
+      void k;
+    }
+    // A printed rate next to an "a/b" pair in the same quote: e.g. "10/30 đơn vị (tỷ lệ 30,3%)".
+    for (const f of measured) {
+      if (f.denominator === null || f.unit === 'hạng' || f.denominator === 0) continue;
+      const rate = measured.find((r) => r.unit === '%' && r.quote === f.quote && r.scope === f.scope && r.breakdown === f.breakdown && r.period === f.period && r.indicator !== f.indicator);
+      if (!rate) continue;
+      const computed = (f.value / f.denominator) * 100;
+      if (Math.abs(computed - rate.value) > 0.05 + EPS) {
+        const ind = indicatorById.get(rate.indicator);
+        warn('rate-mismatch', [rate, f], `${ind?.label ?? rate.indicator}: báo cáo in ${plain(rate.value)}% nhưng ${plain(f.value)}/${plain(f.denominator)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+      }
+    }
+  }
+}
+
+/** "file:line (cột col)" — the location prefix used by the CLI. */
+export function formatIssue(i: Issue): string {
+  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (cột ${i.column})` : ''}`;
+  const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
+  return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
+}

@@ -1,0 +1,29 @@
+// Vietnamese number notation: "." groups thousands, "," marks decimals.
+// "67.628" = 67628, "98,7" = 98.7, "5.124.951" = 5124951, "126,203" = 126.203.
+
+/** Parse a number printed the Vietnamese way; returns null when the text is not one. */
+export function parseVietnameseNumber(text: string): number | null {
+  const t = text.trim().replace(/\s*%$/, '').replace(/\u00a0/g, '');
+  if (!/^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t)) return null;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
+}
+
+/** Every number token in a text, each with the values it can mean. */
+export function numbersInText(text: string): { token: string; values: number[] }[] {
+  const out: { token: string; values: number[] }[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    const token = m[0];
+    const values = new Set<number>();
+    const vi = parseVietnameseNumber(token);
+    if (vi !== null) values.add(vi);
+    // Sources sometimes print an English decimal point ("99.28%"): accept that reading too.
+    if (/^\d+\.\d+$/.test(token)) values.add(Number(token));
+    out.push({ token, values: [...values] });
+  }
+  return out;
+}
+
+/** Whether `value` is printed in `text` (in Vietnamese or, as a fallback, English notation). */
+export function textMentionsValue(text: string, value: number): boolean {
+  return numbersInText(text).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9));
+}

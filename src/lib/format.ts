@@ -1,5 +1,5 @@
 // Display formatting in the vi-VN convention with d3-format.
-import { formatLocale } from 'd3-format';
+import { formatLocale } from 'd3';
 
 export const viLocale = formatLocale({
   decimal: ',',

@@ -56,6 +56,12 @@ export const derivationSchema = z.object({
   /** Percent points of tolerance when comparing a printed rate with the counts. */
   tolerance: z.number().nonnegative().default(0.05),
 });
+/** A rate printed next to an "a/b" pair: rate = value / denominator of a figure of `of`. */
+export const fractionDerivationSchema = z.object({
+  kind: z.literal('fraction'),
+  of: slugSchema,
+  tolerance: z.number().nonnegative().default(0.05),
+});
 export const sumDerivationSchema = z.object({
   kind: z.literal('sum'),
   /** Indicators whose values (same report, scope, breakdown, period) add up to this one. */
@@ -72,7 +78,7 @@ export const indicatorSchema = z.object({
   higherIsBetter: z.boolean().nullable(),
   /** Breakdowns whose values should add up to the total (no breakdown) figure. */
   breakdownsSumToTotal: z.boolean().default(false),
-  derivation: z.discriminatedUnion('kind', [derivationSchema, sumDerivationSchema]).optional(),
+  derivation: z.discriminatedUnion('kind', [derivationSchema, sumDerivationSchema, fractionDerivationSchema]).optional(),
   /** Shown on the dashboard as a headline figure when true. */
   headline: z.boolean().default(false),
 });

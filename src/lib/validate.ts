@@ -263,7 +263,8 @@ export function validateContent(raw: RawContent): ValidationResult {
           message: `Chỉ tiêu "${ind.id}": lĩnh vực "${ind.area}" không có trong data/areas.json.`,
           hint: `Dùng một trong: ${[...areaIds].join(', ')}.`,
         });
-      const refs = ind.derivation ? (ind.derivation.kind === 'ratio' ? [ind.derivation.numerator, ind.derivation.denominator] : ind.derivation.parts) : [];
+      const d = ind.derivation;
+      const refs = !d ? [] : d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'fraction' ? [d.of] : d.parts;
       for (const ref of refs)
         if (!indicatorById.has(ref))
           issues.push({
@@ -419,7 +420,8 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
       for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, 'Xem định dạng cột trong content/README.md.');
       continue;
     }
-    const f = parsed.data;
+    // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
+    const f = { ...parsed.data, quote: parsed.data.quote.replace(/^[-+•]\s+/, '') };
     let ok = true;
     if (seen.has(f.id)) {
       err('id', 'duplicate-id', `Mã số liệu "${f.id}" bị trùng (đã có ở dòng ${seen.get(f.id)}).`, 'Đặt id khác cho một trong hai dòng.');
@@ -510,7 +512,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
       }
     }
 
-    for (const [k, totals] of byCell) {
+    for (const totals of byCell.values()) {
       const total = totals[0];
       const ind = indicatorById.get(total.indicator);
       if (!ind) continue;
@@ -547,17 +549,15 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
               warn('rate-mismatch', [t, num, den], `${ind.label}: báo cáo in ${plain(t.value)}% nhưng ${plain(num.value)}/${plain(den.value)} = ${plain(Math.round(computed * 100) / 100)}%.`);
         }
       }
-      void k;
-    }
-    // A printed rate next to an "a/b" pair in the same quote: e.g. "10/30 đơn vị (tỷ lệ 30,3%)".
-    for (const f of measured) {
-      if (f.denominator === null || f.unit === 'hạng' || f.denominator === 0) continue;
-      const rate = measured.find((r) => r.unit === '%' && r.quote === f.quote && r.scope === f.scope && r.breakdown === f.breakdown && r.period === f.period && r.indicator !== f.indicator);
-      if (!rate) continue;
-      const computed = (f.value / f.denominator) * 100;
-      if (Math.abs(computed - rate.value) > 0.05 + EPS) {
-        const ind = indicatorById.get(rate.indicator);
-        warn('rate-mismatch', [rate, f], `${ind?.label ?? rate.indicator}: báo cáo in ${plain(rate.value)}% nhưng ${plain(f.value)}/${plain(f.denominator)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+      // Printed rate vs the "a/b" pair it summarises (e.g. "10/30 đơn vị (tỷ lệ 30,3%)").
+      if (ind.derivation?.kind === 'fraction') {
+        const pair = byCell.get(cell(ind.derivation.of, total))?.find((f) => f.denominator !== null && f.denominator !== 0);
+        if (pair) {
+          const computed = (pair.value / pair.denominator!) * 100;
+          for (const t of totals)
+            if (Math.abs(computed - t.value) > ind.derivation.tolerance + EPS)
+              warn('rate-mismatch', [t, pair], `${ind.label}: báo cáo in ${plain(t.value)}% nhưng ${plain(pair.value)}/${plain(pair.denominator!)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+        }
       }
     }
   }

@@ -1,0 +1,28 @@
+// File-writing side of the build stages (kept out of src/lib so those stay pure).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Site } from '../src/lib/derive.ts';
+import { generateReportMdx } from '../src/lib/render-mdx.ts';
+import type { ExportFile } from '../src/lib/export.ts';
+
+export const GENERATED_DIR = 'src/generated/reports';
+
+/** Replace src/generated/reports/ with one MDX file per report. Returns the paths written. */
+export function writeGenerated(site: Site, root: string): string[] {
+  const dir = join(root, GENERATED_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return site.content.reports.map((r) => {
+    const path = join(dir, `${r.meta.id}.mdx`);
+    writeFileSync(path, generateReportMdx(r, site));
+    return path;
+  });
+}
+
+export function writeFiles(files: ExportFile[], outDir: string): void {
+  for (const f of files) {
+    const path = join(outDir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+  }
+}

@@ -1,0 +1,43 @@
+// Data steps for charts: which figures a chart shows, as plain rows.
+// Kept apart from charts.ts (layout/render) so both are testable on their own.
+import type { Site } from './derive.ts';
+import type { Figure } from './validate.ts';
+import type { BarRow } from './charts.ts';
+import { formatWithComparator } from './format.ts';
+import { figureLabel } from './labels.ts';
+
+export interface BarChartData {
+  unit: string;
+  rows: BarRow[];
+  figures: Figure[];
+}
+
+/**
+ * Bar charts for one report and reform area: one chart per unit that has at
+ * least two figures, largest unit group first, at most `max` charts.
+ */
+export function reportAreaBars(site: Site, reportId: string, area: string, max = 2): BarChartData[] {
+  const report = site.reportsById.get(reportId);
+  if (!report) return [];
+  const color = site.content.areas.find((a) => a.id === area)?.color ?? '#0b4f8a';
+  const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === area && f.unit !== 'hạng');
+  const byUnit = new Map<string, Figure[]>();
+  for (const f of figures) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
+  return [...byUnit.entries()]
+    .filter(([, fs]) => fs.length >= 2)
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([unit, fs]) => {
+      const shown = fs.slice(0, 14);
+      return {
+        unit,
+        figures: shown,
+        rows: shown.map((f) => ({
+          label: `${figureLabel(site, f)}${f.period !== report.meta.period ? ` (${f.period})` : ''}`,
+          value: f.value,
+          text: formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator),
+          color,
+        })),
+      };
+    });
+}

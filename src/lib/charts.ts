@@ -1,0 +1,103 @@
+// Charts: pure functions (rows, options) => SVG markup, rendered at build time
+// with Observable Plot on a linkedom document. The data step (building rows)
+// lives with the caller; these functions only lay out and render.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { formatNumber } from './format.ts';
+
+const { document } = parseHTML('<!doctype html><html lang="vi"><body></body></html>');
+
+const tickFormat = (d: number) => formatNumber(d);
+
+function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
+  return plot.outerHTML;
+}
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** Text shown at the end of the bar ("67.628", "98,7%"). */
+  text: string;
+  color: string;
+}
+
+export interface BarOptions {
+  /** Short description for screen readers; the visible title is the caption around the chart. */
+  ariaLabel: string;
+  unit: string;
+  width?: number;
+  /** Fix the x domain (e.g. [0, 100] for percentages). */
+  domain?: [number, number];
+}
+
+/** Horizontal bars, one per row, labelled on the left — readable at 360 px. */
+export function barChart(rows: BarRow[], options: BarOptions): string {
+  const width = options.width ?? 640;
+  const longest = Math.max(...rows.map((r) => r.label.length), 10);
+  const marginLeft = Math.min(260, Math.max(120, longest * 6.2));
+  return render(
+    Plot.plot({
+      document: document as unknown as Document,
+      width,
+      height: 40 + rows.length * 30,
+      marginLeft,
+      marginRight: 70,
+      ariaLabel: options.ariaLabel,
+      style: { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' },
+      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: 4, nice: true },
+      y: { label: null, domain: rows.map((r) => r.label), tickSize: 0 },
+      marks: [
+        Plot.barX(rows, { x: 'value', y: 'label', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
+        Plot.text(rows, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        Plot.ruleX([0]),
+      ],
+    }) as never,
+  );
+}
+
+export interface LinePoint {
+  /** ISO date of the end of the period, for ordering on a time axis. */
+  date: Date;
+  value: number;
+  series: string;
+  text: string;
+}
+
+export interface LineOptions {
+  ariaLabel: string;
+  unit: string;
+  width?: number;
+  height?: number;
+  color?: string;
+  /** A compact sparkline: no axes, no labels. */
+  spark?: boolean;
+}
+
+/** Time series, one line per series, points labelled with their value. */
+export function lineChart(points: LinePoint[], options: LineOptions): string {
+  const spark = options.spark ?? false;
+  const series = [...new Set(points.map((p) => p.series))];
+  const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
+  return render(
+    Plot.plot({
+      document: document as unknown as Document,
+      width: options.width ?? (spark ? 120 : 640),
+      height: options.height ?? (spark ? 36 : 300),
+      ariaLabel: options.ariaLabel,
+      marginLeft: spark ? 4 : 60,
+      marginRight: spark ? 4 : 30,
+      marginTop: spark ? 6 : 20,
+      marginBottom: spark ? 6 : 30,
+      style: { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' },
+      x: spark ? { axis: null, type: 'utc' } : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
+      y: spark ? { axis: null, zero: false } : { grid: true, label: options.unit, tickFormat, nice: true, zero: true },
+      color,
+      marks: [
+        Plot.line(points, { x: 'date', y: 'value', stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
+        ...(spark
+          ? [Plot.dot(points.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
+          : [Plot.text(points, { x: 'date', y: 'value', text: 'text', dy: -10, fill: 'currentColor' })]),
+      ],
+    }) as never,
+  );
+}

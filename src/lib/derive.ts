@@ -1,0 +1,263 @@
+// Stage 3 — derive: everything computed from validated content. Pure functions.
+// Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
+import type { Content, Figure, Issue, ReportContent } from './validate.ts';
+import type { Indicator, Report } from './schema.ts';
+
+export interface Missing<R extends string = string> {
+  kind: 'missing';
+  reason: R;
+}
+
+export interface Change {
+  kind: 'change';
+  previous: Figure;
+  delta: number;
+  /** Relative change in percent, or null when the previous value is 0. */
+  relative: number | null;
+}
+
+export type TargetState = 'met' | 'not-met' | 'no-data';
+
+export interface TargetStatus {
+  target: Figure;
+  indicator: string;
+  actual: Figure | null;
+  status: TargetState;
+}
+
+/** A rate the report does not print but that follows from two of its counts. */
+export interface DerivedRate {
+  key: string;
+  reportId: string;
+  indicator: string;
+  scope: string;
+  breakdown: string | null;
+  period: string;
+  value: number;
+  numerator: Figure;
+  denominator: Figure;
+}
+
+export interface SeriesPoint {
+  figure: Figure;
+  report: Report;
+}
+
+export interface Series {
+  key: string;
+  indicator: string;
+  scope: string;
+  breakdown: string | null;
+  /** Measured values (plan targets excluded), oldest first. */
+  points: SeriesPoint[];
+}
+
+export interface Site {
+  content: Content;
+  reportsById: Map<string, ReportContent>;
+  indicatorsById: Map<string, Indicator>;
+  /** All curated figures, in report then file order. */
+  figures: Figure[];
+  figuresByKey: Map<string, Figure>;
+  changes: Map<string, Change | Missing<'no-previous' | 'target'>>;
+  derivedRates: DerivedRate[];
+  series: Series[];
+  targets: TargetStatus[];
+  /** Data-quality notes (consistency warnings) per figure key. */
+  qualityNotes: Map<string, string[]>;
+  warnings: Issue[];
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** First and last day covered by a period string, as ISO dates (comparable as strings). */
+export function periodRange(period: string): { start: string; end: string } {
+  const [a, b] = period.split('/');
+  const startOf = (p: string) => {
+    let m: RegExpMatchArray | null;
+    if ((m = p.match(/^(\d{4})-Q([1-4])$/))) return `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    if ((m = p.match(/^(\d{4})-H([12])$/))) return `${m[1]}-${m[2] === '1' ? '01' : '07'}-01`;
+    if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return p;
+    if ((m = p.match(/^(\d{4})-(\d{2})$/))) return `${p}-01`;
+    return `${p.slice(0, 4)}-01-01`;
+  };
+  const endOf = (p: string) => {
+    let m: RegExpMatchArray | null;
+    const lastDay = (y: string, mo: number) => `${y}-${String(mo).padStart(2, '0')}-${mo === 2 && Number(y) % 4 !== 0 ? 28 : DAYS_IN_MONTH[mo - 1]}`;
+    if ((m = p.match(/^(\d{4})-Q([1-4])$/))) return lastDay(m[1], Number(m[2]) * 3);
+    if ((m = p.match(/^(\d{4})-H([12])$/))) return lastDay(m[1], m[2] === '1' ? 6 : 12);
+    if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return p;
+    if ((m = p.match(/^(\d{4})-(\d{2})$/))) return lastDay(m[1], Number(m[2]));
+    return `${p.slice(0, 4)}-12-31`;
+  };
+  return { start: startOf(a), end: endOf(b ?? a) };
+}
+
+/** Granularity, so a quarter is compared with a quarter, not with a half-year. */
+export function periodKind(period: string): 'year' | 'half' | 'quarter' | 'month' | 'day' | 'interval' {
+  if (period.includes('/')) return 'interval';
+  if (/-Q\d$/.test(period)) return 'quarter';
+  if (/-H\d$/.test(period)) return 'half';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return 'day';
+  if (/^\d{4}-\d{2}$/.test(period)) return 'month';
+  return 'year';
+}
+
+export function comparePeriods(a: string, b: string): number {
+  const ra = periodRange(a);
+  const rb = periodRange(b);
+  return ra.end.localeCompare(rb.end) || ra.start.localeCompare(rb.start);
+}
+
+/** Whether an actual value satisfies a target with the target's comparator. */
+export function meetsTarget(actual: number, target: number, comparator: string | null): boolean {
+  switch (comparator) {
+    case '>':
+      return actual > target;
+    case '>=':
+      return actual >= target;
+    case '<':
+      return actual < target;
+    case '<=':
+      return actual <= target;
+    default:
+      // "100% …" in a plan is a floor to reach; a higher value (impossible for %) would also meet it.
+      return actual >= target;
+  }
+}
+
+export function isTarget(f: Figure, report: Report): boolean {
+  return report.kind === 'annual-plan';
+}
+
+export function seriesKey(f: Pick<Figure, 'indicator' | 'scope' | 'breakdown'>): string {
+  return `${f.indicator}|${f.scope}|${f.breakdown ?? ''}`;
+}
+
+/** Change of each measured figure against the previous period of the same indicator, scope, breakdown and granularity. */
+export function computeChanges(series: Series[]): Map<string, Change | Missing<'no-previous'>> {
+  const out = new Map<string, Change | Missing<'no-previous'>>();
+  for (const s of series) {
+    s.points.forEach((p, i) => {
+      const kind = periodKind(p.figure.period);
+      const start = periodRange(p.figure.period).start;
+      let previous: Figure | null = null;
+      for (let j = i - 1; j >= 0; j--) {
+        const q = s.points[j].figure;
+        if (periodKind(q.period) === kind && periodRange(q.period).end < start) {
+          previous = q;
+          break;
+        }
+      }
+      if (!previous) {
+        out.set(p.figure.key, { kind: 'missing', reason: 'no-previous' });
+        return;
+      }
+      const delta = Math.round((p.figure.value - previous.value) * 1e9) / 1e9;
+      out.set(p.figure.key, {
+        kind: 'change',
+        previous,
+        delta,
+        relative: previous.value === 0 ? null : Math.round((delta / previous.value) * 1e6) / 1e4,
+      });
+    });
+  }
+  return out;
+}
+
+export function buildSeries(reports: ReportContent[]): Series[] {
+  const map = new Map<string, Series>();
+  for (const r of reports) {
+    for (const f of r.figures) {
+      if (isTarget(f, r.meta)) continue;
+      const key = seriesKey(f);
+      let s = map.get(key);
+      if (!s) {
+        s = { key, indicator: f.indicator, scope: f.scope, breakdown: f.breakdown, points: [] };
+        map.set(key, s);
+      }
+      // One point per period: when a report prints the same quantity twice, keep the first (both stay in the report's table with a data-quality note).
+      if (!s.points.some((p) => p.figure.period === f.period)) s.points.push({ figure: f, report: r.meta });
+    }
+  }
+  const series = [...map.values()];
+  for (const s of series) s.points.sort((a, b) => comparePeriods(a.figure.period, b.figure.period) || a.figure.key.localeCompare(b.figure.key));
+  return series.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Each plan target with the latest measured value of the same indicator and scope in the target's year. */
+export function computeTargets(reports: ReportContent[], series: Series[]): TargetStatus[] {
+  const bySeries = new Map(series.map((s) => [s.key, s]));
+  const out: TargetStatus[] = [];
+  for (const r of reports) {
+    for (const t of r.figures) {
+      if (!isTarget(t, r.meta)) continue;
+      const year = periodRange(t.period);
+      const points = (bySeries.get(seriesKey(t))?.points ?? []).filter((p) => {
+        const range = periodRange(p.figure.period);
+        return range.start >= year.start && range.end <= year.end;
+      });
+      const actual = points.at(-1)?.figure ?? null;
+      out.push({
+        target: t,
+        indicator: t.indicator,
+        actual,
+        status: actual === null ? 'no-data' : meetsTarget(actual.value, t.value, t.comparator) ? 'met' : 'not-met',
+      });
+    }
+  }
+  return out;
+}
+
+/** Rates a report implies (online / received) but does not print. */
+export function computeDerivedRates(reports: ReportContent[], indicators: Indicator[]): DerivedRate[] {
+  const out: DerivedRate[] = [];
+  for (const r of reports) {
+    if (r.meta.kind === 'annual-plan') continue;
+    const cell = (indicator: string, f: Figure) =>
+      r.figures.find((g) => g.indicator === indicator && g.scope === f.scope && g.breakdown === f.breakdown && g.period === f.period && g.comparator === null);
+    for (const ind of indicators) {
+      if (ind.derivation?.kind !== 'ratio') continue;
+      const { numerator, denominator } = ind.derivation;
+      for (const num of r.figures.filter((f) => f.indicator === numerator && f.comparator === null)) {
+        const den = cell(denominator, num);
+        if (!den || den.value === 0 || cell(ind.id, num)) continue;
+        out.push({
+          key: `${r.meta.id}/tinh-${ind.id}${num.breakdown ? `-${num.breakdown}` : ''}-${num.scope}`,
+          reportId: r.meta.id,
+          indicator: ind.id,
+          scope: num.scope,
+          breakdown: num.breakdown,
+          period: num.period,
+          value: Math.round((num.value / den.value) * 10000) / 100,
+          numerator: num,
+          denominator: den,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function deriveSite(content: Content, issues: Issue[]): Site {
+  const figures = content.reports.flatMap((r) => r.figures);
+  const series = buildSeries(content.reports);
+  const changes = new Map<string, Change | Missing<'no-previous' | 'target'>>(computeChanges(series));
+  for (const r of content.reports) for (const f of r.figures) if (!changes.has(f.key)) changes.set(f.key, { kind: 'missing', reason: isTarget(f, r.meta) ? 'target' : 'no-previous' });
+  const qualityNotes = new Map<string, string[]>();
+  const warnings = issues.filter((i) => i.level === 'warning');
+  for (const w of warnings) for (const key of w.figures ?? []) qualityNotes.set(key, [...(qualityNotes.get(key) ?? []), w.message]);
+  return {
+    content,
+    reportsById: new Map(content.reports.map((r) => [r.meta.id, r])),
+    indicatorsById: new Map(content.indicators.map((i) => [i.id, i])),
+    figures,
+    figuresByKey: new Map(figures.map((f) => [f.key, f])),
+    changes,
+    derivedRates: computeDerivedRates(content.reports, content.indicators),
+    series,
+    targets: computeTargets(content.reports, series),
+    qualityNotes,
+    warnings,
+  };
+}

@@ -16,8 +16,9 @@ export function numbersInText(text: string): { token: string; values: number[] }
     const values = new Set<number>();
     const vi = parseVietnameseNumber(token);
     if (vi !== null) values.add(vi);
-    // Sources sometimes print an English decimal point ("99.28%"): accept that reading too.
-    if (/^\d+\.\d+$/.test(token)) values.add(Number(token));
+    // Sources sometimes print an English decimal point ("99.28%"): accept that reading
+    // only when the token cannot be Vietnamese thousands grouping ("67.628" stays 67628).
+    if (vi === null && /^\d+\.\d+$/.test(token)) values.add(Number(token));
     out.push({ token, values: [...values] });
   }
   return out;

@@ -1,0 +1,9 @@
+// Build the real portal once before the build-level and browser tests.
+// Set SKIP_BUILD=1 to reuse an existing dist/ while iterating locally.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export default function setup() {
+  if (process.env.SKIP_BUILD === '1' && existsSync('dist/index.html')) return;
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts'], { stdio: 'inherit', env: { ...process.env } });
+}

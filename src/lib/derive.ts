@@ -126,8 +126,13 @@ export function meetsTarget(actual: number, target: number, comparator: string |
   }
 }
 
-export function isTarget(f: Figure, report: Report): boolean {
-  return report.kind === 'annual-plan';
+/**
+ * Targets: every figure of a plan, and elsewhere figures stated as a goal with
+ * "=", ">=" or "<=" ("phấn đấu tỷ lệ … đạt 60%"). ">", "<" and "~" outside a plan
+ * are approximate measurements ("trên 1,4 tỷ đồng"), not targets.
+ */
+export function isTarget(f: Pick<Figure, 'comparator'>, report: Pick<Report, 'kind'>): boolean {
+  return report.kind === 'annual-plan' || f.comparator === '=' || f.comparator === '>=' || f.comparator === '<=';
 }
 
 export function seriesKey(f: Pick<Figure, 'indicator' | 'scope' | 'breakdown'>): string {

@@ -493,7 +493,8 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
     const file = report.files.figures ?? report.files.report;
     // Targets in a plan are not measurements; they need not add up.
     if (report.meta.kind === 'annual-plan') continue;
-    const measured = report.figures.filter((f) => f.comparator === null || f.comparator === '=');
+    // Only exact measurements take part in sums and ratios: targets and "trên/khoảng" values do not.
+    const measured = report.figures.filter((f) => f.comparator === null);
     const byCell = new Map<string, Figure[]>();
     const cell = (indicator: string, f: Pick<Figure, 'scope' | 'breakdown' | 'period'>) => `${indicator}|${f.scope}|${f.breakdown ?? ''}|${f.period}`;
     for (const f of measured) {

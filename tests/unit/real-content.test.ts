@@ -1,0 +1,53 @@
+// The real curated content: valid, every quote in its source, known inconsistencies surfaced.
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/lib/site.ts';
+import { normalizeForQuote } from '../../src/lib/text.ts';
+import { textMentionsValue } from '../../src/lib/vn-number.ts';
+
+const { site, issues } = runPipeline(process.cwd());
+
+describe('real content', () => {
+  it('has no validation errors', () => {
+    expect(issues.filter((i) => i.level === 'error')).toEqual([]);
+  });
+
+  it('has the five source documents with enough figures each', () => {
+    const count = (id: string) => site.reportsById.get(id)?.figures.length ?? 0;
+    expect(count('kon-tum-2024-q3')).toBeGreaterThanOrEqual(60);
+    expect(count('kon-tum-2025-q1')).toBeGreaterThanOrEqual(60);
+    expect(count('tu-mo-rong-2023-h1')).toBeGreaterThanOrEqual(25);
+    expect(count('kon-tum-ke-hoach-2024')).toBeGreaterThan(0);
+    expect(site.reportsById.get('kon-tum-bcd-517-2023')!.figures.filter((f) => f.period === '2021' && f.unit === 'hạng').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('every figure quote is located in its source.txt and contains its value', () => {
+    for (const f of site.figures) {
+      const source = site.reportsById.get(f.reportId)!.sourceText;
+      const located = normalizeForQuote(source.slice(f.location.start, f.location.end));
+      expect(located, f.key).toBe(normalizeForQuote(f.quote));
+      expect(textMentionsValue(f.quote, f.value), f.key).toBe(true);
+    }
+  });
+
+  it('keeps the headline Q3 2024 dossier figures exactly as printed', () => {
+    const q3 = site.reportsById.get('kon-tum-2024-q3')!.figures;
+    const value = (indicator: string) => q3.find((f) => f.indicator === indicator && f.breakdown === null && f.scope === 'tinh-kon-tum')?.value;
+    expect(value('ho-so-tiep-nhan')).toBe(67628);
+    expect(value('ho-so-truc-tuyen')).toBe(23848);
+    expect(value('ty-le-ho-so-truc-tuyen')).toBe(35.26);
+    expect(value('ty-le-ho-so-dung-han')).toBe(98.7);
+  });
+
+  it('surfaces the real inconsistencies of the sources as warnings', () => {
+    const messages = issues.filter((i) => i.level === 'warning').map((i) => i.message);
+    expect(messages.some((m) => m.includes('67.628') && m.includes('67.691'))).toBe(true); // Q3 2024 dossiers
+    expect(messages.some((m) => m.includes('1.755') && m.includes('1.753'))).toBe(true); // Q3 2024 procedures
+    expect(messages.some((m) => m.includes('30,3%') && m.includes('10/30'))).toBe(true); // Q3 2024 inspections
+    expect(messages.some((m) => m.includes('1.783') && m.includes('1.767'))).toBe(true); // Q1 2025 procedures
+  });
+
+  it('uses the same indicator ids across the two quarterly reports (series line up)', () => {
+    const online = site.series.find((s) => s.indicator === 'ty-le-ho-so-truc-tuyen' && s.scope === 'tinh-kon-tum' && s.breakdown === null)!;
+    expect(online.points.map((p) => p.figure.period)).toEqual(['2024-Q3', '2025-Q1']);
+  });
+});

@@ -8,6 +8,8 @@ import { writeFiles, writeGenerated } from './stages.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const root = process.cwd();
+// OUT_DIR lets the determinism test build a second copy and compare bytes.
+const outDir = process.env.OUT_DIR ?? `${root}/dist`;
 const log = (msg: string) => console.log(`[build] ${msg}`);
 
 const { site, issues } = runPipeline(root);
@@ -19,9 +21,9 @@ if (errors.length > 0) {
 }
 log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 log(`MDX: ${writeGenerated(site, root).length} trang`);
-await astroBuild({ root, logLevel: 'error' });
+await astroBuild({ root, outDir, logLevel: 'error' });
 const files = exportFiles(site);
-writeFiles(files, `${root}/dist`);
+writeFiles(files, outDir);
 log(`dữ liệu: ${files.length} tệp trong dist/data/`);
-await buildSearchIndex(`${root}/dist`, log);
-log('xong: dist/');
+await buildSearchIndex(outDir, log);
+log(`xong: ${outDir}`);

@@ -1,0 +1,58 @@
+// `npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-kon-tum]`
+// Scaffolds content/reports/<report-id>/ for a new report; `npm run validate` then says what is left to fill in.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FIGURE_COLUMNS, reportKinds, slugSchema, periodSchema } from '../src/lib/schema.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    kind: { type: 'string', default: 'quarterly-report' },
+    period: { type: 'string', default: '' },
+    scope: { type: 'string', default: 'tinh-kon-tum' },
+    title: { type: 'string', default: '' },
+  },
+});
+const id = positionals[0];
+const fail = (msg: string): never => {
+  console.error(msg);
+  process.exit(1);
+};
+if (!id) fail('Cách dùng: npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-kon-tum]');
+if (!slugSchema.safeParse(id).success) fail(`"${id}" không phải slug hợp lệ (chữ thường không dấu, nối bằng "-"), vd. kon-tum-2025-q2.`);
+if (!(reportKinds as readonly string[]).includes(values.kind!)) fail(`--kind phải là một trong: ${reportKinds.join(', ')}`);
+const period = values.period || (id.match(/(\d{4})-(q[1-4]|h[12])$/i)?.slice(1).join('-').toUpperCase() ?? '');
+if (period && !periodSchema.safeParse(period).success) fail(`--period "${period}" không hợp lệ (vd. 2025-Q2, 2025-H1, 2025).`);
+const dir = join('content/reports', id);
+if (existsSync(dir)) fail(`${dir} đã tồn tại — không ghi đè.`);
+
+mkdirSync(join(dir, 'narrative'), { recursive: true });
+writeFileSync(
+  join(dir, 'report.json'),
+  `${JSON.stringify(
+    {
+      id,
+      kind: values.kind,
+      title: values.title || 'TODO: tiêu đề đầy đủ như trong văn bản',
+      issuer: values.scope,
+      scope: values.scope,
+      period: period || 'TODO',
+      documentNumber: null,
+      date: null,
+      sourceFile: 'source.txt',
+      summary: 'TODO: tóm tắt 2–4 câu.',
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(join(dir, 'figures.csv'), `${FIGURE_COLUMNS.join(',')}\n`);
+writeFileSync(join(dir, 'source.txt'), '');
+writeFileSync(join(dir, 'narrative', 'tong-quan.md'), 'TODO: tóm tắt trung thực nội dung chính của văn bản.\n');
+console.log(`Đã tạo ${dir}/:
+  report.json        điền tiêu đề, số hiệu, ngày, tóm tắt
+  source.txt         dán toàn văn văn bản gốc (giữ nguyên)
+  figures.csv        mỗi dòng một số liệu, kèm trích dẫn nguyên văn (xem content/README.md)
+  narrative/*.md     tóm tắt theo lĩnh vực (tên tệp = id lĩnh vực trong data/areas.json)
+Sau đó chạy: npm run validate`);

@@ -1,0 +1,92 @@
+// The built portal (dist/, made by tests/setup/build-once.ts) from the real content.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/lib/site.ts';
+import { urls } from '../../src/lib/urls.ts';
+
+const { site } = runPipeline(process.cwd());
+const page = (path: string) => parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8')).document;
+
+describe('report pages', () => {
+  it.each(site.content.reports.map((r) => [r.meta.id]))('%s has a page with every figure anchored, sourced and escaped', (id) => {
+    const report = site.reportsById.get(id)!;
+    const doc = page(urls.report(id));
+    expect(doc.documentElement.getAttribute('lang')).toBe('vi');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.querySelector('h1')!.textContent).toBe(report.meta.title);
+    for (const f of report.figures) {
+      const row = doc.getElementById(`so-lieu-${f.id}`);
+      expect(row, `${f.key} anchor`).not.toBeNull();
+      expect(row!.querySelector(`a[href="${urls.quote(id, f.id)}"]`), `${f.key} quote link`).not.toBeNull();
+      expect(row!.textContent).toContain(f.quote);
+    }
+    // At least one build-time chart with a text alternative and a data table.
+    if (report.figures.length > 5) {
+      const chart = doc.querySelector('figure.chart');
+      expect(chart).not.toBeNull();
+      expect(chart!.querySelector('svg')).not.toBeNull();
+      expect(chart!.querySelector('[role="img"][aria-label]')).not.toBeNull();
+      expect(chart!.querySelector('table')).not.toBeNull();
+    }
+  });
+
+  it('source pages mark every quote with an anchor', () => {
+    for (const r of site.content.reports) {
+      const doc = page(urls.source(r.meta.id));
+      for (const f of r.figures) expect(doc.getElementById(`trich-dan-${f.id}`), `${f.key}`).not.toBeNull();
+      // The full text is all there, as published (NFC), outside of markup.
+      expect(doc.querySelector('.source-text')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(r.sourceText.replace(/\s+/g, ' ').trim());
+    }
+  });
+
+  it('shows the data-quality notes of the sources on the report page', () => {
+    const doc = page(urls.report('kon-tum-2024-q3'));
+    const notes = doc.getElementById('chat-luong-du-lieu')!.nextElementSibling!.parentElement!.textContent!;
+    expect(notes).toContain('67.691');
+  });
+});
+
+describe('exports', () => {
+  it('observations.csv and .json hold every figure', () => {
+    const csv = readFileSync('dist/data/observations.csv', 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const json = JSON.parse(readFileSync('dist/data/observations.json', 'utf8')) as { report_id: string; figure_id: string; value: number; quote: string }[];
+    expect(json).toHaveLength(site.figures.length);
+    const byKey = new Map(json.map((o) => [`${o.report_id}/${o.figure_id}`, o]));
+    for (const f of site.figures) {
+      expect(byKey.get(f.key)?.value, f.key).toBe(f.value);
+      expect(byKey.get(f.key)?.quote, f.key).toBe(f.quote);
+    }
+  });
+});
+
+function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('determinism', () => {
+  it('a second build of the same input is byte-identical', { timeout: 600_000 }, () => {
+    const second = 'test-results/dist-second';
+    rmSync(second, { recursive: true, force: true });
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts'], { env: { ...process.env, OUT_DIR: second }, stdio: 'pipe' });
+    expect(existsSync(join(second, 'index.html'))).toBe(true);
+    const a = hashTree('dist');
+    const b = hashTree(second);
+    const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
+    expect(differing).toEqual([]);
+    rmSync(second, { recursive: true, force: true });
+  });
+});

@@ -29,11 +29,15 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
     .slice(0, max)
     .map(([unit, fs]) => {
       const shown = fs.slice(0, 14);
+      const labelOf = (f: Figure) => `${figureLabel(site, f)}${f.period !== report.meta.period ? ` (${f.period})` : ''}`;
+      // A quantity printed twice (e.g. two different totals) gets its section so bars never share a row.
+      const count = new Map<string, number>();
+      for (const f of shown) count.set(labelOf(f), (count.get(labelOf(f)) ?? 0) + 1);
       return {
         unit,
         figures: shown,
         rows: shown.map((f) => ({
-          label: `${figureLabel(site, f)}${f.period !== report.meta.period ? ` (${f.period})` : ''}`,
+          label: count.get(labelOf(f))! > 1 ? `${labelOf(f)} – mục ${f.section}` : labelOf(f),
           value: f.value,
           text: formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator),
           color,

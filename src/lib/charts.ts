@@ -30,25 +30,28 @@ export interface BarOptions {
   domain?: [number, number];
 }
 
-/** Horizontal bars, one per row, labelled on the left — readable at 360 px. */
+/**
+ * Horizontal bars, one per row, each labelled on its own line above the bar,
+ * so long Vietnamese labels never get clipped and the chart reads at 360 px.
+ */
 export function barChart(rows: BarRow[], options: BarOptions): string {
   const width = options.width ?? 640;
-  const longest = Math.max(...rows.map((r) => r.label.length), 10);
-  const marginLeft = Math.min(260, Math.max(120, longest * 6.2));
   return render(
     Plot.plot({
       document: document as unknown as Document,
       width,
-      height: 40 + rows.length * 30,
-      marginLeft,
-      marginRight: 70,
+      height: 30 + rows.length * 46,
+      marginLeft: 8,
+      marginRight: 90,
+      marginTop: 20,
       ariaLabel: options.ariaLabel,
       style: { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' },
       x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: 4, nice: true },
-      y: { label: null, domain: rows.map((r) => r.label), tickSize: 0 },
+      y: { axis: null, domain: rows.map((r) => r.label), paddingInner: 0.55, paddingOuter: 0.4 },
       marks: [
         Plot.barX(rows, { x: 'value', y: 'label', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
-        Plot.text(rows, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        Plot.text(rows, { x: 0, y: 'label', text: 'label', textAnchor: 'start', dy: -15, fill: 'currentColor', lineWidth: Math.floor(width / 7.5) }),
+        Plot.text(rows, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor', fontWeight: 600 }),
         Plot.ruleX([0]),
       ],
     }) as never,
@@ -93,7 +96,7 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
       y: spark ? { axis: null, zero: false } : { grid: true, label: options.unit, tickFormat, nice: true, zero: true },
       color,
       marks: [
-        Plot.line(points, { x: 'date', y: 'value', stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
+        Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
         ...(spark
           ? [Plot.dot(points.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
           : [Plot.text(points, { x: 'date', y: 'value', text: 'text', dy: -10, fill: 'currentColor' })]),

@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Browser tests share one Chromium per file; keep files parallel but bounded on 2 cores.
     maxWorkers: 2,
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
   },
 });

@@ -23,6 +23,8 @@ export interface TargetStatus {
   indicator: string;
   actual: Figure | null;
   status: TargetState;
+  /** The actual value covers only part of the target period (e.g. Q1 against a year target): the status is provisional. */
+  partial: boolean;
 }
 
 /** A rate the report does not print but that follows from two of its counts. */
@@ -208,6 +210,7 @@ export function computeTargets(reports: ReportContent[], series: Series[]): Targ
         indicator: t.indicator,
         actual,
         status: actual === null ? 'no-data' : meetsTarget(actual.value, t.value, t.comparator) ? 'met' : 'not-met',
+        partial: actual !== null && periodRange(actual.period).end < year.end,
       });
     }
   }

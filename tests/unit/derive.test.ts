@@ -76,6 +76,7 @@ describe('series, changes against the previous period, targets', () => {
     const t = targets.find((x) => x.target.key === 'kh/ty-le')!;
     expect(t.actual?.key).toBe('q3/ty-le');
     expect(t.status).toBe('met'); // 35,26 ≥ 30
+    expect(t.partial).toBe(true); // a quarter against a year target
     expect(targets.find((x) => x.target.key === 'kh/khac')).toMatchObject({ actual: null, status: 'no-data' });
     expect(targets.find((x) => x.target.key === 'q1/muc-tieu')).toMatchObject({ status: 'no-data' }); // different indicator id
   });

@@ -4,19 +4,11 @@ import { comparePeriods, periodRange, type SeriesPoint, type Site, type TargetSt
 import type { Indicator, Report } from './schema.ts';
 import type { Figure, Issue } from './validate.ts';
 import type { LinePoint } from './charts.ts';
-import { formatPeriod, formatValue, formatWithComparator } from './format.ts';
+import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale } from './format.ts';
 import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from './labels.ts';
 import { urls } from './urls.ts';
 
 // ---------------------------------------------------------------- headline figures
-
-/**
- * A measured value, as opposed to a target or bound quoted inside a report
- * ("chỉ tiêu 60% hồ sơ trực tuyến"): no comparator, or "~" (an estimate).
- */
-export function isMeasured(f: Pick<Figure, 'comparator'>): boolean {
-  return f.comparator === null || f.comparator === '~';
-}
 
 export interface HeadlineCard {
   /** Series key "indicator|scope|breakdown". */
@@ -53,7 +45,8 @@ export function headlineCards(site: Site): ScopeHeadlines[] {
   for (const s of site.series) {
     const indicator = site.indicatorsById.get(s.indicator);
     if (!indicator?.headline) continue;
-    const points = s.points.filter((p) => isMeasured(p.figure));
+    // Series hold measured values only: derive excludes plan targets (isTarget).
+    const points = s.points;
     const last = points.at(-1);
     if (!last) continue;
     candidates.push({ key: s.key, indicator, scope: s.scope, breakdown: s.breakdown, figure: last.figure, report: last.report, points });
@@ -88,20 +81,50 @@ export function sparkPoints(card: Pick<HeadlineCard, 'key' | 'points'>): LinePoi
   }));
 }
 
+/**
+ * An SVG whose meaning is given by its wrapper (role="img" + aria-label):
+ * drop Plot's per-mark aria labels (prohibited inside role="img") and hide it from assistive tech.
+ */
+export function decorativeSvg(svg: string): string {
+  return svg
+    .replace(/\saria-(?:label|description)="[^"]*"/g, '')
+    .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
+}
+
 /** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
 export function sparkSummary(card: Pick<HeadlineCard, 'points'>): string {
   return `Diễn biến: ${card.points.map((p) => `${formatPeriod(p.figure.period)}: ${formatWithComparator(p.figure.value, p.figure.unit, p.figure.comparator ?? '', p.figure.denominator)}`).join('; ')}.`;
 }
 
-/** Plain-language change against the previous period of the same scope, honest when there is none. */
-export function changeSentence(site: Site, figure: Figure): string {
+export interface ChangeSummary {
+  /** "up"/"down" = better/worse given the indicator's direction; "flat" = no change, unknown direction or nothing to compare. */
+  cls: 'up' | 'down' | 'flat';
+  /** "+109 so với quý III/2024", or the honest reason there is no comparison. */
+  text: string;
+  /** "Kỳ trước: 990 dịch vụ (+11,0%)", or null. */
+  detail: string | null;
+}
+
+/** Change against the previous period of the same scope and granularity (site.changes), in words. */
+export function changeSummary(site: Site, figure: Figure): ChangeSummary {
   const change = site.changes.get(figure.key);
   if (!change || change.kind === 'missing') {
-    return change?.kind === 'missing' && change.reason === 'target'
-      ? 'Đây là chỉ tiêu kế hoạch, không phải số liệu thực hiện.'
-      : 'Chưa có số liệu kỳ trước cùng loại để so sánh.';
+    const text =
+      change?.kind === 'missing' && change.reason === 'target'
+        ? 'Đây là chỉ tiêu kế hoạch, không phải số liệu thực hiện.'
+        : 'Chưa có số liệu kỳ trước cùng loại để so sánh.';
+    return { cls: 'flat', text, detail: null };
   }
-  return `Kỳ trước (${formatPeriod(change.previous.period)}): ${formatWithComparator(change.previous.value, change.previous.unit, change.previous.comparator ?? '', change.previous.denominator)}.`;
+  const higherIsBetter = site.indicatorsById.get(figure.indicator)?.higherIsBetter ?? null;
+  const cls = change.delta === 0 || higherIsBetter === null ? 'flat' : change.delta > 0 === higherIsBetter ? 'up' : 'down';
+  const p = change.previous;
+  const relative =
+    change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
+  return {
+    cls,
+    text: change.delta === 0 ? `Không đổi so với ${formatPeriod(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${formatPeriod(p.period)}`,
+    detail: `Kỳ trước: ${formatWithComparator(p.value, p.unit, p.comparator ?? '', p.denominator)}${relative}.`,
+  };
 }
 
 /** Card title: indicator label, plus the breakdown when the card is not a total. */
@@ -127,19 +150,25 @@ export interface TargetRow {
 }
 
 export interface TargetGroup {
+  /** The document setting the targets (an annual plan, or a report/directive quoting targets). */
   plan: Report;
+  isPlan: boolean;
   rows: TargetRow[];
   counts: Record<TargetState, number>;
 }
 
-/** Plan targets grouped by plan (newest plan first), rows in the plan's own order. */
+/**
+ * Targets grouped by the document that sets them: annual plans first (newest
+ * first), then targets quoted in other reports and directives (newest first);
+ * rows in the document's own order.
+ */
 export function targetGroups(site: Site): TargetGroup[] {
   const groups = new Map<string, TargetGroup>();
   for (const t of site.targets) {
     const plan = site.reportsById.get(t.target.reportId)!.meta;
     let g = groups.get(plan.id);
     if (!g) {
-      g = { plan, rows: [], counts: { met: 0, 'not-met': 0, 'no-data': 0 } };
+      g = { plan, isPlan: plan.kind === 'annual-plan', rows: [], counts: { met: 0, 'not-met': 0, 'no-data': 0 } };
       groups.set(plan.id, g);
     }
     const a = t.actual;
@@ -156,10 +185,17 @@ export function targetGroups(site: Site): TargetGroup[] {
     });
     g.counts[t.status]++;
   }
-  return sortReportsNewestFirst([...groups.values()].map((g) => g.plan)).map((p) => groups.get(p.id)!);
+  const sorted = sortReportsNewestFirst([...groups.values()].map((g) => g.plan)).map((p) => groups.get(p.id)!);
+  return [...sorted.filter((g) => g.isPlan), ...sorted.filter((g) => !g.isPlan)];
 }
 
 // ---------------------------------------------------------------- reports
+
+/** "Kế hoạch năm 2024", "Báo cáo quý I/2025", "Báo cáo 6 tháng đầu năm 2023", "Văn bản chỉ đạo năm 2023". */
+export function documentShortLabel(r: Pick<Report, 'kind' | 'period'>): string {
+  const prefix: Record<string, string> = { 'annual-plan': 'Kế hoạch', 'quarterly-report': 'Báo cáo', 'half-year-report': 'Báo cáo', directive: 'Văn bản chỉ đạo' };
+  return `${prefix[r.kind] ?? 'Văn bản'} ${formatPeriod(r.period)}`;
+}
 
 /** Newest period first; same period: newest date first (undated last), then id. */
 export function sortReportsNewestFirst<R extends Pick<Report, 'id' | 'period' | 'date'>>(reports: R[]): R[] {

@@ -9,8 +9,16 @@ const { document } = parseHTML('<!doctype html><html lang="vi"><body></body></ht
 
 const tickFormat = (d: number) => formatNumber(d);
 
+/**
+ * Plot labels its mark groups with aria-label; on a <g> without a role axe reports
+ * that as a violation. The chart's own text alternative lives on its wrapper.
+ */
+export function stripMarkAria(svg: string): string {
+  return svg.replace(/<g\b[^>]*>/g, (tag) => tag.replace(/\s+aria-(?:label|description)="[^"]*"/g, ''));
+}
+
 function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
-  return plot.outerHTML;
+  return stripMarkAria(plot.outerHTML);
 }
 
 export interface BarRow {
@@ -74,6 +82,8 @@ export interface LineOptions {
   color?: string;
   /** A compact sparkline: no axes, no labels. */
   spark?: boolean;
+  /** Optional explicit x ticks with their labels (e.g. one per period), instead of year ticks. */
+  xTicks?: { date: Date; label: string }[];
 }
 
 /** Time series, one line per series, points labelled with their value. */
@@ -92,7 +102,9 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
       marginTop: spark ? 6 : 20,
       marginBottom: spark ? 6 : 30,
       style: { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' },
-      x: spark ? { axis: null, type: 'utc' } : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
+      x: spark ? { axis: null, type: 'utc' } : options.xTicks
+          ? { type: 'utc', label: null, ticks: options.xTicks.map((t) => t.date), tickFormat: (d: Date) => options.xTicks!.find((t) => t.date.getTime() === d.getTime())?.label ?? '' }
+          : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
       y: spark ? { axis: null, zero: false } : { grid: true, label: options.unit, tickFormat, nice: true, zero: true },
       color,
       marks: [

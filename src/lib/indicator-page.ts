@@ -1,6 +1,6 @@
 // Data steps for the indicator, reform-area and organization pages. Pure
 // functions of the derived Site: pages only lay out what these return.
-import { comparePeriods, isTarget, periodRange, type Series, type Site, type TargetStatus } from './derive.ts';
+import { comparePeriods, isTarget, periodRange, seriesKey, type Series, type Site, type TargetStatus } from './derive.ts';
 import type { Area, Indicator, Organization, Report } from './schema.ts';
 import type { Figure } from './validate.ts';
 import type { BarRow, LinePoint } from './charts.ts';
@@ -327,7 +327,9 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
   const items: OrgFigure[] = [...groups.values()].map((fs) => {
     const measured = fs.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
     const pool = measured.length > 0 ? measured : fs;
-    const latest = [...pool].sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key)).at(-1)!;
+    // Same choice as the time series (one point per period, the first printed), so pages agree.
+    const fromSeries = measured.length > 0 ? site.series.find((x) => x.key === seriesKey(fs[0]))?.points.at(-1)?.figure : undefined;
+    const latest = fromSeries ?? [...pool].sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key)).at(-1)!;
     return { indicator: site.indicatorsById.get(latest.indicator)!, breakdown: breakdownLabel(site, latest.breakdown), latest, target: measured.length === 0, count: fs.length };
   });
   const order = new Map(site.content.indicators.map((i, n) => [i.id, n]));
@@ -344,4 +346,33 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
 
 export function organizationParent(site: Site, org: Organization): Organization | null {
   return org.parent ? (site.content.organizations.find((o) => o.id === org.parent) ?? null) : null;
+}
+
+/**
+ * Plot labels its mark groups (`<g aria-label="line">`), which axe reports as a
+ * prohibited attribute on a role-less element. The chart wrapper carries the
+ * text alternative, so the group labels are dropped.
+ */
+export { stripMarkAria } from './charts.ts';
+
+/** Compact period label for chart axes: "Q3/2024", "H1/2023", "9T/2024", "T8/2024", "10/9/2024", "2024". */
+export function shortPeriod(period: string): string {
+  let m: RegExpMatchArray | null;
+  if ((m = period.match(/^(\d{4})-Q([1-4])$/))) return `Q${m[2]}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-H([12])$/))) return `H${m[2]}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/))) return m[1] === m[3] && m[2] === '01' ? `${Number(m[4])}T/${m[1]}` : `T${Number(m[2])}/${m[1]}–T${Number(m[4])}/${m[3]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})$/))) return `T${Number(m[2])}/${m[1]}`;
+  return period;
+}
+
+/** One x tick per period end date present in the series (periods ending the same day share a tick). */
+export function periodTicks(series: Series[]): { date: Date; label: string }[] {
+  const byDate = new Map<string, string[]>();
+  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.figure.period)))].sort(comparePeriods);
+  for (const p of periods) {
+    const end = periodRange(p).end;
+    byDate.set(end, [...(byDate.get(end) ?? []), shortPeriod(p)]);
+  }
+  return [...byDate.entries()].map(([end, labels]) => ({ date: new Date(`${end}T00:00:00Z`), label: labels.join(' · ') }));
 }

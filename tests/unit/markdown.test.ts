@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { runPipeline } from '../../src/lib/site.ts';
+
+describe('renderMarkdown', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['Đoạn có <img src=x onerror=alert(1)> ảnh', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['<div onclick="x()">khối</div>', '&lt;div onclick=&quot;x()&quot;&gt;khối&lt;/div&gt;'],
+  ])('escapes raw HTML: %s', (md, escaped) => {
+    const html = renderMarkdown(md);
+    expect(html).toContain(escaped);
+    expect(html).not.toMatch(/<(script|img|div)\b/);
+  });
+
+  it('drops javascript: links', () => {
+    const html = renderMarkdown('[bấm](javascript:alert(1))');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a href="">bấm</a>');
+  });
+
+  it('renders paragraphs, lists and emphasis', () => {
+    expect(renderMarkdown('Một **hai**\n\n- a\n- b')).toBe('<p>Một <strong>hai</strong></p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
+  });
+
+  it.each([
+    [{}, '### Tiêu đề', '<h3>Tiêu đề</h3>'],
+    [{ minHeading: 4 }, '### Tiêu đề', '<h4>Tiêu đề</h4>'],
+    [{ minHeading: 4 }, '# A\n\n## B', '<h4>A</h4>\n<h5>B</h5>'],
+    [{ minHeading: 2 }, '#### A', '<h4>A</h4>'],
+    [{ minHeading: 6 }, '### A\n\n#### B', '<h6>A</h6>\n<h6>B</h6>'],
+  ])('demotes headings %o: %s', (opts, md, html) => {
+    expect(renderMarkdown(md, opts)).toBe(html);
+  });
+
+  it('renders every real narrative without any raw tag other than markdown output', () => {
+    const { site } = runPipeline(process.cwd());
+    const allowed = new Set(['p', 'ul', 'ol', 'li', 'strong', 'em', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'br', 'blockquote', 'hr']);
+    for (const r of site.content.reports) {
+      for (const n of r.narratives) {
+        const tags = [...renderMarkdown(n.markdown).matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]);
+        expect(tags.filter((t) => !allowed.has(t)), `${r.meta.id}/${n.section}`).toEqual([]);
+      }
+    }
+  });
+});

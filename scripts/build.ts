@@ -25,5 +25,5 @@ await astroBuild({ root, outDir, logLevel: 'error' });
 const files = exportFiles(site);
 writeFiles(files, outDir);
 log(`dữ liệu: ${files.length} tệp trong dist/data/`);
-await buildSearchIndex(outDir, log);
+await buildSearchIndex(site, outDir, log);
 log(`xong: ${outDir}`);

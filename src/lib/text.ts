@@ -43,3 +43,36 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+// ---- Search helpers (Pagefind). Pagefind ≥1.5 ignores tone and vowel marks
+// (ơ, ư, â, ă, ê, ô and the five tones) but keeps đ as its own letter. The
+// index therefore stores đ/Đ as d/D + U+0335 (combining short stroke overlay):
+// Pagefind drops the combining mark when indexing, so "dau tu" finds "đầu tư",
+// and the text it returns for excerpts turns back into "đ" with `unstrokeD`.
+
+/** The combining short stroke overlay used to write đ as "d̵" in indexed text. */
+export const STROKE = '\u0335';
+
+/** Indexed form: "đầu tư" → "d̵ầu tư" (NFC otherwise; U+0335 already in the text is dropped first). */
+export function strokeD(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\u0335/g, '')
+    .replace(/đ/g, `d${STROKE}`)
+    .replace(/Đ/g, `D${STROKE}`);
+}
+
+/** Inverse of `strokeD`, for excerpts and titles read back from the index: "d̵ầu" → "đầu". */
+export function unstrokeD(text: string): string {
+  return text.replace(/d\u0335/g, 'đ').replace(/D\u0335/g, 'Đ');
+}
+
+/** Query form: only đ/Đ → d/D, tone marks kept (Pagefind folds them itself and ranks exact forms first). */
+export function foldQuery(query: string): string {
+  return query.normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the text has any Vietnamese mark (tone, vowel mark or đ). */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== text.normalize('NFC');
+}

@@ -1,0 +1,119 @@
+// `npm run bench`: search figures on the built site (run `npm run build` first).
+// Index size on disk, bytes fetched for a first and a second query, query time in
+// headless Chromium (Debian's /usr/bin/chromium) against `astro preview` on localhost.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'astro';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4451);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIRST = 'ho so truc tuyen';
+const SECOND = '67.628';
+const WARM = ['dau tu', 'Dak Ha', '98,7%', 'cai cach the che', 'Tu Mo Rong'];
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+
+function walk(dir: string): { path: string; size: number }[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [{ path: p, size: statSync(p).size }];
+  });
+}
+
+if (!existsSync('dist/pagefind/pagefind.js')) {
+  console.error('Chưa có dist/pagefind/: chạy "npm run build" trước.');
+  process.exit(1);
+}
+const files = walk('dist/pagefind');
+const total = files.reduce((s, f) => s + f.size, 0);
+const by = (re: RegExp) => files.filter((f) => re.test(f.path)).reduce((s, f) => s + f.size, 0);
+console.log('Chỉ mục tìm kiếm (dist/pagefind/)');
+console.log(`  tổng trên đĩa        ${kb(total)} trong ${files.length} tệp`);
+console.log(`  từ khóa (index/)     ${kb(by(/\/index\//))}`);
+console.log(`  mảnh kết quả         ${kb(by(/\/fragment\//))}`);
+console.log(`  bộ lọc (filter/)     ${kb(by(/\/filter\//))}`);
+console.log(`  pagefind.js + wasm   ${kb(by(/pagefind\.js$|\.pagefind$/))} (pagefind.js nén gzip: ${kb(gzipSync(readFileSync('dist/pagefind/pagefind.js')).length)})`);
+
+interface Fetched {
+  url: string;
+  /** Bytes on the wire from `astro preview` (which does not compress). */
+  bytes: number;
+  /** Bytes a static host with gzip would send: Pagefind's index, fragment and wasm files are gzipped already; JS/JSON get compressed. */
+  gz: number;
+}
+
+function gzBytes(url: string, raw: number): number {
+  const path = join('dist', new URL(url).pathname);
+  if (!/\.(js|json|css)$/.test(path) || !existsSync(path)) return raw;
+  return gzipSync(readFileSync(path)).length;
+}
+
+async function query(page: Page, q: string, fetched: Fetched[]): Promise<{ ms: number; count: number; bytes: number; gz: number; files: number; list: Fetched[] }> {
+  const before = fetched.length;
+  const n = await page.evaluate(() => (window as unknown as { __searchTimings: unknown[] }).__searchTimings.length);
+  await page.fill('#q', q);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((n) => (window as unknown as { __searchTimings: unknown[] }).__searchTimings.length > n, n, { timeout: 20_000 });
+  await page.waitForTimeout(150); // let trailing fragment requests finish
+  const t = await page.evaluate(() => (window as unknown as { __searchTimings: { ms: number; results: number }[] }).__searchTimings.at(-1)!);
+  const mine = fetched.slice(before);
+  return { ms: t.ms, count: t.results, bytes: mine.reduce((s, f) => s + f.bytes, 0), gz: mine.reduce((s, f) => s + f.gz, 0), files: mine.length, list: mine };
+}
+
+const COLD = ['67.628', 'dau tu', 'Tu Mo Rong', FIRST];
+const server = await preview({ root: process.cwd(), logLevel: 'error', server: { port: PORT, host: '127.0.0.1' } });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+async function freshPage() {
+  const context = await browser.newContext(); // empty cache: a first visit
+  const page = await context.newPage();
+  const fetched: Fetched[] = [];
+  page.on('requestfinished', async (req) => {
+    const url = req.url();
+    if (!url.includes('/pagefind/') && !url.includes('/tim-kiem/tu-vung')) return;
+    const sizes = await req.sizes().catch(() => null);
+    const bytes = sizes ? sizes.responseBodySize : 0;
+    fetched.push({ url, bytes, gz: gzBytes(url, bytes) });
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/tim-kiem/`, { waitUntil: 'networkidle' });
+  return { context, page, fetched, onLoad: fetched.length };
+}
+try {
+  console.log(`\nTruy vấn trong Chromium không giao diện (astro preview, 127.0.0.1:${PORT})`);
+  console.log('  Truy vấn đầu tiên (bộ nhớ đệm trống), tính cả 10 mảnh kết quả hiện ra:  [mục tiêu ≤ 150 KB]');
+  let worst = 0;
+  let detail: Fetched[] = [];
+  for (const q of COLD) {
+    const { context, page, fetched, onLoad } = await freshPage();
+    const r = await query(page, q, fetched);
+    worst = Math.max(worst, r.gz);
+    if (q === FIRST) detail = r.list;
+    console.log(`    “${q}”: ${kb(r.gz)} (${r.files} tệp; trước khi tìm: ${onLoad} tệp), ${r.ms.toFixed(0)} ms tới khi hiện kết quả, ${r.count} kết quả${r.gz > 150 * 1024 ? '  ← vượt mục tiêu' : ''}`);
+    await context.close();
+  }
+  console.log(`  Chi tiết “${FIRST}”:`);
+  for (const f of detail.filter((f) => !f.url.includes('/fragment/'))) console.log(`      ${kb(f.gz).padStart(9)}  ${new URL(f.url).pathname}`);
+  const frags = detail.filter((f) => f.url.includes('/fragment/'));
+  console.log(`      ${kb(frags.reduce((s, f) => s + f.gz, 0)).padStart(9)}  ${frags.length} mảnh kết quả (fragment/)`);
+
+  const { page, fetched } = await freshPage();
+  const first = await query(page, FIRST, fetched);
+  const second = await query(page, SECOND, fetched);
+  const warm: number[] = [];
+  for (const q of WARM) warm.push((await query(page, q, fetched)).ms);
+  // Search time once every chunk a query needs is loaded: repeat queries (network already done).
+  const again: number[] = [];
+  for (let i = 0; i < 6; i++) again.push((await query(page, [FIRST, SECOND, ...WARM][i % 7], fetched)).ms);
+  again.sort((a, b) => a - b);
+  const median = again[Math.floor(again.length / 2)];
+  console.log(`  Truy vấn thứ hai “${SECOND}” sau “${FIRST}”: ${kb(second.gz)} tải thêm (${second.files} tệp), ${second.ms.toFixed(0)} ms`);
+  console.log(`  Các truy vấn tiếp (${WARM.join(' | ')}): ${warm.map((m) => m.toFixed(0)).join(', ')} ms (gồm cả tải chỉ mục/mảnh chưa có)`);
+  console.log(`  Khi chỉ mục đã tải: trung vị ${median.toFixed(0)} ms (min ${again[0].toFixed(0)}, max ${again.at(-1)!.toFixed(0)}) từ lúc gõ Enter tới khi hiện kết quả  [mục tiêu ≤ 100 ms]`);
+  void first;
+  const ok = worst <= 150 * 1024 && median <= 100;
+  console.log(`\n${ok ? 'ĐẠT' : 'CHƯA ĐẠT'} mục tiêu: truy vấn đầu lớn nhất ${kb(worst)} (≤ 150 KB), ${median.toFixed(0)} ms khi chỉ mục đã tải (≤ 100 ms)`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -9,7 +9,7 @@
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
 //     by the search page only to suggest a query when nothing is found.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parseHTML } from 'linkedom';
 import type { Site } from '../src/lib/derive.ts';

@@ -291,7 +291,8 @@ export function buildDatasets(site: Site): Dataset[] {
 export function toCsv(table: Table): string {
   const body = Papa.unparse(
     { fields: table.columns.map((c) => c.name), data: table.rows.map((r) => r.map((v) => (v === null ? '' : v))) },
-    { newline: '\r\n', escapeFormulae: true },
+    // Neutralise spreadsheet formulas, but a lone "=" (a target comparator) is data, not a formula.
+    { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r].+$/s },
   );
   return `\uFEFF${body}\r\n`;
 }

@@ -1,0 +1,208 @@
+// The exported data files in dist/data/ and the dataset pages in dist/du-lieu/,
+// checked against the curated figures (runPipeline) after a real build.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/lib/site.ts';
+import { buildDatasets, datasetFiles } from '../../src/lib/datasets.ts';
+import { urls } from '../../src/lib/urls.ts';
+
+const { site } = runPipeline(process.cwd());
+const datasets = buildDatasets(site);
+const dist = (p: string) => join('dist', p);
+const read = (p: string) => readFileSync(dist(p), 'utf8');
+const page = (path: string) => parseHTML(read(join(path, 'index.html'))).document;
+/** A URL the build wrote (absolute with any SITE_URL, or root-relative) → path under dist/. */
+const localPath = (url: string) => decodeURI(url.replace(/^https?:\/\/[^/]+/, '')).replace(/^\//, '');
+
+/** papaparse's escapeFormulae prefix, undone (kept independent of src/lib on purpose). */
+const unescape = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+function parseCsv(path: string) {
+  const raw = readFileSync(dist(path));
+  const text = raw.toString('utf8');
+  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  return { raw, text, rows: result.data, fields: result.meta.fields ?? [], errors: result.errors, linebreak: result.meta.linebreak };
+}
+
+/** A JSON value as it reads in the CSV: null → "", numbers/booleans → their string form. */
+const asCsvCell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+describe('observations.csv: the all-figures table', () => {
+  const csv = parseCsv('data/observations.csv');
+
+  it('is UTF-8 with a BOM and CRLF line ends, and parses without errors', () => {
+    expect([...csv.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.text.slice(1, 10)).toBe('report_id');
+    expect(csv.linebreak).toBe('\r\n');
+    expect(csv.text.endsWith('\r\n')).toBe(true);
+    expect(csv.errors).toEqual([]);
+  });
+
+  it('has exactly one row per curated figure, in order, with the same keys, values and quotes', () => {
+    expect(csv.rows).toHaveLength(site.figures.length);
+    const keys = csv.rows.map((r) => `${r.report_id}/${r.figure_id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(site.figures.map((f) => f.key));
+    site.figures.forEach((f, i) => {
+      const r = csv.rows[i];
+      const where = `${f.key} (row ${i + 2})`;
+      expect(Number(r.value), where).toBe(f.value);
+      expect(r.value, where).toBe(String(f.value));
+      expect(r.denominator, where).toBe(f.denominator === null ? '' : String(f.denominator));
+      expect(unescape(r.quote), where).toBe(f.quote);
+      expect(r.unit, where).toBe(f.unit);
+      expect(r.period, where).toBe(f.period);
+      expect(r.scope_id, where).toBe(f.scope);
+      expect(r.indicator_id, where).toBe(f.indicator);
+      expect(r.breakdown, where).toBe(f.breakdown ?? '');
+      expect(unescape(r.comparator), where).toBe(f.comparator ?? '');
+      expect(r.section, where).toBe(f.section);
+      expect(r.note, where).toBe(f.note ?? '');
+      expect(localPath(r.url), where).toBe(localPath(urls.figure(f.reportId, f.id)));
+    });
+  });
+
+  it('keeps Vietnamese text intact (NFC, no mojibake)', () => {
+    expect(csv.text).toContain('hồ sơ');
+    expect(csv.text).not.toMatch(/Ã|Æ°|á»/);
+    expect(csv.text.normalize('NFC')).toBe(csv.text);
+  });
+});
+
+const packageJson = JSON.parse(read('data/datapackage.json'));
+
+describe('every dataset: CSV and JSON agree', () => {
+  it.each(datasets.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+    const files = datasetFiles(d);
+    const csv = parseCsv(`data/${files.csv}`);
+    const json: Record<string, unknown>[] = JSON.parse(read(`data/${files.json}`));
+    expect(csv.errors).toEqual([]);
+    expect(csv.fields).toEqual(d.table.columns.map((c) => c.name));
+    expect(csv.rows).toHaveLength(d.table.rows.length);
+    expect(json).toHaveLength(csv.rows.length);
+    json.forEach((record, i) => {
+      expect(Object.keys(record)).toEqual(csv.fields);
+      for (const name of csv.fields) expect(unescape(csv.rows[i][name]), `${d.id} row ${i} ${name}`).toBe(asCsvCell(record[name]));
+    });
+  });
+});
+
+describe('datapackage.json (Frictionless Data Package)', () => {
+  it('has the descriptor shape: name, licence, resources', () => {
+    expect(packageJson.profile).toBe('data-package');
+    expect(packageJson.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(packageJson.licenses?.[0]?.name).toBeTruthy();
+    expect(packageJson.licenses[0].path).toMatch(/^https:\/\//);
+    expect(Array.isArray(packageJson.resources)).toBe(true);
+    expect(packageJson.resources.map((r: { name: string }) => r.name)).toEqual(datasets.map((d) => d.id));
+    const names = packageJson.resources.map((r: { name: string }) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  type Resource = { name: string; path: string; bytes: number; format: string; mediatype: string; encoding: string; schema: { fields: { name: string; type: string }[] } };
+  const resources = packageJson.resources as Resource[];
+  it.each(resources.map((r) => [r.name, r] as const))('resource %s: file exists, bytes match, schema matches the CSV header', (_name, res) => {
+    expect(res.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(res.path).not.toMatch(/^\/|\.\./);
+    const file = dist(join('data', res.path));
+    expect(existsSync(file), file).toBe(true);
+    expect(res.bytes).toBe(statSync(file).size);
+    expect(res.format).toBe('csv');
+    expect(res.mediatype).toBe('text/csv');
+    expect(res.encoding).toBe('utf-8-sig');
+    const csv = parseCsv(join('data', res.path));
+    expect(res.schema.fields.map((f) => f.name)).toEqual(csv.fields);
+    for (const f of res.schema.fields) expect(['string', 'number', 'integer', 'date', 'boolean']).toContain(f.type);
+    // Typed columns really hold values of their type.
+    for (const f of res.schema.fields) {
+      const values = csv.rows.map((row) => row[f.name]).filter((v) => v !== '');
+      if (f.type === 'number') for (const v of values) expect(Number.isFinite(Number(v)), `${res.name}.${f.name}=${v}`).toBe(true);
+      if (f.type === 'integer') for (const v of values) expect(v, `${res.name}.${f.name}`).toMatch(/^-?\d+$/);
+      if (f.type === 'date') for (const v of values) expect(v, `${res.name}.${f.name}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (f.type === 'boolean') for (const v of values) expect(['true', 'false']).toContain(v);
+    }
+  });
+});
+
+describe('catalog.jsonld (DCAT)', () => {
+  const catalog = JSON.parse(read('data/catalog.jsonld'));
+
+  it('is a dcat:Catalog listing every dataset once', () => {
+    expect(catalog['@type']).toBe('dcat:Catalog');
+    expect(catalog['@context'].dcat).toBe('http://www.w3.org/ns/dcat#');
+    const ids = catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier']);
+    expect(ids).toEqual(datasets.map((d) => d.id));
+  });
+
+  it.each(datasets.map((d) => [d.id]))('%s: landing page and every distribution file exist, sizes match', (id) => {
+    const entry = catalog['dcat:dataset'].find((x: { 'dct:identifier': string }) => x['dct:identifier'] === id);
+    expect(entry['@type']).toBe('dcat:Dataset');
+    expect(existsSync(dist(join(localPath(entry['dcat:landingPage']['@id']), 'index.html')))).toBe(true);
+    const dists = entry['dcat:distribution'] as { 'dcat:downloadURL': { '@id': string }; 'dcat:byteSize': { '@value': number }; 'dct:format': string }[];
+    expect(dists.map((x) => x['dct:format']).sort()).toEqual(['CSV', 'JSON']);
+    for (const x of dists) {
+      const file = dist(localPath(x['dcat:downloadURL']['@id']));
+      expect(existsSync(file), file).toBe(true);
+      expect(x['dcat:byteSize']['@value']).toBe(statSync(file).size);
+    }
+  });
+});
+
+describe('per-indicator files', () => {
+  it.each(site.content.indicators.map((i) => [i.id]))('%s.csv and .json exist with one row per figure', (id) => {
+    const n = site.figures.filter((f) => f.indicator === id).length;
+    const csv = parseCsv(`data/chi-so/${id}.csv`);
+    expect([...csv.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.rows).toHaveLength(n);
+    expect(csv.rows.every((r) => r.indicator_id === id)).toBe(true);
+    expect(JSON.parse(read(`data/chi-so/${id}.json`))).toHaveLength(n);
+  });
+});
+
+describe('dataset pages', () => {
+  it('the catalogue lists every dataset with facets, counts and machine-readable links', () => {
+    const doc = page(urls.datasets());
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    const items = [...doc.querySelectorAll('[data-dataset]')];
+    expect(items.map((el) => el.getAttribute('data-dataset'))).toEqual(datasets.map((d) => d.id));
+    for (const d of datasets) expect(doc.querySelector(`[data-dataset="${d.id}"] a[href="${urls.dataset(d.id)}"]`), d.id).not.toBeNull();
+    expect(doc.querySelector(`a[href="${urls.data('catalog.jsonld')}"]`)).not.toBeNull();
+    expect(doc.querySelector(`a[href="${urls.data('datapackage.json')}"]`)).not.toBeNull();
+    // Facet groups with a checkbox and a count for every value.
+    const groups = [...doc.querySelectorAll('[data-facet-group]')].map((g) => g.getAttribute('data-facet-group'));
+    expect(groups).toEqual(expect.arrayContaining(['organization', 'area', 'format', 'period', 'kind']));
+    expect(doc.querySelector('[data-count="format:CSV"]')!.textContent).toBe(String(datasets.length));
+    expect(doc.querySelector('[data-count="kind:area"]')!.textContent).toBe(String(datasets.filter((d) => d.kind === 'area').length));
+    for (const box of doc.querySelectorAll('input[type=checkbox][data-facet]')) {
+      expect(doc.querySelector(`label[for="${box.getAttribute('id')}"]`), box.getAttribute('id')!).not.toBeNull();
+    }
+  });
+
+  it.each(datasets.map((d) => [d.id, d] as const))('%s: metadata, JSON-LD with real sizes, downloads, dictionary, 20-row preview', (_id, d) => {
+    const doc = page(urls.dataset(d.id));
+    const files = datasetFiles(d);
+    expect(doc.querySelector('h1')!.textContent).toBe(d.title);
+    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.name).toBe(d.title);
+    const sizes = Object.fromEntries(ld.distribution.map((x: { contentUrl: string; contentSize: string }) => [localPath(x.contentUrl), x.contentSize]));
+    expect(sizes[`data/${files.csv}`]).toBe(`${statSync(dist(`data/${files.csv}`)).size} B`);
+    expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
+    for (const f of [files.csv, files.json]) {
+      const a = doc.querySelector(`a.button[href="${urls.data(f)}"][download]`);
+      expect(a, f).not.toBeNull();
+    }
+    const meta = doc.querySelector('table.metadata')!;
+    expect(meta.querySelector('a[rel="license"]')).not.toBeNull();
+    for (const r of d.reports) expect(meta.querySelector(`a[href="${urls.report(r)}"]`), r).not.toBeNull();
+    const dict = [...doc.querySelectorAll('table.columns tbody th code')].map((c) => c.textContent);
+    expect(dict).toEqual(d.table.columns.map((c) => c.name));
+    const preview = doc.querySelector('[data-preview-static] table')!;
+    expect(preview.querySelectorAll('tbody tr')).toHaveLength(Math.min(20, d.table.rows.length));
+    expect(preview.querySelectorAll('thead th')).toHaveLength(d.table.columns.length);
+    expect(doc.querySelector(`[data-dataset-preview][data-csv="${urls.data(files.csv)}"]`)).not.toBeNull();
+  });
+});

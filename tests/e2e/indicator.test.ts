@@ -66,7 +66,10 @@ describe.skipIf(!hasBrowser)('indicator, area and organization pages in the brow
     const text = (await page.locator('#trich-dan-chi-so').textContent())!;
     expect(text).toContain(`/chi-so/${ID}/`);
     await page.getByRole('button', { name: 'Sao chép' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /sao chép|chọn/ }).isVisible()).resolves.toBe(true);
+    // The clipboard write is async: wait for the status message instead of sampling it once.
+    await page.getByRole('status').filter({ hasText: /sao chép|chọn/ }).waitFor({ state: 'visible', timeout: 5000 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(text);
     await page.close();
   });
 

@@ -152,7 +152,19 @@ function figureDataset(site: Site, base: Omit<Dataset, 'areas' | 'organizations'
   };
 }
 
+const datasetCache = new WeakMap<Site, Dataset[]>();
+
+/** The published datasets of a site (memoised: pages and exports ask for them many times). */
 export function buildDatasets(site: Site): Dataset[] {
+  let cached = datasetCache.get(site);
+  if (!cached) {
+    cached = computeDatasets(site);
+    datasetCache.set(site, cached);
+  }
+  return cached;
+}
+
+function computeDatasets(site: Site): Dataset[] {
   const all = site.figures;
   const out: Dataset[] = [];
   out.push(

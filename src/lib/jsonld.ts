@@ -1,8 +1,7 @@
 // schema.org JSON-LD for report and dataset pages.
 import type { Site } from './derive.ts';
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, type Dataset } from './datasets.ts';
+import { datasetFiles, LICENSE, PUBLISHER, type Dataset } from './datasets.ts';
 import { absolute, urls } from './urls.ts';
-import { byteSize } from './export.ts';
 
 export function reportJsonLd(site: Site, reportId: string) {
   const r = site.reportsById.get(reportId)!.meta;
@@ -48,4 +47,3 @@ export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; jso
   };
 }
 
-export { buildDatasets, byteSize };

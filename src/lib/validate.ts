@@ -336,14 +336,11 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         hint: 'Thêm tổ chức vào danh mục hoặc sửa id.',
       });
   for (const field of ['title', 'summary'] as const)
+    if (/\bTODO\b/.test(meta[field]))
+      issues.push({ level: 'error', code: 'placeholder', file: r.report.path, line: at(field), column: field, message: 'Trường còn nội dung mẫu "TODO".', hint: 'Điền nội dung thật từ văn bản.' });
+  for (const field of ['title', 'summary'] as const)
     if (HTML_TAG.test(meta[field]))
       issues.push({ level: 'error', code: 'html', file: r.report.path, line: at(field), column: field, message: 'Không được dùng thẻ HTML trong văn bản.', hint: 'Viết văn bản thuần; thẻ HTML sẽ bị hiển thị nguyên dạng.' });
-  if (!r.source) {
-    issues.push({ level: 'error', code: 'missing-file', file: `${dir}/source.txt`, message: 'Thiếu toàn văn nguồn source.txt.', hint: 'Sao chép nguyên văn văn bản gốc vào source.txt.' });
-    return null;
-  }
-  const sourceText = r.source.text.normalize('NFC');
-
   const narratives: Narrative[] = [];
   for (const n of r.narratives) {
     const section = n.path.split('/').pop()!.replace(/\.md$/, '');
@@ -369,11 +366,24 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
       });
     }
+    const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
+    if (todoLine >= 0)
+      issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
     narratives.push({ section, markdown: n.text, file: n.path });
   }
 
+  if (!r.source) {
+    issues.push({ level: 'error', code: 'missing-file', file: `${dir}/source.txt`, message: 'Thiếu toàn văn nguồn source.txt.', hint: 'Sao chép nguyên văn văn bản gốc vào source.txt.' });
+    return null;
+  }
+  const sourceText = r.source.text.normalize('NFC');
+  if (sourceText.trim() === '') {
+    issues.push({ level: 'error', code: 'empty-source', file: r.source.path, line: 1, message: 'source.txt rỗng.', hint: 'Dán toàn văn văn bản gốc, giữ nguyên như bản gốc.' });
+    return null;
+  }
+
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
-  if (!r.figures && meta.kind !== 'directive')
+  if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
   return {
@@ -566,7 +576,8 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
 
 /** "file:line (cột col)" — the location prefix used by the CLI. */
 export function formatIssue(i: Issue): string {
-  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (cột ${i.column})` : ''}`;
+  const field = i.file.endsWith('.csv') ? 'cột' : 'trường';
+  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
 }

@@ -128,6 +128,21 @@ describe('report.json, narrative and catalogue rules', () => {
     expect(errors(run({ 'data/indicators.json': JSON.stringify(inds, null, 2) }).issues)[0]).toMatchObject({ code: 'unknown-indicator', file: 'data/indicators.json' });
   });
 
+  it('a freshly scaffolded report is not silently accepted', () => {
+    const { issues } = run({
+      [R]: JSON.stringify({ ...meta, title: 'TODO: tiêu đề', summary: 'TODO: tóm tắt.' }, null, 2),
+      'content/reports/bc-thu/source.txt': '\n',
+      [F]: csv([]),
+      'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md': 'TODO: tóm tắt.\n',
+    });
+    expect(errors(issues).map((i) => [i.code, i.column ?? null])).toEqual([
+      ['placeholder', 'title'],
+      ['placeholder', 'summary'],
+      ['placeholder', null],
+      ['empty-source', null],
+    ]);
+  });
+
   it('missing files are reported, not thrown', () => {
     const { issues } = run({ 'content/reports/bc-thu/source.txt': null });
     expect(errors(issues)[0]).toMatchObject({ code: 'missing-file', file: 'content/reports/bc-thu/source.txt' });

@@ -519,7 +519,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
       const values = new Set(figs.map((f) => f.value));
       if (values.size > 1) {
         const ind = indicatorById.get(figs[0].indicator);
-        warn('conflicting-values', figs, `Cùng một số liệu (${ind?.label ?? figs[0].indicator}) được in với các giá trị khác nhau: ${figs.map((f) => `${plain(f.value)} (mục ${f.section})`).join(' và ')}.`);
+        warn('conflicting-values', figs, `Cùng một số liệu (${ind?.label ?? figs[0].indicator}) được in với các giá trị khác nhau: ${figs.map((f) => `${plain(f.value)}${f.unit === '%' ? '%' : ''} (mục ${f.section})`).join(' và ')}.`);
       }
     }
 
@@ -534,7 +534,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
           const sum = parts.reduce((s, p) => s + p.value, 0);
           for (const t of totals)
             if (Math.abs(sum - t.value) > EPS)
-              warn('sum-mismatch', [t, ...parts], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các thành phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), chênh ${plain(Math.round((t.value - sum) * 1e6) / 1e6)}.`);
+              warn('sum-mismatch', [t, ...parts], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các thành phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), lệch ${plain(Math.abs(Math.round((t.value - sum) * 1e6) / 1e6))}.`);
         }
       }
       // Breakdowns adding up to the total.

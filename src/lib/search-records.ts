@@ -60,10 +60,11 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
   const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];
   const content = [
     `${label}: ${value}`,
-    `(số: ${forms.join(' ')})`,
     `${period}, ${scope}, mục ${f.section}:`,
     `“${f.quote}”`,
     f.note ? `Ghi chú: ${f.note}` : '',
+    // Indexed number forms last, so excerpts show the sentence; the search page hides this part.
+    `(số: ${forms.join(' ')})`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -132,6 +132,14 @@ describe('text fragments', () => {
 });
 
 describe('parseExcerpt / spotPhrase', () => {
+  it.each([
+    ['“tiếp nhận 67.628 hồ sơ” (số: <mark>67.628</mark> 67628)', '“tiếp nhận 67.628 hồ sơ”'],
+    ['“tiếp nhận 67.628 hồ sơ” (số: 67.628 676', '“tiếp nhận 67.628 hồ sơ”'],
+    ['Hồ sơ: 67.628 hồ sơ quý III/2024', 'Hồ sơ: 67.628 hồ sơ quý III/2024'],
+  ])('hides the indexed number forms: %j', (html, text) => {
+    expect(parseExcerpt(html).map((p) => p.text).join('')).toBe(text);
+  });
+
   it('splits marks, restores đ, decodes entities and drops other tags', () => {
     const parts = parseExcerpt('vốn <mark>d\u0335ầu</mark> <mark>tư</mark> &amp; <b>x</b>&lt;y');
     expect(parts).toEqual([

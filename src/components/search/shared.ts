@@ -60,7 +60,9 @@ function decodeEntities(s: string): string {
 export function parseExcerpt(html: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   let mark = false;
-  for (const token of html.split(/(<\/?mark>)/i)) {
+  // The "(số: 67.628 67628)" forms exist for matching only; never show them (even cut off by the excerpt window).
+  const shown = html.replace(/\s*\(số:[^)]*(?:\)|$)/g, '');
+  for (const token of shown.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(token)) mark = true;
     else if (/^<\/mark>$/i.test(token)) mark = false;
     else if (token) {

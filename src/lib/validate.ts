@@ -22,7 +22,8 @@ import {
 } from './schema.ts';
 import type { RawContent, RawFile, RawReport } from './load.ts';
 import { locateQuote, type QuoteLocation } from './quote.ts';
-import { textMentionsValue } from './vn-number.ts';
+import { numbersInText, textMentionsValue } from './vn-number.ts';
+import { normalizeForQuote } from './text.ts';
 import { formatNumber } from './format.ts';
 
 export type IssueLevel = 'error' | 'warning';
@@ -382,6 +383,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     return null;
   }
 
+  checkNarrativeNumbers(narratives, sourceText, issues);
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
@@ -393,6 +395,31 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     sourceText,
     files: { report: r.report.path, figures: r.figures?.path ?? null, source: r.source.path },
   };
+}
+
+/**
+ * Narratives summarise; they must not introduce numbers. Every number of two or more
+ * digits in a narrative must appear in the source, as printed (a footnote digit glued
+ * to it in the source, "201312", still counts) or as the same value.
+ */
+function checkNarrativeNumbers(narratives: Narrative[], sourceText: string, issues: Issue[]) {
+  const source = normalizeForQuote(sourceText);
+  const values = new Set(numbersInText(source).flatMap((n) => n.values));
+  for (const n of narratives) {
+    n.markdown.split('\n').forEach((line, i) => {
+      for (const t of numbersInText(line)) {
+        if (t.token.replace(/\D/g, '').length < 2 || source.includes(t.token) || t.values.some((v) => values.has(v))) continue;
+        issues.push({
+          level: 'warning',
+          code: 'narrative-number',
+          file: n.file,
+          line: i + 1,
+          message: `Số "${t.token}" trong phần tóm tắt không có trong văn bản nguồn.`,
+          hint: 'Chỉ dùng số liệu in trong văn bản; kiểm tra lỗi gõ.',
+        });
+      }
+    });
+  }
 }
 
 function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {

@@ -116,6 +116,14 @@ describe('report.json, narrative and catalogue rules', () => {
     expect(h[0]).toMatchObject({ code: 'html', line: 3 });
   });
 
+  it('warns about a number in a narrative that the source does not print', () => {
+    const { issues } = run({ 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md': 'Tiếp nhận 67.628 hồ sơ.\n\nGiải quyết 62.234 hồ sơ, 98,7% đúng hạn.\n' });
+    const w = issues.filter((i) => i.code === 'narrative-number');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ level: 'warning', line: 3, file: 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md' });
+    expect(w[0].message).toContain('62.234');
+  });
+
   it('duplicate catalogue ids', () => {
     const inds = JSON.parse(fixtureFiles()['data/indicators.json']);
     const { issues } = run({ 'data/indicators.json': JSON.stringify([...inds, inds[0]], null, 2) });

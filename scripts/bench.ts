@@ -26,6 +26,28 @@ if (!existsSync('dist/pagefind/pagefind.js')) {
   console.error('Chưa có dist/pagefind/: chạy "npm run build" trước.');
   process.exit(1);
 }
+// Page weight: what a phone downloads for each page without search (HTML + its CSS/JS, gzipped).
+{
+  const htmlFiles = walk('dist').filter((f) => f.path.endsWith('.html') && !f.path.startsWith('dist/pagefind'));
+  const gz = (path: string) => gzipSync(readFileSync(path)).length;
+  const weights = htmlFiles
+    .map((f) => {
+      const html = readFileSync(f.path, 'utf8');
+      const assets = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => join('dist', m[1]));
+      const js = assets.filter((a) => a.endsWith('.js')).reduce((n, a) => n + gz(a), 0);
+      return { page: f.path.slice(4).replace(/index\.html$/, ''), total: gz(f.path) + assets.reduce((n, a) => n + gz(a), 0), js };
+    })
+    .sort((a, b) => a.total - b.total);
+  const median = weights[Math.floor(weights.length / 2)];
+  const heaviest = weights.at(-1)!;
+  console.log(`Trọng lượng trang (gzip, HTML + CSS + JS; ${weights.length} trang)`);
+  console.log(`  trung vị             ${kb(median.total)} (${median.page})`);
+  console.log(`  nặng nhất            ${kb(heaviest.total)} (${heaviest.page})`);
+  console.log(`  trang chủ            ${kb(weights.find((w) => w.page === '/')!.total)}`);
+  console.log(`  JS (tệp ngoài) tối đa ${kb(Math.max(...weights.map((w) => w.js)))}; số trang không tải tệp JS: ${weights.filter((w) => w.js === 0).length}`);
+  console.log('');
+}
+
 const files = walk('dist/pagefind');
 const total = files.reduce((s, f) => s + f.size, 0);
 const by = (re: RegExp) => files.filter((f) => re.test(f.path)).reduce((s, f) => s + f.size, 0);

@@ -2,6 +2,7 @@
 // and the table preview. Pure and free of runtime imports so the browser script
 // (src/scripts/dataset-facets.ts) can share the exact same logic as the server.
 import type { Cell, Dataset, Table } from './datasets.ts';
+import { foldDiacritics } from './text.ts';
 
 export type FacetKey = 'organization' | 'area' | 'format' | 'period' | 'kind';
 
@@ -173,12 +174,7 @@ export function compareCells(a: string, b: string, numeric: boolean): number {
 
 /** Case- and accent-insensitive text filter key ("Hồ sơ" and "ho so" both match "hồ sơ"). */
 export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return foldDiacritics(text).toLowerCase();
 }
 
 /** Rows matching a free-text filter (every word must occur somewhere in the row). */

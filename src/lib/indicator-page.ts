@@ -353,7 +353,6 @@ export function organizationParent(site: Site, org: Organization): Organization 
  * prohibited attribute on a role-less element. The chart wrapper carries the
  * text alternative, so the group labels are dropped.
  */
-export { stripMarkAria } from './charts.ts';
 
 /** Compact period label for chart axes: "Q3/2024", "H1/2023", "9T/2024", "T8/2024", "10/9/2024", "2024". */
 export function shortPeriod(period: string): string {

@@ -24,8 +24,8 @@ import {
   seriesLabel,
   seriesTable,
   shortPeriod,
-  stripMarkAria,
 } from '../../src/lib/indicator-page.ts';
+import { lineChart, stripMarkAria } from '../../src/lib/charts.ts';
 import { exportFiles } from '../../src/lib/export.ts';
 
 // ——— small hand-made cases ———
@@ -117,6 +117,11 @@ describe('chart data steps (small cases)', () => {
   it('drops Plot mark-group aria attributes but keeps the svg label', () => {
     const svg = '<svg aria-label="Biểu đồ"><g aria-label="line" stroke="red"><path/></g><g fill="x" aria-description="d" aria-label="dot"></g></svg>';
     expect(stripMarkAria(svg)).toBe('<svg aria-label="Biểu đồ"><g stroke="red"><path/></g><g fill="x"></g></svg>');
+  });
+
+  it('every rendered chart comes out without mark-group aria labels', () => {
+    const svg = lineChart([{ date: new Date('2024-09-30'), value: 1, series: 'a', text: '1' }, { date: new Date('2025-03-31'), value: 2, series: 'a', text: '2' }], { ariaLabel: 'x', unit: '%' });
+    expect(svg).not.toMatch(/<g\b[^>]*aria-label/);
   });
 });
 

@@ -27,19 +27,6 @@ export interface TargetStatus {
   partial: boolean;
 }
 
-/** A rate the report does not print but that follows from two of its counts. */
-export interface DerivedRate {
-  key: string;
-  reportId: string;
-  indicator: string;
-  scope: string;
-  breakdown: string | null;
-  period: string;
-  value: number;
-  numerator: Figure;
-  denominator: Figure;
-}
-
 export interface SeriesPoint {
   figure: Figure;
   report: Report;
@@ -62,7 +49,6 @@ export interface Site {
   figures: Figure[];
   figuresByKey: Map<string, Figure>;
   changes: Map<string, Change | Missing<'no-previous' | 'target'>>;
-  derivedRates: DerivedRate[];
   series: Series[];
   targets: TargetStatus[];
   /** Data-quality notes (consistency warnings) per figure key. */
@@ -217,36 +203,6 @@ export function computeTargets(reports: ReportContent[], series: Series[]): Targ
   return out;
 }
 
-/** Rates a report implies (online / received) but does not print. */
-export function computeDerivedRates(reports: ReportContent[], indicators: Indicator[]): DerivedRate[] {
-  const out: DerivedRate[] = [];
-  for (const r of reports) {
-    if (r.meta.kind === 'annual-plan') continue;
-    const cell = (indicator: string, f: Figure) =>
-      r.figures.find((g) => g.indicator === indicator && g.scope === f.scope && g.breakdown === f.breakdown && g.period === f.period && g.comparator === null);
-    for (const ind of indicators) {
-      if (ind.derivation?.kind !== 'ratio') continue;
-      const { numerator, denominator } = ind.derivation;
-      for (const num of r.figures.filter((f) => f.indicator === numerator && f.comparator === null)) {
-        const den = cell(denominator, num);
-        if (!den || den.value === 0 || cell(ind.id, num)) continue;
-        out.push({
-          key: `${r.meta.id}/tinh-${ind.id}${num.breakdown ? `-${num.breakdown}` : ''}-${num.scope}`,
-          reportId: r.meta.id,
-          indicator: ind.id,
-          scope: num.scope,
-          breakdown: num.breakdown,
-          period: num.period,
-          value: Math.round((num.value / den.value) * 10000) / 100,
-          numerator: num,
-          denominator: den,
-        });
-      }
-    }
-  }
-  return out;
-}
-
 export function deriveSite(content: Content, issues: Issue[]): Site {
   const figures = content.reports.flatMap((r) => r.figures);
   const series = buildSeries(content.reports);
@@ -262,7 +218,6 @@ export function deriveSite(content: Content, issues: Issue[]): Site {
     figures,
     figuresByKey: new Map(figures.map((f) => [f.key, f])),
     changes,
-    derivedRates: computeDerivedRates(content.reports, content.indicators),
     series,
     targets: computeTargets(content.reports, series),
     qualityNotes,

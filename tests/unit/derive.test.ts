@@ -85,8 +85,7 @@ describe('series, changes against the previous period, targets', () => {
 describe('deriveSite on the fixture', () => {
   const { content, issues } = validateContent(loadContent(fixtureReader()));
   const site = deriveSite(content, issues);
-  it('derives the online rate the report implies but does not print', () => {
-    expect(site.derivedRates).toEqual([]); // the fixture has no ratio with both counts and no printed rate
+  it('indexes figures and marks the first period as having nothing to compare with', () => {
     expect(site.figuresByKey.get('bc-thu/ho-so-tiep-nhan')?.value).toBe(67628);
     expect(site.changes.get('bc-thu/ho-so-tiep-nhan')).toEqual({ kind: 'missing', reason: 'no-previous' });
   });

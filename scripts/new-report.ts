@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIGURE_COLUMNS, reportKinds, slugSchema, periodSchema } from '../src/lib/schema.ts';
+import { slugify } from '../src/lib/text.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,7 +21,7 @@ const fail = (msg: string): never => {
   process.exit(1);
 };
 if (!id) fail('Cách dùng: npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-kon-tum]');
-if (!slugSchema.safeParse(id).success) fail(`"${id}" không phải slug hợp lệ (chữ thường không dấu, nối bằng "-"), vd. kon-tum-2025-q2.`);
+if (!slugSchema.safeParse(id).success) fail(`"${id}" không phải slug hợp lệ (chữ thường không dấu, nối bằng "-"). Dùng: ${slugify(id) || 'kon-tum-2025-q2'}`);
 if (!(reportKinds as readonly string[]).includes(values.kind!)) fail(`--kind phải là một trong: ${reportKinds.join(', ')}`);
 const period = values.period || (id.match(/(\d{4})-(q[1-4]|h[12])$/i)?.slice(1).join('-').toUpperCase() ?? '');
 if (period && !periodSchema.safeParse(period).success) fail(`--period "${period}" không hợp lệ (vd. 2025-Q2, 2025-H1, 2025).`);

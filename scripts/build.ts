@@ -2,9 +2,8 @@
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
 import { build as astroBuild } from 'astro';
 import { runPipeline } from '../src/lib/site.ts';
-import { formatIssue } from '../src/lib/validate.ts';
 import { exportFiles } from '../src/lib/export.ts';
-import { writeFiles, writeGenerated } from './stages.ts';
+import { exitOnContentErrors, writeFiles, writeGenerated } from './stages.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const root = process.cwd();
@@ -13,12 +12,7 @@ const outDir = process.env.OUT_DIR ?? `${root}/dist`;
 const log = (msg: string) => console.log(`[build] ${msg}`);
 
 const { site, issues } = runPipeline(root);
-const errors = issues.filter((i) => i.level === 'error');
-if (errors.length > 0) {
-  for (const e of errors) console.error(formatIssue(e));
-  console.error(`\n${errors.length} lỗi nội dung — sửa rồi build lại (chi tiết: npm run validate).`);
-  process.exit(1);
-}
+exitOnContentErrors(issues);
 log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 log(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });

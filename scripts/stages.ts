@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Site } from '../src/lib/derive.ts';
 import { generateReportMdx } from '../src/lib/render-mdx.ts';
 import type { ExportFile } from '../src/lib/export.ts';
+import { formatIssue, type Issue } from '../src/lib/validate.ts';
 
 export const GENERATED_DIR = 'src/generated/reports';
 
@@ -25,4 +26,13 @@ export function writeFiles(files: ExportFile[], outDir: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.content);
   }
+}
+
+/** Stop the build on content errors, listing them as `npm run validate` would. */
+export function exitOnContentErrors(issues: Issue[]): void {
+  const errors = issues.filter((i) => i.level === 'error');
+  if (errors.length === 0) return;
+  for (const e of errors) console.error(formatIssue(e));
+  console.error(`\n${errors.length} lỗi nội dung — sửa rồi chạy lại (chi tiết: npm run validate).`);
+  process.exit(1);
 }

@@ -118,10 +118,12 @@ describe.skipIf(!hasBrowser)('search (browser)', () => {
     await search(page, 'xyzzyqw');
     expect(await page.locator('#search-status').innerText()).toContain('Không tìm thấy kết quả nào cho “xyzzyqw”');
     expect(await page.locator('#search-list > li').count()).toBe(0);
-    expect(await page.locator('#search-suggest').isVisible()).toBe(true);
+    // Suggestions are filled in asynchronously: wait for them instead of sampling once.
+    await page.locator('#search-suggest').waitFor({ state: 'visible', timeout: 5000 });
     expect(await page.locator('#search-more').isVisible()).toBe(false);
 
     await search(page, 'Ưxyzzy');
+    await page.waitForFunction(() => document.getElementById('search-suggest')!.textContent!.includes('Uxyzzy'), undefined, { timeout: 5000 });
     expect(await page.locator('#search-suggest').innerText()).toContain('Thử tìm dạng không dấu: Uxyzzy');
 
     // Diacritic-free words with filters that exclude everything: suggests the marked form and clearing the filters.

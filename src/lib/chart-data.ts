@@ -3,7 +3,7 @@
 import type { Site } from './derive.ts';
 import type { Figure } from './validate.ts';
 import type { BarRow } from './charts.ts';
-import { formatWithComparator } from './format.ts';
+import { formatFigure } from './format.ts';
 import { figureLabel } from './labels.ts';
 
 export interface BarChartData {
@@ -39,7 +39,7 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
         rows: shown.map((f) => ({
           label: count.get(labelOf(f))! > 1 ? `${labelOf(f)} – mục ${f.section}` : labelOf(f),
           value: f.value,
-          text: formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator),
+          text: formatFigure(f),
           color,
         })),
       };

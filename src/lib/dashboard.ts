@@ -4,7 +4,7 @@ import { comparePeriods, periodRange, type SeriesPoint, type Site, type TargetSt
 import type { Indicator, Report } from './schema.ts';
 import type { Figure, Issue } from './validate.ts';
 import type { LinePoint } from './charts.ts';
-import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale } from './format.ts';
+import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale, formatFigure } from './format.ts';
 import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from './labels.ts';
 import { urls } from './urls.ts';
 
@@ -93,7 +93,7 @@ export function decorativeSvg(svg: string): string {
 
 /** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
 export function sparkSummary(card: Pick<HeadlineCard, 'points'>): string {
-  return `Diễn biến: ${card.points.map((p) => `${formatPeriod(p.figure.period)}: ${formatWithComparator(p.figure.value, p.figure.unit, p.figure.comparator ?? '', p.figure.denominator)}`).join('; ')}.`;
+  return `Diễn biến: ${card.points.map((p) => `${formatPeriod(p.figure.period)}: ${formatFigure(p.figure)}`).join('; ')}.`;
 }
 
 export interface ChangeSummary {
@@ -123,7 +123,7 @@ export function changeSummary(site: Site, figure: Figure): ChangeSummary {
   return {
     cls,
     text: change.delta === 0 ? `Không đổi so với ${formatPeriod(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${formatPeriod(p.period)}`,
-    detail: `Kỳ trước: ${formatWithComparator(p.value, p.unit, p.comparator ?? '', p.denominator)}${relative}.`,
+    detail: `Kỳ trước: ${formatFigure(p)}${relative}.`,
   };
 }
 
@@ -177,7 +177,7 @@ export function targetGroups(site: Site): TargetGroup[] {
       label: figureLabel(site, t.target),
       targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator),
       actual: a,
-      actualText: a ? formatWithComparator(a.value, a.unit, a.comparator ?? '', a.denominator) : null,
+      actualText: a ? formatFigure(a) : null,
       actualReport: a ? site.reportsById.get(a.reportId)!.meta : null,
       status: t.status,
       statusLabel: targetStatusLabel[t.status],

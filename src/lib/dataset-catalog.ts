@@ -3,6 +3,7 @@
 // (src/scripts/dataset-facets.ts) can share the exact same logic as the server.
 import type { Cell, Dataset, Table } from './datasets.ts';
 import { foldDiacritics } from './text.ts';
+import { formatNumber } from './format.ts';
 
 export type FacetKey = 'organization' | 'area' | 'format' | 'period' | 'kind';
 
@@ -127,6 +128,12 @@ export function sizeParts(bytes: number): { value: number; unit: 'B' | 'kB' | 'M
   const kb = Math.round(bytes / 100) / 10;
   if (kb < 1000) return { value: kb, unit: 'kB' };
   return { value: Math.round(bytes / 100_000) / 10, unit: 'MB' };
+}
+
+/** "999 B", "3,5 kB", "2,5 MB". */
+export function formatBytes(bytes: number): string {
+  const p = sizeParts(bytes);
+  return p.unit === 'B' ? `${p.value} B` : `${formatNumber(p.value)} ${p.unit}`;
 }
 
 const sizeCache = new WeakMap<object, Map<string, number>>();

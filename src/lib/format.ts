@@ -63,3 +63,8 @@ export function formatPeriod(period: string): string {
   if ((m = period.match(/^(\d{4})-(\d{2})$/))) return `tháng ${Number(m[2])}/${m[1]}`;
   return `năm ${period}`;
 }
+
+/** A figure as printed, with comparator and denominator: "tối thiểu 90%", "17.672/19.632 hồ sơ". */
+export function formatFigure(f: { value: number; unit: string; comparator: string | null; denominator: number | null }): string {
+  return formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator);
+}

@@ -4,10 +4,11 @@ import { comparePeriods, isTarget, periodRange, seriesKey, type Series, type Sit
 import type { Area, Indicator, Organization, Report } from './schema.ts';
 import type { Figure } from './validate.ts';
 import type { BarRow, LinePoint } from './charts.ts';
-import { formatNumber, formatPeriod, formatWithComparator } from './format.ts';
+import { formatFigure, formatNumber, formatPeriod } from './format.ts';
 import { breakdownLabel, citation, organizationName } from './labels.ts';
 import { absolute, urls } from './urls.ts';
-import { byteSize, exportFiles, type ExportFile } from './export.ts';
+import { byteSize, exportFiles } from './export.ts';
+import { exportSizes } from './dataset-catalog.ts';
 import { PUBLISHER } from './datasets.ts';
 
 const DEFAULT_COLOR = '#0b4f8a';
@@ -42,10 +43,6 @@ export function primarySeries(site: Site, indicatorId: string): Series | null {
   return indicatorSeries(site, indicatorId)[0] ?? null;
 }
 
-export function figureText(f: Figure): string {
-  return formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator);
-}
-
 /** Date of the end of a period, for placing it on a time axis. */
 export function periodDate(period: string): Date {
   return new Date(`${periodRange(period).end}T00:00:00Z`);
@@ -55,7 +52,7 @@ export function periodDate(period: string): Date {
 export function seriesChartPoints(site: Site, series: Series[]): LinePoint[] {
   return series.flatMap((s) => {
     const label = seriesLabel(site, s);
-    return s.points.map((p) => ({ date: periodDate(p.figure.period), value: p.figure.value, series: label, text: figureText(p.figure) }));
+    return s.points.map((p) => ({ date: periodDate(p.figure.period), value: p.figure.value, series: label, text: formatFigure(p.figure) }));
   });
 }
 
@@ -70,7 +67,7 @@ export function chartMode(series: Series[]): ChartMode {
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */
 export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
   return series.flatMap((s) =>
-    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${formatPeriod(p.figure.period)})`, value: p.figure.value, text: figureText(p.figure), color })),
+    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${formatPeriod(p.figure.period)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
   );
 }
 
@@ -88,7 +85,7 @@ export function seriesTable(site: Site, series: Series[], unit: string): ChartTa
       formatPeriod(period),
       ...series.map((s) => {
         const p = s.points.find((q) => q.figure.period === period);
-        return p ? figureText(p.figure) : '—';
+        return p ? formatFigure(p.figure) : '—';
       }),
     ]),
   };
@@ -97,7 +94,7 @@ export function seriesTable(site: Site, series: Series[], unit: string): ChartTa
 /** One sentence for screen readers: every series with its values in order. */
 export function seriesSummary(site: Site, indicator: Indicator, series: Series[]): string {
   if (series.length === 0) return `Chưa có số liệu thực hiện của chỉ số ${indicator.label}.`;
-  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${formatPeriod(p.figure.period)} ${figureText(p.figure)}`).join(', ')}`);
+  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${formatPeriod(p.figure.period)} ${formatFigure(p.figure)}`).join(', ')}`);
   return `${indicator.label}. ${parts.join('; ')}.`;
 }
 
@@ -126,7 +123,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
         figure: f,
         report,
         target: isTarget(f, report),
-        value: figureText(f),
+        value: formatFigure(f),
         period: formatPeriod(f.period),
         scope: organizationName(site, f.scope),
         breakdown: breakdownLabel(site, f.breakdown),
@@ -204,36 +201,18 @@ export function higherIsBetterText(value: boolean | null): string {
   return value ? 'Có — giá trị cao hơn là tốt hơn' : 'Không — giá trị thấp hơn là tốt hơn';
 }
 
-/** "812 B", "3,4 kB", "1,2 MB" (vi-VN decimal comma). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
-  return `${formatNumber(Math.round(value * 10) / 10)} ${unit}`;
-}
-
 export interface Download {
   format: 'CSV' | 'JSON';
   href: string;
   bytes: number;
 }
 
-const exportCache = new WeakMap<Site, Map<string, string>>();
-
-function exported(site: Site): Map<string, string> {
-  let files = exportCache.get(site);
-  if (!files) {
-    files = new Map(exportFiles(site).map((f: ExportFile) => [f.path, f.content]));
-    exportCache.set(site, files);
-  }
-  return files;
-}
-
 /** The indicator's CSV and JSON exports (written by src/lib/export.ts) with their sizes. */
 export function indicatorDownloads(site: Site, indicatorId: string): Download[] {
-  const files = exported(site);
+  const sizes = exportSizes(site, exportFiles, byteSize);
   return (['csv', 'json'] as const).flatMap((ext) => {
-    const content = files.get(`data/chi-so/${indicatorId}.${ext}`);
-    return content === undefined ? [] : [{ format: ext.toUpperCase() as Download['format'], href: urls.data(`chi-so/${indicatorId}.${ext}`), bytes: byteSize(content) }];
+    const bytes = sizes.get(`data/chi-so/${indicatorId}.${ext}`);
+    return bytes === undefined ? [] : [{ format: ext.toUpperCase() as Download['format'], href: urls.data(`chi-so/${indicatorId}.${ext}`), bytes }];
   });
 }
 
@@ -241,7 +220,7 @@ export function indicatorDownloads(site: Site, indicatorId: string): Download[] 
 export function indicatorCitation(site: Site, indicator: Indicator, latest: Figure | null): string {
   const page = `${PUBLISHER.name}, chỉ số “${indicator.label}” (${indicator.unit}), ${absolute(urls.indicator(indicator.id))}.`;
   if (!latest) return page;
-  return `${page} Số liệu ${formatPeriod(latest.period)}: ${figureText(latest)}. ${citation(site, latest)}`;
+  return `${page} Số liệu ${formatPeriod(latest.period)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
 }
 
 // ——— Reform areas ———

@@ -3,7 +3,7 @@
 // metadata and sort keys of the HTML pages. Pure: scripts/search-index.ts feeds
 // these to the Pagefind Node API; the search page reads the same constants.
 import { periodRange, type Site } from './derive.ts';
-import { formatNumber, formatPeriod, formatWithComparator } from './format.ts';
+import { formatNumber, formatPeriod, formatFigure } from './format.ts';
 import { figureLabel, organizationName, reportKindLabel } from './labels.ts';
 import { foldDiacritics, strokeD } from './text.ts';
 import { urls } from './urls.ts';
@@ -54,7 +54,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
   const indicator = site.indicatorsById.get(f.indicator);
   const area = site.content.areas.find((a) => a.id === indicator?.area);
   const label = figureLabel(site, f);
-  const value = formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator);
+  const value = formatFigure(f);
   const period = formatPeriod(f.period);
   const scope = organizationName(site, f.scope);
   const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];

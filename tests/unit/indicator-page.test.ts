@@ -7,7 +7,6 @@ import {
   areaNarratives,
   chartMode,
   derivationFormula,
-  formatBytes,
   indicatorCitation,
   indicatorDownloads,
   indicatorFigureRows,
@@ -26,6 +25,7 @@ import {
   shortPeriod,
 } from '../../src/lib/indicator-page.ts';
 import { lineChart, stripMarkAria } from '../../src/lib/charts.ts';
+import { formatBytes } from '../../src/lib/dataset-catalog.ts';
 import { exportFiles } from '../../src/lib/export.ts';
 
 // ——— small hand-made cases ———

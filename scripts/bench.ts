@@ -84,7 +84,8 @@ async function query(page: Page, q: string, fetched: Fetched[]): Promise<{ ms: n
   return { ms: t.ms, count: t.results, bytes: mine.reduce((s, f) => s + f.bytes, 0), gz: mine.reduce((s, f) => s + f.gz, 0), files: mine.length, list: mine };
 }
 
-const COLD = ['67.628', 'dau tu', 'Tu Mo Rong', FIRST];
+// One to seven words: each distinct word fetches one index chunk (see INDEX_CHUNK_SIZE in scripts/search-index.ts).
+const COLD = ['67.628', 'dau tu', 'Tu Mo Rong', FIRST, 'cai cach hanh chinh tinh Kon Tum', 'ty le ho so giai quyet dung han'];
 const server = await preview({ root: process.cwd(), logLevel: 'error', server: { port: PORT, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 async function freshPage() {

@@ -17,6 +17,17 @@ import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type Pag
 import { escapeHtml, strokeD } from '../src/lib/text.ts';
 import { organizationName } from '../src/lib/labels.ts';
 
+/**
+ * Index chunk size, in Pagefind's own unit (word locations). A query fetches one
+ * chunk per word, so the chunk size sets what a first query costs. Pagefind's
+ * default (20 000) gives ~20 KB chunks here, and a four-word query crossed the
+ * 150 KB first-query budget; 3 000 gives chunks of ≤ 16 KB and fewer accidental
+ * prefix matches ("ho" no longer picks up "hoạch" merely because both words
+ * share a chunk). Pagefind 1.6 reads it only from this environment variable; the
+ * build-level search test guards the chunk sizes in case a release drops it.
+ */
+export const INDEX_CHUNK_SIZE = 3000;
+
 /** Pagefind's UI bundles: the portal has its own search page, so these are removed from dist/pagefind/. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
@@ -80,6 +91,8 @@ function dirSize(dir: string): { bytes: number; files: number } {
 export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
   const outputPath = join(dist, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
+  // Read by the Pagefind service process when createIndex spawns it.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {

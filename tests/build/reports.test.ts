@@ -28,7 +28,9 @@ describe('report pages', () => {
     if (report.figures.length > 5) {
       const chart = doc.querySelector('figure.chart');
       expect(chart).not.toBeNull();
-      expect(chart!.querySelector('svg')).not.toBeNull();
+      // Drawn twice: wide, and for phones.
+      expect(chart!.querySelector('.chart-wide svg')!.getAttribute('width')).toBe('640');
+      expect(chart!.querySelector('.chart-narrow svg')!.getAttribute('width')).toBe('340');
       expect(chart!.querySelector('[role="img"][aria-label]')).not.toBeNull();
       expect(chart!.querySelector('table')).not.toBeNull();
     }

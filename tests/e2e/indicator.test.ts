@@ -26,6 +26,25 @@ describe.skipIf(!hasBrowser)('indicator, area and organization pages in the brow
     return page;
   }
 
+  it('on a 360 px phone shows the narrow drawing of the chart, its text at least 11 px high', async () => {
+    const textHeight = async (width: number) => {
+      const page = await open(urls.indicator(ID), width);
+      const chart = page.locator('figure.chart').first();
+      const wide = await chart.locator('.chart-wide').isVisible();
+      const narrow = await chart.locator('.chart-narrow').isVisible();
+      const visible = chart.locator(wide ? '.chart-wide' : '.chart-narrow');
+      const h = await visible.locator('svg text').first().evaluate((t) => t.getBoundingClientRect().height);
+      await page.close();
+      return { wide, narrow, h };
+    };
+    const phone = await textHeight(360);
+    expect(phone).toMatchObject({ wide: false, narrow: true });
+    expect(phone.h).toBeGreaterThanOrEqual(11);
+    const desktop = await textHeight(1280);
+    expect(desktop).toMatchObject({ wide: true, narrow: false });
+    expect(desktop.h).toBeGreaterThanOrEqual(11);
+  });
+
   it('shows the chart SVG and its data table, and a figure links to its highlighted quote', async () => {
     const page = await open(urls.indicator(ID));
     const chart = page.locator('figure.chart').first();

@@ -120,7 +120,7 @@ describe('chart data steps (small cases)', () => {
   });
 
   it('every rendered chart comes out without mark-group aria labels', () => {
-    const svg = lineChart([{ date: new Date('2024-09-30'), value: 1, series: 'a', text: '1' }, { date: new Date('2025-03-31'), value: 2, series: 'a', text: '2' }], { ariaLabel: 'x', unit: '%' });
+    const svg = lineChart([{ date: new Date('2024-09-30'), value: 1, series: 'a', text: '1' }, { date: new Date('2025-03-31'), value: 2, series: 'a', text: '2' }], { ariaLabel: 'x' });
     expect(svg).not.toMatch(/<g\b[^>]*aria-label/);
   });
 });

@@ -1,0 +1,83 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { barChart, CHART_WIDTHS, lineChart, wrapLabel, type BarRow, type LinePoint } from '../../src/lib/charts.ts';
+
+/** The chart's own svg (a chart with a legend also holds small swatch svgs). */
+const svgOf = (markup: string) =>
+  [...parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelectorAll('svg')].sort((a, b) => Number(b.getAttribute('width')) - Number(a.getAttribute('width')))[0] as unknown as SVGSVGElement;
+
+describe('wrapLabel', () => {
+  it.each([
+    ['Hồ sơ', 20, ['Hồ sơ']],
+    ['Hồ sơ đề nghị xét, công nhận sáng kiến cấp tỉnh', 20, ['Hồ sơ đề nghị xét,', 'công nhận sáng kiến', 'cấp tỉnh']],
+    ['  nhiều   khoảng  trắng ', 40, ['nhiều khoảng trắng']],
+    ['Một-từ-rất-dài-không-thể-ngắt', 10, ['Một-từ-rất-dài-không-thể-ngắt']],
+    ['', 10, []],
+  ])('%s at %i characters', (text, max, lines) => {
+    expect(wrapLabel(text, max)).toEqual(lines);
+  });
+  it('keeps every word, in order, and no line over the limit unless one word is', () => {
+    const text = 'Tỷ lệ hồ sơ giải quyết trước và đúng hạn của các cơ quan, đơn vị trên địa bàn tỉnh Kon Tum';
+    for (const max of [10, 25, 47, 90]) {
+      const lines = wrapLabel(text, max);
+      expect(lines.join(' ')).toBe(text);
+      for (const l of lines) expect(l.length <= max || !l.includes(' ')).toBe(true);
+    }
+  });
+});
+
+const rows: BarRow[] = [
+  { label: 'Hồ sơ đề nghị công nhận phạm vi ảnh hưởng, hiệu quả áp dụng sáng kiến cấp tỉnh', value: 18, text: '18 hồ sơ', color: '#1f5fa8' },
+  { label: 'Hồ sơ sáng kiến', value: 1, text: '1 hồ sơ', color: '#1f5fa8' },
+];
+
+describe('barChart', () => {
+  it('draws at the width asked, wrapping long labels on phones only', () => {
+    const wide = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ' }));
+    const narrow = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ', width: CHART_WIDTHS.narrow }));
+    expect(wide.getAttribute('width')).toBe(String(CHART_WIDTHS.wide));
+    expect(narrow.getAttribute('width')).toBe(String(CHART_WIDTHS.narrow));
+    const labelLines = (svg: SVGSVGElement) => [...svg.querySelectorAll('text')].filter((t) => t.textContent!.startsWith('Hồ sơ đề nghị')).flatMap((t) => [...t.querySelectorAll('tspan')]).length || 1;
+    expect(labelLines(wide)).toBe(1);
+    expect(labelLines(narrow)).toBe(2);
+    // Taller rows hold the extra label line.
+    expect(Number(narrow.getAttribute('height'))).toBeGreaterThan(Number(wide.getAttribute('height')));
+  });
+  it('a label sits above its own bar, below the bar before it', () => {
+    const svg = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ', width: CHART_WIDTHS.narrow }));
+    const bars = [...svg.querySelectorAll('rect')].map((r) => ({ top: Number(r.getAttribute('y')), bottom: Number(r.getAttribute('y')) + Number(r.getAttribute('height')) }));
+    expect(bars).toHaveLength(2);
+    const gap = bars[1].top - bars[0].bottom;
+    // Two label lines of 16 px fit between the bars.
+    expect(gap).toBeGreaterThanOrEqual(2 * 16);
+    expect(bars[0].top).toBeGreaterThanOrEqual(2 * 16);
+  });
+});
+
+const d = (iso: string) => new Date(iso);
+const points: LinePoint[] = [
+  { date: d('2023-06-30'), value: 226, series: 'Huyện', text: '226 biên chế' },
+  { date: d('2024-12-31'), value: 1947, series: 'Tỉnh', text: '1.947 biên chế' },
+  { date: d('2025-12-31'), value: 1903, series: 'Tỉnh', text: '1.903 biên chế' },
+];
+const texts = (markup: string) => [...svgOf(markup).querySelectorAll('text')].map((t) => t.textContent);
+
+describe('lineChart', () => {
+  it('labels every point when wide', () => {
+    const t = texts(lineChart(points, { ariaLabel: 'x' }));
+    for (const p of points) expect(t).toContain(p.text);
+  });
+  it('on a phone with several lines, labels only the latest value of each line', () => {
+    const t = texts(lineChart(points, { ariaLabel: 'x', width: CHART_WIDTHS.narrow }));
+    expect(t).toContain('226 biên chế');
+    expect(t).toContain('1.903 biên chế');
+    expect(t).not.toContain('1.947 biên chế');
+  });
+  it('leaves room for the longest y tick label', () => {
+    const small = svgOf(lineChart(points.slice(1), { ariaLabel: 'x' }));
+    const big = svgOf(lineChart([{ ...points[1], value: 1_003_050 }, points[2]], { ariaLabel: 'x' }));
+    const left = (svg: SVGSVGElement) => Math.min(...[...svg.querySelectorAll('line, path')].map((e) => Number(e.getAttribute('x1') ?? NaN)).filter(Number.isFinite));
+    expect([...big.querySelectorAll('text')].map((t) => t.textContent)).toContain('1.000.000');
+    expect(left(big)).toBeGreaterThan(left(small));
+  });
+});

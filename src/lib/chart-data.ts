@@ -3,8 +3,8 @@
 import type { Site } from './derive.ts';
 import type { Figure } from './validate.ts';
 import type { BarRow } from './charts.ts';
-import { formatFigure } from './format.ts';
-import { figureLabel } from './labels.ts';
+import { formatFigure, formatPeriod } from './format.ts';
+import { figureLabel, organizationName } from './labels.ts';
 
 export interface BarChartData {
   unit: string;
@@ -29,7 +29,9 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
     .slice(0, max)
     .map(([unit, fs]) => {
       const shown = fs.slice(0, 14);
-      const labelOf = (f: Figure) => `${figureLabel(site, f)}${f.period !== report.meta.period ? ` (${f.period})` : ''}`;
+      // Scope and period only where they differ from the report's own ("— Huyện Đăk Hà", "(quý II/2024)").
+      const labelOf = (f: Figure) =>
+        `${figureLabel(site, f)}${f.scope !== report.meta.scope ? ` — ${organizationName(site, f.scope)}` : ''}${f.period !== report.meta.period ? ` (${formatPeriod(f.period)})` : ''}`;
       // A quantity printed twice (e.g. two different totals) gets its section so bars never share a row.
       const count = new Map<string, number>();
       for (const f of shown) count.set(labelOf(f), (count.get(labelOf(f)) ?? 0) + 1);

@@ -80,7 +80,8 @@ export function barChart(rows: BarRow[], options: BarOptions): string {
   const padding = 1 - bar / step;
   const marginTop = 4;
   const marginBottom = 32;
-  const byLabel = new Map(rows.map((r, i) => [r.label, labels[i].join('\n')]));
+  // Rows are keyed by position, so two rows with the same label still get a bar each.
+  const keyed = rows.map((r, i) => ({ ...r, key: String(i), lines: labels[i].join('\n') }));
   return render(
     Plot.plot({
       document: document as unknown as Document,
@@ -93,11 +94,11 @@ export function barChart(rows: BarRow[], options: BarOptions): string {
       ariaLabel: options.ariaLabel,
       style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
       x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: width < 480 ? 3 : 4, nice: true },
-      y: { axis: null, domain: rows.map((r) => r.label), paddingInner: padding, paddingOuter: padding },
+      y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
       marks: [
-        Plot.barX(rows, { x: 'value', y: 'label', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
-        Plot.text(rows, { x: 0, y: 'label', text: (d: BarRow) => byLabel.get(d.label), textAnchor: 'start', lineAnchor: 'bottom', lineHeight: LINE_HEIGHT / FONT_SIZE, dy: -(bar / 2 + 3), fill: 'currentColor' }),
-        Plot.text(rows, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor', fontWeight: 600 }),
+        Plot.barX(keyed, { x: 'value', y: 'key', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
+        Plot.text(keyed, { x: 0, y: 'key', text: 'lines', textAnchor: 'start', lineAnchor: 'bottom', lineHeight: LINE_HEIGHT / FONT_SIZE, dy: -(bar / 2 + 3), fill: 'currentColor' }),
+        Plot.text(keyed, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor', fontWeight: 600 }),
         Plot.ruleX([0]),
       ],
     }) as never,

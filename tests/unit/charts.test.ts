@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barChart, CHART_WIDTHS, lineChart, wrapLabel, type BarRow, type LinePoint } from '../../src/lib/charts.ts';
+import { reportAreaBars } from '../../src/lib/chart-data.ts';
+import { runPipeline } from '../../src/lib/site.ts';
 
 /** The chart's own svg (a chart with a legend also holds small swatch svgs). */
 const svgOf = (markup: string) =>
@@ -43,6 +45,12 @@ describe('barChart', () => {
     // Taller rows hold the extra label line.
     expect(Number(narrow.getAttribute('height'))).toBeGreaterThan(Number(wide.getAttribute('height')));
   });
+  it('two rows with the same label still get a bar each', () => {
+    const same = [rows[1], { ...rows[1], value: 3, text: '3 hồ sơ' }];
+    const tops = [...svgOf(barChart(same, { ariaLabel: 'x', unit: 'hồ sơ' })).querySelectorAll('rect')].map((r) => r.getAttribute('y'));
+    expect(tops).toHaveLength(2);
+    expect(new Set(tops).size).toBe(2);
+  });
   it('a label sits above its own bar, below the bar before it', () => {
     const svg = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ', width: CHART_WIDTHS.narrow }));
     const bars = [...svg.querySelectorAll('rect')].map((r) => ({ top: Number(r.getAttribute('y')), bottom: Number(r.getAttribute('y')) + Number(r.getAttribute('height')) }));
@@ -79,5 +87,19 @@ describe('lineChart', () => {
     const left = (svg: SVGSVGElement) => Math.min(...[...svg.querySelectorAll('line, path')].map((e) => Number(e.getAttribute('x1') ?? NaN)).filter(Number.isFinite));
     expect([...big.querySelectorAll('text')].map((t) => t.textContent)).toContain('1.000.000');
     expect(left(big)).toBeGreaterThan(left(small));
+  });
+});
+
+describe('reportAreaBars on the real content', () => {
+  const { site } = runPipeline(process.cwd());
+  it('gives every bar of a chart its own label (district figures name their district)', () => {
+    for (const r of site.content.reports)
+      for (const a of site.content.areas)
+        for (const c of reportAreaBars(site, r.meta.id, a.id)) {
+          const labels = c.rows.map((row) => row.label);
+          expect(new Set(labels).size, `${r.meta.id} ${a.id}`).toBe(labels.length);
+        }
+    const q1 = reportAreaBars(site, 'kon-tum-2025-q1', 'chi-dao-dieu-hanh').flatMap((c) => c.rows.map((row) => row.label));
+    expect(q1.some((l) => l.endsWith('— Huyện Đăk Hà'))).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ export interface RawReport {
   folder: string;
   report: RawFile | null;
   figures: RawFile | null;
+  /** Optional checks.csv: declared sums and ratios between figures. */
+  checks: RawFile | null;
   source: RawFile | null;
   narratives: RawFile[];
   /** Files the content model does not know (reported as warnings). */
@@ -54,7 +56,7 @@ export function loadContent(reader: ContentReader): RawContent {
     const dir = `${REPORTS_DIR}/${folder}`;
     const entries = reader.list(dir);
     if (entries.length === 0) continue; // a stray file, not a report folder
-    const known = new Set(['report.json', 'figures.csv', 'source.txt', 'narrative']);
+    const known = new Set(['report.json', 'figures.csv', 'checks.csv', 'source.txt', 'narrative']);
     const narratives = [...reader.list(`${dir}/narrative`)]
       .sort()
       .map((name) => file(reader, `${dir}/narrative/${name}`))
@@ -63,6 +65,7 @@ export function loadContent(reader: ContentReader): RawContent {
       folder,
       report: file(reader, `${dir}/report.json`),
       figures: file(reader, `${dir}/figures.csv`),
+      checks: file(reader, `${dir}/checks.csv`),
       source: file(reader, `${dir}/source.txt`),
       narratives,
       unknown: entries.filter((e) => !known.has(e)).sort(),

@@ -127,6 +127,25 @@ export const figureRowSchema = z.object({
 export type FigureRow = z.infer<typeof figureRowSchema>;
 export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof FigureRow)[];
 
+/**
+ * One row of content/reports/<id>/checks.csv (optional): an arithmetic relation the
+ * source implies between its own figures, declared by the curator where the
+ * indicator catalogue cannot derive it. The validator evaluates each one; a relation
+ * the printed figures break becomes a data-quality note on them.
+ *   sum    figure = a + b + c            (tolerance: allowed difference, default 0)
+ *   ratio  figure (%) = a / b × 100       (tolerance: percentage points, default half a unit of the printed precision)
+ */
+export const checkKinds = ['sum', 'ratio'] as const;
+export const checkRowSchema = z.object({
+  kind: z.enum(checkKinds),
+  figure: slugSchema,
+  /** "a + b + c" for a sum, "a / b" for a ratio: ids of figures in the same figures.csv. */
+  expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b" hoặc "a / b")'),
+  tolerance: z.union([z.literal(''), plainNumber]),
+});
+export type CheckRow = z.infer<typeof checkRowSchema>;
+export const CHECK_COLUMNS = Object.keys(checkRowSchema.shape) as (keyof CheckRow)[];
+
 /** Narrative sections besides the seven reform areas. */
 export const extraSections = [
   { id: 'tong-quan', label: 'Tổng quan' },

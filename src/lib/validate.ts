@@ -8,6 +8,8 @@ import {
   areaSchema,
   breakdownSchema,
   extraSections,
+  CHECK_COLUMNS,
+  checkRowSchema,
   FIGURE_COLUMNS,
   figureRowSchema,
   indicatorSchema,
@@ -385,6 +387,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
 
   checkNarrativeNumbers(narratives, sourceText, issues);
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
+  if (r.checks) checkDeclared(r.checks, figures, refs.indicatorById, issues);
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
@@ -422,29 +425,40 @@ function checkNarrativeNumbers(narratives: Narrative[], sourceText: string, issu
   }
 }
 
-function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
+/**
+ * The data rows of a CSV file whose first line must be exactly `columns`, each as a
+ * record keyed by column; null (with an error) when the file is empty or the header is off.
+ */
+function readTable(file: RawFile, columns: readonly string[], issues: Issue[]): { line: number; cells: string[] }[] | null {
+  const name = file.path.split('/').pop();
   const rows = parseCsv(file, issues);
   if (rows.length === 0) {
-    issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: 'figures.csv rỗng.', hint: `Dòng đầu phải là: ${FIGURE_COLUMNS.join(',')}` });
-    return [];
+    issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: `${name} rỗng.`, hint: `Dòng đầu phải là: ${columns.join(',')}` });
+    return null;
   }
   const header = rows[0].cells.map((c) => c.trim());
-  if (header.join(',') !== FIGURE_COLUMNS.join(',')) {
-    const missing = FIGURE_COLUMNS.filter((c) => !header.includes(c));
-    const extra = header.filter((c) => !(FIGURE_COLUMNS as string[]).includes(c));
+  if (header.join(',') !== columns.join(',')) {
+    const missing = columns.filter((c) => !header.includes(c));
+    const extra = header.filter((c) => !columns.includes(c));
     issues.push({
       level: 'error',
       code: 'csv-header',
       file: file.path,
       line: rows[0].line,
       message: `Tiêu đề cột không đúng.${missing.length ? ` Thiếu: ${missing.join(', ')}.` : ''}${extra.length ? ` Thừa: ${extra.join(', ')}.` : ''}`,
-      hint: `Dòng đầu phải đúng là: ${FIGURE_COLUMNS.join(',')}`,
+      hint: `Dòng đầu phải đúng là: ${columns.join(',')}`,
     });
-    return [];
+    return null;
   }
+  return rows.slice(1);
+}
+
+function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
+  const rows = readTable(file, FIGURE_COLUMNS, issues);
+  if (!rows) return [];
   const figures: Figure[] = [];
   const seen = new Map<string, number>();
-  for (const row of rows.slice(1)) {
+  for (const row of rows) {
     const err = (column: string | undefined, code: string, message: string, hint?: string) =>
       issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
     if (row.cells.length !== FIGURE_COLUMNS.length) {
@@ -524,6 +538,79 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
 
 const EPS = 1e-9;
 
+/** Half a unit of the last printed decimal: 22.5 → 0.05, 25 → 0.5, 76.66 → 0.005. */
+export function printedPrecision(value: number): number {
+  const decimals = (String(value).split('.')[1] ?? '').length;
+  return 0.5 * 10 ** -decimals;
+}
+
+/**
+ * checks.csv: sums and ratios the curator declares between figures of one report.
+ * Malformed rows are errors (file, line, column); a relation the printed figures
+ * break is a warning on those figures, like the catalogue-derived checks below.
+ */
+function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<string, Indicator>, issues: Issue[]) {
+  const rows = readTable(file, CHECK_COLUMNS, issues);
+  if (!rows) return;
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  for (const row of rows) {
+    const err = (column: string | undefined, code: string, message: string, hint?: string) =>
+      issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
+    if (row.cells.length !== CHECK_COLUMNS.length) {
+      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${CHECK_COLUMNS.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+      continue;
+    }
+    const parsed = checkRowSchema.safeParse(Object.fromEntries(CHECK_COLUMNS.map((c, i) => [c, row.cells[i].trim()])));
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, 'Xem định dạng checks.csv trong content/README.md.');
+      continue;
+    }
+    const c = parsed.data;
+    const operator = c.kind === 'sum' ? '+' : '/';
+    const ids = c.expression.split(operator).map((t) => t.trim());
+    if (ids.some((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) || (c.kind === 'sum' ? ids.length < 2 : ids.length !== 2)) {
+      err('expression', 'check-expression', `Biểu thức "${c.expression}" không hợp lệ cho phép kiểm tra "${c.kind}".`, c.kind === 'sum' ? 'Viết các mã số liệu nối bằng " + ", vd. "a + b + c".' : 'Viết "tử số / mẫu số" bằng mã số liệu, vd. "a / b".');
+      continue;
+    }
+    const missing = [c.figure, ...ids].filter((id) => !byId.has(id));
+    if (missing.length) {
+      for (const id of missing)
+        err(id === c.figure ? 'figure' : 'expression', 'unknown-figure', `Không có số liệu "${id}" trong figures.csv (hoặc dòng của nó đang có lỗi).`, 'Dùng đúng cột id của figures.csv cùng báo cáo.');
+      continue;
+    }
+    const total = byId.get(c.figure)!;
+    const parts = ids.map((id) => byId.get(id)!);
+    const label = indicatorById.get(total.indicator)?.label ?? total.indicator;
+    const warn = (code: string, message: string) =>
+      issues.push({ level: 'warning', code, file: file.path, line: row.line, message, figures: [total, ...parts].map((f) => f.key) });
+    if (c.kind === 'sum') {
+      const odd = parts.find((p) => p.unit !== total.unit);
+      if (odd) {
+        err('expression', 'check-unit', `"${odd.id}" có đơn vị "${odd.unit}", khác "${total.unit}" của "${total.id}".`, 'Chỉ cộng các số liệu cùng đơn vị.');
+        continue;
+      }
+      const sum = parts.reduce((a, p) => a + p.value, 0);
+      const tolerance = c.tolerance === '' ? 0 : Number(c.tolerance);
+      if (Math.abs(sum - total.value) > tolerance + EPS)
+        warn('sum-mismatch', `${label}: báo cáo in ${plain(total.value)} nhưng các phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), lệch ${plain(Math.abs(Math.round((total.value - sum) * 1e6) / 1e6))}.`);
+    } else {
+      if (total.unit !== '%') {
+        err('figure', 'check-unit', `Phép kiểm tra "ratio" cần một tỷ lệ (%), nhưng "${total.id}" có đơn vị "${total.unit}".`, 'Ghi mã của số liệu tỷ lệ ở cột figure.');
+        continue;
+      }
+      const [num, den] = parts;
+      if (den.value === 0) {
+        err('expression', 'check-zero', `Mẫu số "${den.id}" bằng 0.`);
+        continue;
+      }
+      const computed = (num.value / den.value) * 100;
+      const tolerance = c.tolerance === '' ? printedPrecision(total.value) : Number(c.tolerance);
+      if (Math.abs(computed - total.value) > tolerance + EPS)
+        warn('rate-mismatch', `${label}: báo cáo in ${plain(total.value)}% nhưng ${plain(num.value)}/${plain(den.value)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+    }
+  }
+}
+
 /** Consistency checks across figures of one report: warnings that become data-quality notes. */
 function checkConsistency(reports: ReportContent[], indicatorById: Map<string, Indicator>, issues: Issue[]) {
   for (const report of reports) {
@@ -538,8 +625,13 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
       const k = cell(f.indicator, f);
       byCell.set(k, [...(byCell.get(k) ?? []), f]);
     }
-    const warn = (code: string, figs: Figure[], message: string) =>
-      issues.push({ level: 'warning', code, file, line: figs[0]?.line, message, figures: figs.map((f) => f.key) });
+    // A relation also declared in checks.csv is reported once, from there.
+    const sameFigures = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+    const warn = (code: string, figs: Figure[], message: string) => {
+      const keys = figs.map((f) => f.key);
+      if (issues.some((i) => i.code === code && i.figures && sameFigures(i.figures, keys))) return;
+      issues.push({ level: 'warning', code, file, line: figs[0]?.line, message, figures: keys });
+    };
 
     // The same quantity printed twice with different values.
     for (const figs of byCell.values()) {

@@ -44,6 +44,10 @@ describe('real content', () => {
     expect(messages.some((m) => m.includes('1.755') && m.includes('1.753'))).toBe(true); // Q3 2024 procedures
     expect(messages.some((m) => m.includes('30,3%') && m.includes('10/30'))).toBe(true); // Q3 2024 inspections
     expect(messages.some((m) => m.includes('1.783') && m.includes('1.767'))).toBe(true); // Q1 2025 procedures
+    // Declared in checks.csv: relations the indicator catalogue cannot derive.
+    expect(messages).toContain('Tỷ lệ giải ngân vốn đầu tư công: báo cáo in 22,5% nhưng 221.110/1.003.050 = 22,04%.'); // Q3 2024, II.5.b
+    expect(messages.some((m) => m.includes('51.409') && m.includes('51.408'))).toBe(true); // Tu Mơ Rông disbursement parts
+    expect(messages.some((m) => m.includes('246.429') && m.includes('46.429'))).toBe(true); // Tu Mơ Rông MTQG: a likely typo
   });
 
   it('uses the same indicator ids across the two quarterly reports (series line up)', () => {

@@ -1,7 +1,7 @@
 // Every validator rule, on a small fixture broken one way at a time.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
-import { formatIssue, validateContent, type Issue } from '../../src/lib/validate.ts';
+import { formatIssue, printedPrecision, validateContent, type Issue } from '../../src/lib/validate.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD_ROWS } from '../fixtures/content.ts';
 import { memoryReader } from '../../src/lib/load.ts';
 
@@ -201,5 +201,77 @@ describe('consistency warnings (data-quality notes)', () => {
   it('the same quantity printed twice with different values', () => {
     const { issues } = run(withRow('x,ho-so-tiep-nhan,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,'));
     expect(issues.find((i) => i.code === 'conflicting-values')?.message).toContain('67.628');
+  });
+});
+
+describe('checks.csv: sums and ratios declared by the curator', () => {
+  const C = 'content/reports/bc-thu/checks.csv';
+  const QUA_HAN = 'qua-han,ho-so-truc-tiep,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,';
+  const checks = (...rows: string[]) => ['kind,figure,expression,tolerance', ...rows].join('\n') + '\n';
+  const runChecks = (...rows: string[]) => run({ [F]: csv([...GOOD_ROWS, QUA_HAN]), [C]: checks(...rows) }).issues;
+  const declared = (issues: Issue[]) => issues.filter((i) => i.file === C);
+
+  it('relations that hold give nothing; the file is part of the content model', () => {
+    const issues = runChecks('sum,ho-so-da-giai-quyet,ho-so-dung-han + qua-han,', 'ratio,ty-le-dung-han,ho-so-dung-han / ho-so-da-giai-quyet,');
+    expect(declared(issues)).toEqual([]);
+    expect(issues.filter((i) => i.code === 'unknown-file')).toEqual([]);
+  });
+
+  it('a sum the printed figures break is a data-quality warning on all of them, at its line', () => {
+    const [w] = declared(runChecks('sum,ho-so-da-giai-quyet,ho-so-dung-han + qua-han,', 'sum,ho-so-tiep-nhan,ho-so-dung-han + qua-han,'));
+    expect(w).toMatchObject({ level: 'warning', code: 'sum-mismatch', line: 3 });
+    expect(w.message).toBe('Hồ sơ tiếp nhận: báo cáo in 67.628 nhưng các phần cộng lại bằng 62.233 (61.430 + 803), lệch 5.395.');
+    expect(w.figures).toEqual(['bc-thu/ho-so-tiep-nhan', 'bc-thu/ho-so-dung-han', 'bc-thu/qua-han']);
+  });
+
+  it('a sum within its declared tolerance holds', () => {
+    expect(declared(runChecks('sum,ho-so-tiep-nhan,ho-so-dung-han + qua-han,5395'))).toEqual([]);
+    expect(declared(runChecks('sum,ho-so-tiep-nhan,ho-so-dung-han + qua-han,5394'))).toHaveLength(1);
+  });
+
+  it('a ratio is checked to the printed precision unless a tolerance is given', () => {
+    const [w] = declared(runChecks('ratio,ty-le-dung-han,ho-so-dung-han / ho-so-tiep-nhan,'));
+    expect(w).toMatchObject({ level: 'warning', code: 'rate-mismatch', line: 2 });
+    expect(w.message).toBe('Tỷ lệ đúng hạn: báo cáo in 98,7% nhưng 61.430/67.628 = 90,84%.');
+    expect(declared(runChecks('ratio,ty-le-dung-han,ho-so-dung-han / ho-so-tiep-nhan,8'))).toEqual([]);
+  });
+
+  it('a relation the indicator catalogue also derives is reported once, from checks.csv', () => {
+    const off = GOOD_ROWS.map((r) => (r.startsWith('ho-so-da-giai-quyet') ? 'ho-so-da-giai-quyet,ho-so-da-giai-quyet,tinh,,2024-Q3,67628,,hồ sơ,,II.2,toàn tỉnh tiếp nhận 67.628 hồ sơ,' : r));
+    const { issues } = run({ [F]: csv(off), [C]: checks('ratio,ty-le-dung-han,ho-so-dung-han / ho-so-da-giai-quyet,') });
+    const rates = issues.filter((i) => i.code === 'rate-mismatch');
+    expect(rates).toHaveLength(1);
+    expect(rates[0].file).toBe(C);
+  });
+
+  it.each([
+    ['kind,figure,expression', undefined, 'csv-header', 'Thiếu: tolerance'],
+    ['product,ho-so-tiep-nhan,a + b,', 'kind', 'schema', 'kind'],
+    ['sum,ho-so-tiep-nhan,ho-so-truc-tuyen,', 'expression', 'check-expression', '"ho-so-truc-tuyen"'],
+    ['ratio,ty-le-dung-han,ho-so-dung-han / ho-so-da-giai-quyet / qua-han,', 'expression', 'check-expression', 'ratio'],
+    ['sum,ho-so-tiep-nhan,ho-so-truc-tuyen + khong-co,', 'expression', 'unknown-figure', '"khong-co"'],
+    ['sum,khong-co,ho-so-truc-tuyen + qua-han,', 'figure', 'unknown-figure', '"khong-co"'],
+    ['sum,ho-so-tiep-nhan,ho-so-truc-tuyen + ty-le-dung-han,', 'expression', 'check-unit', '"%"'],
+    ['ratio,ho-so-tiep-nhan,ho-so-dung-han / ho-so-da-giai-quyet,', 'figure', 'check-unit', '"hồ sơ"'],
+    ['sum,ho-so-tiep-nhan,ho-so-truc-tuyen + qua-han,nhiều', 'tolerance', 'schema', 'tolerance'],
+  ])('%s → error in column %s (%s)', (row, column, code, text) => {
+    const header = row.startsWith('kind,') ? row : undefined;
+    const issues = header ? run({ [C]: header + '\n' }).issues : runChecks(row);
+    const e = errors(issues).filter((i) => i.file === C);
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ code, line: header ? 1 : 2, ...(column ? { column } : {}) });
+    expect(e[0].message).toContain(text);
+    expect(formatIssue(e[0])).toMatch(/^LỖI content\/reports\/bc-thu\/checks\.csv:\d/);
+  });
+});
+
+describe('printedPrecision', () => {
+  it.each([
+    [22.5, 0.05],
+    [25, 0.5],
+    [76.66, 0.005],
+    [98.7, 0.05],
+  ])('%d → %d', (v, p) => {
+    expect(printedPrecision(v)).toBeCloseTo(p, 12);
   });
 });

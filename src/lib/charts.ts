@@ -149,7 +149,8 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
       width,
       height: options.height ?? (spark ? 36 : narrow ? 240 : 300),
       ariaLabel: options.ariaLabel,
-      marginLeft: spark ? 4 : tickChars * CHAR_WIDTH + 12,
+      // At least half an x tick label ("Q3/2024") before the first point.
+      marginLeft: spark ? 4 : Math.max(tickChars * CHAR_WIDTH + 12, 32),
       // Half an x tick label ("Q1/2025") past the last point.
       marginRight: spark ? 4 : 30,
       marginTop: spark ? 6 : 20,

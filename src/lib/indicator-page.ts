@@ -64,6 +64,15 @@ export function chartMode(series: Series[]): ChartMode {
   return series.some((s) => s.points.length >= 2) ? 'line' : 'bar';
 }
 
+/**
+ * Which series go on which chart: series with two or more periods as lines; the
+ * single-period ones (a breakdown printed once, a scope reported once) as bars beside
+ * them, so a dozen one-point "lines" never crowd the time series.
+ */
+export function splitSeries(series: Series[]): { lines: Series[]; bars: Series[] } {
+  return { lines: series.filter((s) => s.points.length >= 2), bars: series.filter((s) => s.points.length < 2) };
+}
+
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */
 export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
   return series.flatMap((s) =>

@@ -6,6 +6,7 @@ import type { Report } from '../../src/lib/schema.ts';
 import {
   areaNarratives,
   chartMode,
+  splitSeries,
   derivationFormula,
   indicatorCitation,
   indicatorDownloads,
@@ -52,6 +53,15 @@ describe('chart data steps (small cases)', () => {
     { name: 'one series with two points', input: [series('tinh', null, [['2024-Q3', 1], ['2025-Q1', 2]]), series('huyen', null, [['2024-Q3', 2]])], mode: 'line' },
   ])('chartMode: $name → $mode', ({ input, mode }) => {
     expect(chartMode(input)).toBe(mode);
+  });
+
+  it('splitSeries: two-period series are lines, one-period series bars, order kept', () => {
+    const a = series('tinh', null, [['2024-Q3', 1], ['2025-Q1', 2]]);
+    const b = series('tinh', 'cap-xa', [['2025-Q1', 3]]);
+    const c = series('huyen', null, [['2024-Q3', 2], ['2025-Q1', 4]]);
+    expect(splitSeries([a, b, c])).toEqual({ lines: [a, c], bars: [b] });
+    expect(splitSeries([b])).toEqual({ lines: [], bars: [b] });
+    expect(splitSeries([])).toEqual({ lines: [], bars: [] });
   });
 
   it('labels a series by scope short name and breakdown', () => {

@@ -48,6 +48,7 @@ describe('real content', () => {
     expect(messages).toContain('Tỷ lệ giải ngân vốn đầu tư công: báo cáo in 22,5% nhưng 221.110/1.003.050 = 22,04%.'); // Q3 2024, II.5.b
     expect(messages.some((m) => m.includes('51.409') && m.includes('51.408'))).toBe(true); // Tu Mơ Rông disbursement parts
     expect(messages.some((m) => m.includes('246.429') && m.includes('46.429'))).toBe(true); // Tu Mơ Rông MTQG: a likely typo
+    expect(messages.some((m) => m.includes('47') && m.includes('46 (5 + 6 + 6 + 5 + 6 + 3 + 3 + 6 + 2 + 3 + 1)'))).toBe(true); // Q1 2025 footnote 54
   });
 
   it('uses the same indicator ids across the two quarterly reports (series line up)', () => {

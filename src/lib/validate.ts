@@ -425,16 +425,20 @@ function checkNarrativeNumbers(narratives: Narrative[], sourceText: string, issu
   }
 }
 
+type ReportError = (column: string | undefined, code: string, message: string, hint?: string) => void;
+
 /**
- * The data rows of a CSV file whose first line must be exactly `columns`, each as a
- * record keyed by column; null (with an error) when the file is empty or the header is off.
+ * The data rows of a CSV file whose first line must be exactly `columns` and whose
+ * rows must pass `schema`: each parsed row with its line and an error reporter for it.
+ * An empty file, a wrong header, a wrong cell count or a schema failure is reported
+ * (file, line, column) and the row left out.
  */
-function readTable(file: RawFile, columns: readonly string[], issues: Issue[]): { line: number; cells: string[] }[] | null {
+function tableRows<T>(file: RawFile, columns: readonly string[], schema: z.ZodType<T>, issues: Issue[]): { line: number; data: T; err: ReportError }[] {
   const name = file.path.split('/').pop();
   const rows = parseCsv(file, issues);
   if (rows.length === 0) {
     issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: `${name} rỗng.`, hint: `Dòng đầu phải là: ${columns.join(',')}` });
-    return null;
+    return [];
   }
   const header = rows[0].cells.map((c) => c.trim());
   if (header.join(',') !== columns.join(',')) {
@@ -448,36 +452,36 @@ function readTable(file: RawFile, columns: readonly string[], issues: Issue[]): 
       message: `Tiêu đề cột không đúng.${missing.length ? ` Thiếu: ${missing.join(', ')}.` : ''}${extra.length ? ` Thừa: ${extra.join(', ')}.` : ''}`,
       hint: `Dòng đầu phải đúng là: ${columns.join(',')}`,
     });
-    return null;
+    return [];
   }
-  return rows.slice(1);
+  const out: { line: number; data: T; err: ReportError }[] = [];
+  for (const row of rows.slice(1)) {
+    const err: ReportError = (column, code, message, hint) => issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
+    if (row.cells.length !== columns.length) {
+      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${columns.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+      continue;
+    }
+    const parsed = schema.safeParse(Object.fromEntries(columns.map((c, i) => [c, row.cells[i].trim()])));
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, `Xem định dạng ${name} trong content/README.md.`);
+      continue;
+    }
+    out.push({ line: row.line, data: parsed.data, err });
+  }
+  return out;
 }
 
 function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
-  const rows = readTable(file, FIGURE_COLUMNS, issues);
-  if (!rows) return [];
   const figures: Figure[] = [];
   const seen = new Map<string, number>();
-  for (const row of rows) {
-    const err = (column: string | undefined, code: string, message: string, hint?: string) =>
-      issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
-    if (row.cells.length !== FIGURE_COLUMNS.length) {
-      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${FIGURE_COLUMNS.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
-      continue;
-    }
-    const record = Object.fromEntries(FIGURE_COLUMNS.map((c, i) => [c, row.cells[i].trim()]));
-    const parsed = figureRowSchema.safeParse(record);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, 'Xem định dạng cột trong content/README.md.');
-      continue;
-    }
+  for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureRowSchema, issues)) {
     // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
-    const f = { ...parsed.data, quote: parsed.data.quote.replace(/^[-+•]\s+/, '') };
+    const f = { ...data, quote: data.quote.replace(/^[-+•]\s+/, '') };
     let ok = true;
     if (seen.has(f.id)) {
       err('id', 'duplicate-id', `Mã số liệu "${f.id}" bị trùng (đã có ở dòng ${seen.get(f.id)}).`, 'Đặt id khác cho một trong hai dòng.');
       ok = false;
-    } else seen.set(f.id, row.line);
+    } else seen.set(f.id, line);
     const indicator = refs.indicatorById.get(f.indicator);
     if (!indicator) {
       err('indicator', 'unknown-indicator', `Chỉ tiêu "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ tiêu sẵn có hoặc thêm chỉ tiêu mới vào danh mục.');
@@ -529,7 +533,7 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
       section: f.section,
       quote: f.quote,
       note: f.note || null,
-      line: row.line,
+      line,
       location,
     });
   }
@@ -550,22 +554,8 @@ export function printedPrecision(value: number): number {
  * break is a warning on those figures, like the catalogue-derived checks below.
  */
 function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<string, Indicator>, issues: Issue[]) {
-  const rows = readTable(file, CHECK_COLUMNS, issues);
-  if (!rows) return;
   const byId = new Map(figures.map((f) => [f.id, f]));
-  for (const row of rows) {
-    const err = (column: string | undefined, code: string, message: string, hint?: string) =>
-      issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
-    if (row.cells.length !== CHECK_COLUMNS.length) {
-      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${CHECK_COLUMNS.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
-      continue;
-    }
-    const parsed = checkRowSchema.safeParse(Object.fromEntries(CHECK_COLUMNS.map((c, i) => [c, row.cells[i].trim()])));
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, 'Xem định dạng checks.csv trong content/README.md.');
-      continue;
-    }
-    const c = parsed.data;
+  for (const { line, data: c, err } of tableRows(file, CHECK_COLUMNS, checkRowSchema, issues)) {
     const operator = c.kind === 'sum' ? '+' : '/';
     const ids = c.expression.split(operator).map((t) => t.trim());
     if (ids.some((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) || (c.kind === 'sum' ? ids.length < 2 : ids.length !== 2)) {
@@ -582,7 +572,7 @@ function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<stri
     const parts = ids.map((id) => byId.get(id)!);
     const label = indicatorById.get(total.indicator)?.label ?? total.indicator;
     const warn = (code: string, message: string) =>
-      issues.push({ level: 'warning', code, file: file.path, line: row.line, message, figures: [total, ...parts].map((f) => f.key) });
+      issues.push({ level: 'warning', code, file: file.path, line, message, figures: [total, ...parts].map((f) => f.key) });
     if (c.kind === 'sum') {
       const odd = parts.find((p) => p.unit !== total.unit);
       if (odd) {

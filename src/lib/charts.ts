@@ -18,8 +18,16 @@ export function stripMarkAria(svg: string): string {
   return svg.replace(/<g\b[^>]*>/g, (tag) => tag.replace(/\s+aria-(?:label|description)="[^"]*"/g, ''));
 }
 
+/**
+ * A legend's <style> sits in an HTML <div>, where HTML does not allow it; its rules
+ * live in global.css instead (figure.chart legends). Styles inside the <svg> stay.
+ */
+export function stripLegendStyle(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, (style) => (style.includes('-swatches') ? '' : style));
+}
+
 function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
-  return stripMarkAria(plot.outerHTML);
+  return stripLegendStyle(stripMarkAria(plot.outerHTML));
 }
 
 export interface BarRow {

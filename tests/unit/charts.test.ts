@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barChart, CHART_WIDTHS, lineChart, wrapLabel, type BarRow, type LinePoint } from '../../src/lib/charts.ts';
+import { barChart, CHART_WIDTHS, lineChart, stripLegendStyle, wrapLabel, type BarRow, type LinePoint } from '../../src/lib/charts.ts';
 import { reportAreaBars } from '../../src/lib/chart-data.ts';
 import { runPipeline } from '../../src/lib/site.ts';
 
@@ -80,6 +80,14 @@ describe('lineChart', () => {
     expect(t).toContain('226 biên chế');
     expect(t).toContain('1.903 biên chế');
     expect(t).not.toContain('1.947 biên chế');
+  });
+  it('a legend (several lines) comes without the <style> HTML does not allow in a <div>; the svg keeps its own', () => {
+    const markup = lineChart(points, { ariaLabel: 'x' });
+    const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
+    expect(document.querySelector('[class$="-swatches-wrap"]')).not.toBeNull();
+    expect([...document.querySelectorAll('style')].every((st) => st.closest('svg'))).toBe(true);
+    expect(document.querySelector('svg[aria-label="x"] style')).not.toBeNull();
+    expect(stripLegendStyle('<div><style>.a-swatches{}</style><svg><style>.a{}</style></svg></div>')).toBe('<div><svg><style>.a{}</style></svg></div>');
   });
   it('leaves room for the longest y tick label', () => {
     const small = svgOf(lineChart(points.slice(1), { ariaLabel: 'x' }));

@@ -73,6 +73,12 @@ export function splitSeries(series: Series[]): { lines: Series[]; bars: Series[]
   return { lines: series.filter((s) => s.points.length >= 2), bars: series.filter((s) => s.points.length < 2) };
 }
 
+/** "Nguồn: …" for a chart: the reports its points come from, each once, in first-seen order. */
+export function chartSourceLine(series: Series[]): string {
+  const titles = [...new Set(series.flatMap((s) => s.points.map((p) => p.report.title)))];
+  return `Nguồn: ${titles.join('; ')}.`;
+}
+
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */
 export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
   return series.flatMap((s) =>

@@ -6,6 +6,7 @@ import type { Report } from '../../src/lib/schema.ts';
 import {
   areaNarratives,
   chartMode,
+  chartSourceLine,
   splitSeries,
   derivationFormula,
   indicatorCitation,
@@ -62,6 +63,13 @@ describe('chart data steps (small cases)', () => {
     expect(splitSeries([a, b, c])).toEqual({ lines: [a, c], bars: [b] });
     expect(splitSeries([b])).toEqual({ lines: [], bars: [b] });
     expect(splitSeries([])).toEqual({ lines: [], bars: [] });
+  });
+
+  it('chartSourceLine names each report of the charted points once', () => {
+    const a = series('tinh', null, [['2024-Q3', 1], ['2025-Q1', 2]]);
+    const b = series('huyen', null, [['2024-Q3', 2]]);
+    expect(chartSourceLine([a, b])).toBe('Nguồn: Báo cáo r0; Báo cáo r1.');
+    expect(chartSourceLine([b])).toBe('Nguồn: Báo cáo r0.');
   });
 
   it('labels a series by scope short name and breakdown', () => {

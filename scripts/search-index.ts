@@ -21,7 +21,7 @@ import { organizationName } from '../src/lib/labels.ts';
  * Index chunk size, in Pagefind's own unit (word locations). A query fetches one
  * chunk per word, so the chunk size sets what a first query costs. Pagefind's
  * default (20 000) gives ~20 KB chunks here, and a four-word query crossed the
- * 150 KB first-query budget; 3 000 gives chunks of ≤ 16 KB and fewer accidental
+ * 150 KB first-query budget; 3 000 gives chunks of ≤ 9 KB and fewer accidental
  * prefix matches ("ho" no longer picks up "hoạch" merely because both words
  * share a chunk). Pagefind 1.6 reads it only from this environment variable; the
  * build-level search test guards the chunk sizes in case a release drops it.

@@ -6,6 +6,16 @@ import type { BarRow } from './charts.ts';
 import { formatFigure, formatPeriod } from './format.ts';
 import { figureLabel, organizationName } from './labels.ts';
 
+/** A bar chart's text alternative: every bar as "label: value". */
+export function barSummary(rows: BarRow[]): string {
+  return rows.map((r) => `${r.label}: ${r.text}`).join('; ');
+}
+
+/** A bar chart's data table: one row per bar. */
+export function barTable(rows: BarRow[], firstColumn: string, unit: string): { columns: string[]; rows: string[][] } {
+  return { columns: [firstColumn, `Giá trị (${unit})`], rows: rows.map((r) => [r.label, r.text]) };
+}
+
 export interface BarChartData {
   unit: string;
   rows: BarRow[];

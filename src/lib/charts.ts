@@ -49,6 +49,8 @@ export interface BarOptions {
 
 /** Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text. */
 export const CHART_WIDTHS = { wide: 640, narrow: 340 } as const;
+/** Below this width a chart uses its phone layout (fewer ticks and labels). */
+const isNarrow = (width: number) => width < 480;
 
 const FONT_SIZE = 13;
 const LINE_HEIGHT = 16;
@@ -101,7 +103,7 @@ export function barChart(rows: BarRow[], options: BarOptions): string {
       marginBottom,
       ariaLabel: options.ariaLabel,
       style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
-      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: width < 480 ? 3 : 4, nice: true },
+      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: isNarrow(width) ? 3 : 4, nice: true },
       y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
       marks: [
         Plot.barX(keyed, { x: 'value', y: 'key', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
@@ -138,7 +140,7 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
   const series = [...new Set(points.map((p) => p.series))];
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
   const width = options.width ?? (spark ? 120 : CHART_WIDTHS.wide);
-  const narrow = width < 480;
+  const narrow = isNarrow(width);
   // Value labels: the first period's anchored at the start and the last's at the end, so they stay inside the plot.
   const times = points.map((p) => p.date.getTime());
   const [first, last] = [Math.min(...times), Math.max(...times)];

@@ -58,11 +58,6 @@ export function seriesChartPoints(site: Site, series: Series[]): LinePoint[] {
 
 export type ChartMode = 'line' | 'bar' | 'none';
 
-/** A time series needs two points somewhere; otherwise single values are compared as bars. */
-export function chartMode(series: Series[]): ChartMode {
-  if (series.length === 0) return 'none';
-  return series.some((s) => s.points.length >= 2) ? 'line' : 'bar';
-}
 
 /**
  * Which series go on which chart: series with two or more periods as lines; the
@@ -77,6 +72,12 @@ export function splitSeries(series: Series[]): { lines: Series[]; bars: Series[]
 export function chartSourceLine(series: Series[]): string {
   const titles = [...new Set(series.flatMap((s) => s.points.map((p) => p.report.title)))];
   return `Nguồn: ${titles.join('; ')}.`;
+}
+
+/** A time series needs two points somewhere; otherwise single values are compared as bars only. */
+export function chartMode(series: Series[]): ChartMode {
+  if (series.length === 0) return 'none';
+  return splitSeries(series).lines.length > 0 ? 'line' : 'bar';
 }
 
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */

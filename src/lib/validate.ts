@@ -548,6 +548,17 @@ export function printedPrecision(value: number): number {
   return 0.5 * 10 ** -decimals;
 }
 
+/** The data-quality note for a total its parts do not add up to ("các thành phần", "các phân tổ", "các phần"). */
+function sumMismatch(label: string, total: number, parts: number[], what: string): string {
+  const sum = parts.reduce((a, v) => a + v, 0);
+  return `${label}: báo cáo in ${plain(total)} nhưng ${what} cộng lại bằng ${plain(sum)} (${parts.map(plain).join(' + ')}), lệch ${plain(Math.abs(Math.round((total - sum) * 1e6) / 1e6))}.`;
+}
+
+/** The data-quality note for a printed rate its counts do not give. */
+function rateMismatch(label: string, printed: number, numerator: number, denominator: number): string {
+  return `${label}: báo cáo in ${plain(printed)}% nhưng ${plain(numerator)}/${plain(denominator)} = ${plain(Math.round((numerator / denominator) * 1e4) / 100)}%.`;
+}
+
 /**
  * checks.csv: sums and ratios the curator declares between figures of one report.
  * Malformed rows are errors (file, line, column); a relation the printed figures
@@ -582,7 +593,7 @@ function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<stri
       const sum = parts.reduce((a, p) => a + p.value, 0);
       const tolerance = c.tolerance === '' ? 0 : Number(c.tolerance);
       if (Math.abs(sum - total.value) > tolerance + EPS)
-        warn('sum-mismatch', `${label}: báo cáo in ${plain(total.value)} nhưng các phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), lệch ${plain(Math.abs(Math.round((total.value - sum) * 1e6) / 1e6))}.`);
+        warn('sum-mismatch', sumMismatch(label, total.value, parts.map((p) => p.value), 'các phần'));
     } else {
       if (total.unit !== '%') {
         err('figure', 'check-unit', `Phép kiểm tra "ratio" cần một tỷ lệ (%), nhưng "${total.id}" có đơn vị "${total.unit}".`, 'Ghi mã của số liệu tỷ lệ ở cột figure.');
@@ -596,7 +607,7 @@ function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<stri
       const computed = (num.value / den.value) * 100;
       const tolerance = c.tolerance === '' ? printedPrecision(total.value) : Number(c.tolerance);
       if (Math.abs(computed - total.value) > tolerance + EPS)
-        warn('rate-mismatch', `${label}: báo cáo in ${plain(total.value)}% nhưng ${plain(num.value)}/${plain(den.value)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+        warn('rate-mismatch', rateMismatch(label, total.value, num.value, den.value));
     }
   }
 }
@@ -643,7 +654,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
           const sum = parts.reduce((s, p) => s + p.value, 0);
           for (const t of totals)
             if (Math.abs(sum - t.value) > EPS)
-              warn('sum-mismatch', [t, ...parts], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các thành phần cộng lại bằng ${plain(sum)} (${parts.map((p) => plain(p.value)).join(' + ')}), lệch ${plain(Math.abs(Math.round((t.value - sum) * 1e6) / 1e6))}.`);
+              warn('sum-mismatch', [t, ...parts], sumMismatch(ind.label, t.value, parts.map((p) => p.value), 'các thành phần'));
         }
       }
       // Breakdowns adding up to the total.
@@ -654,7 +665,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
           const sum = unique.reduce((s, p) => s + p.value, 0);
           for (const t of totals)
             if (Math.abs(sum - t.value) > EPS)
-              warn('sum-mismatch', [t, ...unique], `${ind.label}: tổng in trong báo cáo là ${plain(t.value)} nhưng các phân tổ cộng lại bằng ${plain(sum)} (${unique.map((p) => plain(p.value)).join(' + ')}).`);
+              warn('sum-mismatch', [t, ...unique], sumMismatch(ind.label, t.value, unique.map((p) => p.value), 'các phân tổ'));
         }
       }
       // Printed rate vs the counts it is computed from.
@@ -666,7 +677,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
           const tolerance = ind.derivation.tolerance;
           for (const t of totals)
             if (Math.abs(computed - t.value) > tolerance + EPS)
-              warn('rate-mismatch', [t, num, den], `${ind.label}: báo cáo in ${plain(t.value)}% nhưng ${plain(num.value)}/${plain(den.value)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+              warn('rate-mismatch', [t, num, den], rateMismatch(ind.label, t.value, num.value, den.value));
         }
       }
       // Printed rate vs the "a/b" pair it summarises (e.g. "10/30 đơn vị (tỷ lệ 30,3%)").
@@ -676,7 +687,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
           const computed = (pair.value / pair.denominator!) * 100;
           for (const t of totals)
             if (Math.abs(computed - t.value) > ind.derivation.tolerance + EPS)
-              warn('rate-mismatch', [t, pair], `${ind.label}: báo cáo in ${plain(t.value)}% nhưng ${plain(pair.value)}/${plain(pair.denominator!)} = ${plain(Math.round(computed * 100) / 100)}%.`);
+              warn('rate-mismatch', [t, pair], rateMismatch(ind.label, t.value, pair.value, pair.denominator!));
         }
       }
     }

@@ -3,7 +3,7 @@
 
 const XMLNS = 'http://www.w3.org/2000/svg';
 
-/** The chart itself: the largest inline svg (Plot legends add small swatch svgs). */
+/** The chart itself: the largest inline svg, i.e. the wide drawing (Chart.astro also holds a phone drawing; Plot legends add small swatch svgs). */
 function mainSvg(figure: Element): SVGSVGElement | null {
   const svgs = [...figure.querySelectorAll<SVGSVGElement>('svg')];
   const area = (s: SVGSVGElement) => Number(s.getAttribute('width') ?? 0) * Number(s.getAttribute('height') ?? 0);

@@ -1,8 +1,8 @@
 // `npm run validate`: check content/ and data/, print every problem with file,
 // line and column, exit non-zero on errors. Never a stack trace for bad content.
-import { loadContent } from '../src/lib/load.ts';
-import { nodeReader } from '../src/lib/node-reader.ts';
-import { formatIssue, validateContent } from '../src/lib/validate.ts';
+import { loadContent } from '../src/pipeline/load.ts';
+import { nodeReader } from '../src/pipeline/node-reader.ts';
+import { formatIssue, validateContent } from '../src/pipeline/validate.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const { content, issues } = validateContent(loadContent(nodeReader(root)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, periodKind, periodRange, isTarget } from '../../src/lib/derive.ts';
-import { loadContent } from '../../src/lib/load.ts';
-import { validateContent, type ReportContent, type Figure } from '../../src/lib/validate.ts';
+import { comparePeriods, computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, periodKind, periodRange, isTarget } from '../../src/pipeline/derive.ts';
+import { loadContent } from '../../src/pipeline/load.ts';
+import { validateContent, type ReportContent, type Figure } from '../../src/pipeline/validate.ts';
 import { fixtureReader } from '../fixtures/content.ts';
 
 describe('periods', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { comparePeriods, type Series, type Site } from '../../src/lib/derive.ts';
-import type { Figure } from '../../src/lib/validate.ts';
-import type { Report } from '../../src/lib/schema.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { comparePeriods, type Series, type Site } from '../../src/pipeline/derive.ts';
+import type { Figure } from '../../src/pipeline/validate.ts';
+import type { Report } from '../../src/core/schema.ts';
 import {
   areaNarratives,
   chartMode,
@@ -25,10 +25,10 @@ import {
   seriesLabel,
   seriesTable,
   shortPeriod,
-} from '../../src/lib/indicator-page.ts';
-import { lineChart, stripMarkAria } from '../../src/lib/charts.ts';
-import { formatBytes } from '../../src/lib/dataset-catalog.ts';
-import { exportFiles } from '../../src/lib/export.ts';
+} from '../../src/view/indicator-page.ts';
+import { lineChart, stripMarkAria } from '../../src/view/charts.ts';
+import { formatBytes } from '../../src/view/dataset-catalog.ts';
+import { exportFiles } from '../../src/publish/export.ts';
 
 // ——— small hand-made cases ———
 

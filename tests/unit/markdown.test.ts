@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { runPipeline } from '../../src/lib/site.ts';
+import { renderMarkdown } from '../../src/view/markdown.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
 
 describe('renderMarkdown', () => {
   it.each([

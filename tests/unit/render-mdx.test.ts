@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // satteri is the MDX compiler Astro 7 uses (@astrojs/mdx → @astrojs/markdown-satteri).
 import { mdxToJs } from 'satteri';
-import { deriveSite } from '../../src/lib/derive.ts';
-import { loadContent } from '../../src/lib/load.ts';
-import { escapeMdx, generateReportMdx } from '../../src/lib/render-mdx.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { deriveSite } from '../../src/pipeline/derive.ts';
+import { loadContent } from '../../src/pipeline/load.ts';
+import { escapeMdx, generateReportMdx } from '../../src/view/render-mdx.ts';
+import { validateContent } from '../../src/pipeline/validate.ts';
 import { fixtureReader } from '../fixtures/content.ts';
 
 function siteFor(overrides: Record<string, string | null> = {}) {

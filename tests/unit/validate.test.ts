@@ -1,9 +1,9 @@
 // Every validator rule, on a small fixture broken one way at a time.
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/load.ts';
-import { formatIssue, printedPrecision, validateContent, type Issue } from '../../src/lib/validate.ts';
+import { loadContent } from '../../src/pipeline/load.ts';
+import { formatIssue, printedPrecision, validateContent, type Issue } from '../../src/pipeline/validate.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD_ROWS } from '../fixtures/content.ts';
-import { memoryReader } from '../../src/lib/load.ts';
+import { memoryReader } from '../../src/pipeline/load.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
 const run = (overrides: Record<string, string | null> = {}) => validateContent(loadContent(fixtureReader(overrides)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numbersInText, parseVietnameseNumber, textMentionsValue } from '../../src/lib/vn-number.ts';
-import { formatChange, formatNumber, formatPeriod, formatValue, formatWithComparator } from '../../src/lib/format.ts';
+import { numbersInText, parseVietnameseNumber, textMentionsValue } from '../../src/core/vn-number.ts';
+import { formatChange, formatNumber, formatPeriod, formatValue, formatWithComparator } from '../../src/core/format.ts';
 
 describe('parseVietnameseNumber', () => {
   it.each([

@@ -1,9 +1,9 @@
 // The dataset catalogue page (/du-lieu/): facets, facet counts, filtering, file sizes
 // and the table preview. Pure and free of runtime imports so the browser script
-// (src/scripts/dataset-facets.ts) can share the exact same logic as the server.
-import type { Cell, Dataset, Table } from './datasets.ts';
-import { foldDiacritics } from './text.ts';
-import { formatNumber } from './format.ts';
+// (src/client/dataset-facets.ts) can share the exact same logic as the server.
+import type { Cell, Dataset, Table } from '../publish/datasets.ts';
+import { foldDiacritics } from '../core/text.ts';
+import { formatNumber } from '../core/format.ts';
 
 export type FacetKey = 'organization' | 'area' | 'format' | 'period' | 'kind';
 

@@ -1,15 +1,15 @@
 // Data steps for the indicator, reform-area and organization pages. Pure
 // functions of the derived Site: pages only lay out what these return.
-import { comparePeriods, isTarget, periodRange, seriesKey, type Series, type Site, type TargetStatus } from './derive.ts';
-import type { Area, Indicator, Organization, Report } from './schema.ts';
-import type { Figure } from './validate.ts';
+import { comparePeriods, isTarget, periodRange, seriesKey, type Series, type Site, type TargetStatus } from '../pipeline/derive.ts';
+import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
+import type { Figure } from '../pipeline/validate.ts';
 import type { BarRow, LinePoint } from './charts.ts';
-import { formatFigure, formatNumber, formatPeriod } from './format.ts';
-import { breakdownLabel, citation, organizationName } from './labels.ts';
-import { absolute, urls } from './urls.ts';
-import { byteSize, exportFiles } from './export.ts';
+import { formatFigure, formatNumber, formatPeriod } from '../core/format.ts';
+import { breakdownLabel, citation, organizationName } from '../core/labels.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { byteSize, exportFiles } from '../publish/export.ts';
 import { exportSizes } from './dataset-catalog.ts';
-import { PUBLISHER } from './datasets.ts';
+import { PUBLISHER } from '../publish/datasets.ts';
 
 const DEFAULT_COLOR = '#0b4f8a';
 
@@ -223,7 +223,7 @@ export interface Download {
   bytes: number;
 }
 
-/** The indicator's CSV and JSON exports (written by src/lib/export.ts) with their sizes. */
+/** The indicator's CSV and JSON exports (written by src/publish/export.ts) with their sizes. */
 export function indicatorDownloads(site: Site, indicatorId: string): Download[] {
   const sizes = exportSizes(site, exportFiles, byteSize);
   return (['csv', 'json'] as const).flatMap((ext) => {

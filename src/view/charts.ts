@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { scaleLinear } from 'd3';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../core/format.ts';
 
 const { document } = parseHTML('<!doctype html><html lang="vi"><body></body></html>');
 

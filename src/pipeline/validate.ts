@@ -21,12 +21,12 @@ import {
   type Indicator,
   type Organization,
   type Report,
-} from './schema.ts';
+} from '../core/schema.ts';
 import type { RawContent, RawFile, RawReport } from './load.ts';
-import { locateQuote, type QuoteLocation } from './quote.ts';
-import { numbersInText, textMentionsValue } from './vn-number.ts';
-import { normalizeForQuote } from './text.ts';
-import { formatNumber } from './format.ts';
+import { locateQuote, type QuoteLocation } from '../core/quote.ts';
+import { numbersInText, textMentionsValue } from '../core/vn-number.ts';
+import { normalizeForQuote } from '../core/text.ts';
+import { formatNumber } from '../core/format.ts';
 
 export type IssueLevel = 'error' | 'warning';
 

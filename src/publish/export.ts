@@ -1,8 +1,8 @@
 // Stage 4b — export: every downloadable file, as { path, content } in memory.
 // The build writes them under dist/; tests inspect them without touching disk.
 import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, toCsv, toJson, OBSERVATION_COLUMNS, observationRow, type Dataset } from './datasets.ts';
-import type { Site } from './derive.ts';
-import { absolute, urls } from './urls.ts';
+import type { Site } from '../pipeline/derive.ts';
+import { absolute, urls } from '../core/urls.ts';
 
 export interface ExportFile {
   /** Path under dist/, e.g. "data/observations.csv". */

@@ -1,6 +1,6 @@
-// Search constants and pure helpers shared by the index build (src/lib/search-records.ts)
-// and the search page's script (src/scripts/search.ts). Imports nothing heavy: it ships to the browser.
-import { foldDiacritics, unstrokeD } from '../../lib/text.ts';
+// Search constants and pure helpers shared by the index build (src/publish/search-records.ts)
+// and the search page's script (src/client/search.ts). Imports nothing heavy: it ships to the browser.
+import { foldDiacritics, unstrokeD } from './text.ts';
 
 /** Filter keys as stored in the index, with their Vietnamese labels (order = order on the search page). */
 export const FILTERS = {

@@ -1,12 +1,12 @@
 // Data steps for the home page (dashboard), the reports list and the about page.
 // Pure functions of the derived Site; components only lay the results out.
-import { comparePeriods, periodRange, type SeriesPoint, type Site, type TargetState } from './derive.ts';
-import type { Indicator, Report } from './schema.ts';
-import type { Figure, Issue } from './validate.ts';
+import { comparePeriods, periodRange, type SeriesPoint, type Site, type TargetState } from '../pipeline/derive.ts';
+import type { Indicator, Report } from '../core/schema.ts';
+import type { Figure, Issue } from '../pipeline/validate.ts';
 import type { LinePoint } from './charts.ts';
-import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale, formatFigure } from './format.ts';
-import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from './labels.ts';
-import { urls } from './urls.ts';
+import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
+import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
+import { urls } from '../core/urls.ts';
 
 // ---------------------------------------------------------------- headline figures
 

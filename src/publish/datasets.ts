@@ -1,11 +1,11 @@
 // The dataset catalogue: which downloadable tables the portal publishes, their
 // rows and metadata. Pure: the export stage serialises these, pages list them.
 import Papa from 'papaparse';
-import { periodRange, type Site } from './derive.ts';
-import type { Figure } from './validate.ts';
-import type { Indicator } from './schema.ts';
-import { absolute, urls } from './urls.ts';
-import { formatPeriod } from './format.ts';
+import { periodRange, type Site } from '../pipeline/derive.ts';
+import type { Figure } from '../pipeline/validate.ts';
+import type { Indicator } from '../core/schema.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { formatPeriod } from '../core/format.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',

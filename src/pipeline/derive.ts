@@ -1,7 +1,7 @@
 // Stage 3 — derive: everything computed from validated content. Pure functions.
 // Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
 import type { Content, Figure, Issue, ReportContent } from './validate.ts';
-import type { Indicator, Report } from './schema.ts';
+import type { Indicator, Report } from '../core/schema.ts';
 
 export interface Missing<R extends string = string> {
   kind: 'missing';

@@ -2,16 +2,16 @@
 // breakdown × period), one per passage of every source text, and the filters,
 // metadata and sort keys of the HTML pages. Pure: scripts/search-index.ts feeds
 // these to the Pagefind Node API; the search page reads the same constants.
-import { periodRange, type Site } from './derive.ts';
-import { formatNumber, formatPeriod, formatFigure } from './format.ts';
-import { figureLabel, organizationName, reportKindLabel } from './labels.ts';
-import { foldDiacritics, strokeD } from './text.ts';
-import { urls } from './urls.ts';
-import type { Figure, ReportContent } from './validate.ts';
-import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../components/search/shared.ts';
+import { periodRange, type Site } from '../pipeline/derive.ts';
+import { formatNumber, formatPeriod, formatFigure } from '../core/format.ts';
+import { figureLabel, organizationName, reportKindLabel } from '../core/labels.ts';
+import { foldDiacritics, strokeD } from '../core/text.ts';
+import { urls } from '../core/urls.ts';
+import type { Figure, ReportContent } from '../pipeline/validate.ts';
+import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../components/search/shared.ts';
-export type { ContentType, ExcerptPart, FilterKey } from '../components/search/shared.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../core/search-terms.ts';
+export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';
 

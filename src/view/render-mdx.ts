@@ -1,9 +1,9 @@
 // Stage 4a — render: one MDX page per report. The MDX holds the report's
 // structure and narrative text; figures, charts and notes come from components
 // that read the derived site data, so numbers are never copied into prose.
-import type { Site } from './derive.ts';
-import { extraSections } from './schema.ts';
-import type { ReportContent } from './validate.ts';
+import type { Site } from '../pipeline/derive.ts';
+import { extraSections } from '../core/schema.ts';
+import type { ReportContent } from '../pipeline/validate.ts';
 
 /**
  * Make curated Markdown safe to embed in MDX: no JSX, no expressions, no ESM.

@@ -3,7 +3,7 @@
 // Text goes into the DOM with textContent only. papaparse runs on the main thread
 // (its worker mode hangs in the bundle).
 import Papa from 'papaparse';
-import { filterRows, paginate, sortRows, unescapeFormula } from '../lib/dataset-catalog.ts';
+import { filterRows, paginate, sortRows, unescapeFormula } from '../view/dataset-catalog.ts';
 
 interface ColumnMeta {
   name: string;

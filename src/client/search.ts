@@ -1,8 +1,8 @@
 // The search page's script (bundled only into /tim-kiem/). Loads Pagefind's JS API
 // (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
 // renders results with text nodes only, keeps the search in the URL.
-import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../lib/text.ts';
-import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, type ContentType } from '../components/search/shared.ts';
+import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
+import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;

@@ -1,10 +1,10 @@
 // Data steps for charts: which figures a chart shows, as plain rows.
 // Kept apart from charts.ts (layout/render) so both are testable on their own.
-import type { Site } from './derive.ts';
-import type { Figure } from './validate.ts';
+import type { Site } from '../pipeline/derive.ts';
+import type { Figure } from '../pipeline/validate.ts';
 import type { BarRow } from './charts.ts';
-import { formatFigure, formatPeriod } from './format.ts';
-import { figureLabel, organizationName } from './labels.ts';
+import { formatFigure, formatPeriod } from '../core/format.ts';
+import { figureLabel, organizationName } from '../core/labels.ts';
 
 /** A bar chart's text alternative: every bar as "label: value". */
 export function barSummary(rows: BarRow[]): string {

@@ -1,7 +1,7 @@
 // schema.org JSON-LD for report and dataset pages.
-import type { Site } from './derive.ts';
+import type { Site } from '../pipeline/derive.ts';
 import { datasetFiles, LICENSE, PUBLISHER, type Dataset } from './datasets.ts';
-import { absolute, urls } from './urls.ts';
+import { absolute, urls } from '../core/urls.ts';
 
 export function reportJsonLd(site: Site, reportId: string) {
   const r = site.reportsById.get(reportId)!.meta;

@@ -1,7 +1,7 @@
 // Enhancement for /du-lieu/: filter the dataset list by facet checkboxes, update the
 // counts (disjunctive, like CKAN) and keep the selection in the URL (?linh-vuc=…&nam=…).
 // Without JavaScript the page lists every dataset.
-import { facetCounts, FACETS, filterEntries, selectionFromParams, selectionToParams, type CatalogEntry, type FacetKey, type Selection } from '../lib/dataset-catalog.ts';
+import { facetCounts, FACETS, filterEntries, selectionFromParams, selectionToParams, type CatalogEntry, type FacetKey, type Selection } from '../view/dataset-catalog.ts';
 
 function init(form: HTMLFormElement) {
   const items = [...document.querySelectorAll<HTMLElement>('[data-dataset][data-facets]')];

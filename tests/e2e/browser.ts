@@ -3,7 +3,7 @@
 // fixed ports). Never downloads a browser.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveDist } from './static-server.ts';
+import { serveDist } from '../../scripts/static-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

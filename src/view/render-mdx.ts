@@ -3,7 +3,7 @@
 // that read the derived site data, so numbers are never copied into prose.
 import type { Site } from '../pipeline/derive.ts';
 import { extraSections } from '../core/schema.ts';
-import type { ReportContent } from '../pipeline/validate.ts';
+import type { ReportContent } from '../core/model.ts';
 
 /**
  * Make curated Markdown safe to embed in MDX: no JSX, no expressions, no ESM.

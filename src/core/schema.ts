@@ -6,7 +6,9 @@ import { z } from 'zod';
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")')
+  // Ids become file names and URLs: keep them well under every file system's name limit.
+  .max(80, 'dài quá 80 ký tự');
 
 /**
  * Periods: a year ("2024"), quarter ("2024-Q3"), half-year ("2023-H1"),

@@ -27,6 +27,9 @@ import { locateQuote, type QuoteLocation } from '../core/quote.ts';
 import { numbersInText, textMentionsValue } from '../core/vn-number.ts';
 import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
+import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
+import { lineCol, SOFT } from './read-content.ts';
+import { narrativeLinkProblems } from './rules/narrative-links.ts';
 
 export type IssueLevel = 'error' | 'warning';
 
@@ -37,6 +40,8 @@ export interface Issue {
   file: string;
   line?: number;
   column?: string;
+  /** Character position in the line (1-based), when the problem is inside a text. */
+  col?: number;
   message: string;
   /** How to fix it, for errors. */
   hint?: string;
@@ -104,6 +109,19 @@ function lineAt(text: string, offset: number): number {
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
 function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: JsonNode | undefined } | null {
+  // The parser recurses: refuse hostile nesting first, with its place, instead of overflowing the stack.
+  const deep = jsonTooDeep(file.text);
+  if (deep) {
+    issues.push({
+      level: 'error',
+      code: 'limit',
+      file: file.path,
+      ...lineCol(file.text, deep.offset),
+      message: `JSON lồng quá sâu (hơn ${LIMITS.jsonDepth} cấp mảng/đối tượng).`,
+      hint: 'Tệp nội dung chỉ cần vài cấp lồng; kiểm tra ngoặc [ ] và { } thừa.',
+    });
+    return null;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
@@ -155,7 +173,7 @@ function loadCatalog<T extends { id: string }>(
   issues: Issue[],
 ): { items: T[]; tree?: JsonNode } {
   if (!file) {
-    issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    if (!refusedPaths.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
@@ -166,7 +184,9 @@ function loadCatalog<T extends { id: string }>(
   }
   const items: T[] = [];
   const seen = new Map<string, number>();
-  parsed.value.forEach((entry, index) => {
+  if (parsed.value.length > LIMITS.catalogEntries)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: lineOfPath(file, parsed.tree, [LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
       issues.push(...zodIssues(file, parsed.tree, r.error, [index]));
@@ -235,8 +255,13 @@ function plain(n: number): string {
   return formatNumber(n);
 }
 
+/** Paths the loader refused (already reported): not reported again as missing. */
+const refusedPaths = new Set<string>();
+
 export function validateContent(raw: RawContent): ValidationResult {
-  const issues: Issue[] = [];
+  const issues: Issue[] = raw.problems.map((p) => ({ level: 'error' as const, ...p }));
+  refusedPaths.clear();
+  for (const p of raw.problems) refusedPaths.add(p.file);
   const areas = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues).items;
   const organizations = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues).items;
   const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues).items;
@@ -288,6 +313,9 @@ export function validateContent(raw: RawContent): ValidationResult {
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
   for (const r of raw.reports) {
+    // A report with any refused file or folder is never published, not even in part.
+    const dir = `content/reports/${r.folder}`;
+    if (raw.problems.some((p) => p.file === dir || p.file.startsWith(`${dir}/`))) continue;
     const report = validateReport(r, { orgIds, breakdownIds, indicatorById, reportIds }, issues);
     if (report) {
       reports.push(report);
@@ -369,6 +397,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
       });
     }
+    for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)
       issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
@@ -388,6 +417,10 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   checkNarrativeNumbers(narratives, sourceText, issues);
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
   if (r.checks) checkDeclared(r.checks, figures, refs.indicatorById, issues);
+  if (figures.length > LIMITS.figuresPerReport) {
+    const extra = figures[LIMITS.figuresPerReport];
+    issues.push({ level: 'error', code: 'limit', file: r.figures!.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  }
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
@@ -455,10 +488,17 @@ function tableRows<T>(file: RawFile, columns: readonly string[], schema: z.ZodTy
     return [];
   }
   const out: { line: number; data: T; err: ReportError }[] = [];
-  for (const row of rows.slice(1)) {
+  if (rows.length - 1 > LIMITS.csvRows)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: rows[LIMITS.csvRows + 1].line, message: `${name} có ${rows.length - 1} dòng dữ liệu, tối đa ${LIMITS.csvRows}.`, hint: 'Xem giới hạn trong content/README.md; tách văn bản quá dài thành nhiều báo cáo.' });
+  for (const row of rows.slice(1, LIMITS.csvRows + 1)) {
     const err: ReportError = (column, code, message, hint) => issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
     if (row.cells.length !== columns.length) {
       err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${columns.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+      continue;
+    }
+    const bad = columns.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
+    if (bad) {
+      err(bad[0], 'limit', bad[1]!.message, bad[1]!.hint);
       continue;
     }
     const parsed = schema.safeParse(Object.fromEntries(columns.map((c, i) => [c, row.cells[i].trim()])));
@@ -697,7 +737,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
 /** "file:line (cột col)" — the location prefix used by the CLI. */
 export function formatIssue(i: Issue): string {
   const field = i.file.endsWith('.csv') ? 'cột' : 'trường';
-  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
+  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.line && i.col ? `:${i.col}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
 }

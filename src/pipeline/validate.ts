@@ -30,6 +30,7 @@ import { formatNumber } from '../core/format.ts';
 import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
 import { lineCol, SOFT } from './read-content.ts';
 import { narrativeLinkProblems } from './rules/narrative-links.ts';
+import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
 
 export type IssueLevel = 'error' | 'warning';
 
@@ -108,7 +109,7 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
-function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: JsonNode | undefined } | null {
+function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): { value: unknown; tree: JsonNode | undefined } | null {
   // The parser recurses: refuse hostile nesting first, with its place, instead of overflowing the stack.
   const deep = jsonTooDeep(file.text);
   if (deep) {
@@ -124,6 +125,11 @@ function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: Json
   }
   const errors: ParseError[] = [];
   const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length === 0 && tree) {
+    const keyProblems = jsonKeyProblems(tree, known);
+    for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
+    if (keyProblems.length > 0) return null;
+  }
   if (errors.length > 0 || !tree) {
     const e = errors[0];
     issues.push({
@@ -262,8 +268,10 @@ export function validateContent(raw: RawContent): ValidationResult {
   const issues: Issue[] = raw.problems.map((p) => ({ level: 'error' as const, ...p }));
   refusedPaths.clear();
   for (const p of raw.problems) refusedPaths.add(p.file);
-  const areas = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues).items;
-  const organizations = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues).items;
+  const areaCatalog = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues);
+  const areas = areaCatalog.items;
+  const orgCatalog = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues);
+  const organizations = orgCatalog.items;
   const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues).items;
   const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ tiêu', issues);
   const indicators = indicatorCatalog.items;
@@ -309,6 +317,17 @@ export function validateContent(raw: RawContent): ValidationResult {
   for (const o of organizations)
     if (o.parent && !orgIds.has(o.parent))
       issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.` });
+  const orgFile = raw.organizations;
+  for (const c of organizationCycles(organizations)) {
+    const index = organizations.findIndex((o) => o.id === c.id);
+    const line = orgFile ? lineOfPath(orgFile, orgCatalog.tree, [index, 'parent']) : undefined;
+    issues.push({ level: 'error', code: 'organization-cycle', file: 'data/organizations.json', line, column: 'parent', message: `Tổ chức "${c.id}" là cấp trên của chính nó: ${c.chain.join(' → ')}.`, hint: 'Sửa "parent" để cây tổ chức không có vòng.' });
+  }
+  if (raw.areas)
+    for (const a of areas) {
+      const clash = sectionAnchorProblem(a.id) ?? (extraSectionIds.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
+      if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: raw.areas.path, line: lineOfPath(raw.areas, areaCatalog.tree, [areas.indexOf(a), 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
+    }
 
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
@@ -342,7 +361,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     issues.push({ level: 'error', code: 'missing-file', file: `${dir}/report.json`, message: 'Thiếu report.json.', hint: 'Tạo khung bằng: npm run new-report -- <report-id>' });
     return null;
   }
-  const parsed = parseJson(r.report, issues);
+  const parsed = parseJson(r.report, issues, Object.keys(reportSchema.shape));
   if (!parsed) return null;
   const m = reportSchema.safeParse(parsed.value);
   if (!m.success) {
@@ -351,6 +370,10 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   }
   const meta = m.data;
   const at = (field: string) => lineOfPath(r.report!, parsed.tree, [field]);
+  if (meta.sourceFile !== 'source.txt')
+    issues.push({ level: 'error', code: 'source-file', file: r.report.path, line: at('sourceFile'), column: 'sourceFile', message: `sourceFile là "${meta.sourceFile}"; toàn văn luôn nằm ở source.txt cạnh report.json.`, hint: 'Ghi "sourceFile": "source.txt" và đặt toàn văn vào tệp đó.' });
+  const kindPeriod = kindPeriodProblem(meta.kind, meta.period);
+  if (kindPeriod) issues.push({ level: 'error', code: 'kind-period', file: r.report.path, line: at('period'), column: 'period', message: kindPeriod, hint: 'Sửa kind hoặc period cho khớp văn bản.' });
   if (meta.id !== r.folder)
     issues.push({ level: 'error', code: 'id-mismatch', file: r.report.path, line: at('id'), column: 'id', message: `id "${meta.id}" khác tên thư mục "${r.folder}".`, hint: 'Đặt id trùng tên thư mục.' });
   if (refs.reportIds.has(meta.id))
@@ -513,6 +536,7 @@ function tableRows<T>(file: RawFile, columns: readonly string[], schema: z.ZodTy
 
 function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
   const figures: Figure[] = [];
+  const pageSections = new Set([...areaSections, ...extraSectionIds]);
   const seen = new Map<string, number>();
   for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureRowSchema, issues)) {
     // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
@@ -555,6 +579,21 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     }
     if (denominator !== null && !textMentionsValue(f.quote, denominator)) {
       err('denominator', 'value-not-in-quote', `Mẫu số ${plain(denominator)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại mẫu số hoặc chọn trích dẫn chứa số đó.');
+      ok = false;
+    }
+    const role = ok ? valueRoleProblem(f.quote, value) : null;
+    if (role) {
+      err('value', 'value-not-quantity', role, 'Chọn đúng số liệu trong trích dẫn (không lấy năm, ngày tháng, số mục hay số hiệu văn bản).');
+      ok = false;
+    }
+    const order = ok && denominator !== null ? fractionOrderProblem(f.quote, value, denominator) : null;
+    if (order) {
+      err('denominator', 'fraction-order', order, 'value là tử số (số đứng trước "/"), denominator là mẫu số.');
+      ok = false;
+    }
+    const anchor = figureAnchorProblem(f.id, pageSections);
+    if (anchor) {
+      err('id', 'anchor-clash', anchor, 'Đổi id số liệu.');
       ok = false;
     }
     if (!ok || !location) continue;

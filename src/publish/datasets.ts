@@ -1,7 +1,7 @@
 // The dataset catalogue: which downloadable tables the portal publishes, their
 // rows and metadata. Pure: the export stage serialises these, pages list them.
 import Papa from 'papaparse';
-import { periodRange, type Site, type TargetState } from '../pipeline/derive.ts';
+import { isTarget, periodRange, type Site, type TargetState } from '../pipeline/derive.ts';
 import type { Figure } from '../pipeline/validate.ts';
 import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
@@ -142,21 +142,25 @@ function observationTable(site: Site, figures: Figure[]): Table {
 /** A figure is identified by its report and its id within the report. */
 export const OBSERVATION_KEY = ['report_id', 'figure_id'];
 
-function coverage(figures: Figure[]): { start: string; end: string } | null {
+/** Time covered by measured figures: plan targets (future years) are not coverage, unless the table holds only targets. */
+function coverage(site: Site, figures: Figure[]): { start: string; end: string } | null {
   if (figures.length === 0) return null;
-  const ranges = figures.map((f) => periodRange(f.period));
+  const measured = figures.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
+  const ranges = (measured.length ? measured : figures).map((f) => periodRange(f.period));
   return {
     start: ranges.map((r) => r.start).sort()[0],
     end: ranges.map((r) => r.end).sort().at(-1)!,
   };
 }
 
+/** The date a report speaks for: its printed date, else the end of its period. */
+export function reportDate(site: Site, id: string): string {
+  const m = site.reportsById.get(id)!.meta;
+  return m.date ?? periodRange(m.period).end;
+}
+
 function modifiedOf(site: Site, reportIds: string[]): string {
-  const dates = reportIds.map((id) => {
-    const m = site.reportsById.get(id)!.meta;
-    return m.date ?? periodRange(m.period).end;
-  });
-  return dates.sort().at(-1) ?? '1970-01-01';
+  return reportIds.map((id) => reportDate(site, id)).sort().at(-1) ?? '1970-01-01';
 }
 
 /** Newest date of the content: report dates where printed, else period ends. Deterministic stand-in for "now". */
@@ -174,7 +178,7 @@ function figureDataset(site: Site, base: Omit<Dataset, 'areas' | 'organizations'
     organizations: uniq(figures.map((f) => f.scope)),
     reports,
     periods: uniq(figures.map((f) => f.period)),
-    temporal: coverage(figures),
+    temporal: coverage(site, figures),
     modified: modifiedOf(site, reports),
     table: observationTable(site, figures),
   };
@@ -258,7 +262,7 @@ function computeDatasets(site: Site): Dataset[] {
       organizations: uniq(targetFigures.map((f) => f.scope)),
       reports: uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))]),
       periods: uniq(targetFigures.map((f) => f.period)),
-      temporal: coverage(targetFigures),
+      temporal: coverage(site, targetFigures),
       modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))])),
       frequency: 'Hàng năm',
       keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],

@@ -22,6 +22,9 @@ import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
+import { catalogIri, catalogTriples, datasetIri } from './dcat.ts';
+import { closure, toJsonLd, toTurtle } from './rdf.ts';
+import { CONTACT_EMAIL } from '../core/urls.ts';
 
 export interface ExportFile {
   /** Path under dist/, e.g. "data/observations.csv". */
@@ -142,6 +145,9 @@ function indicatorPackage(site: Site, files: Map<string, string>) {
   };
 }
 
+/** The DCAT description of one dataset, under /data/dcat/. */
+export const rdfFiles = (id: string) => ({ jsonld: `dcat/${id}.jsonld`, ttl: `dcat/${id}.ttl` });
+
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 export function exportFiles(site: Site): ExportFile[] {
@@ -169,48 +175,15 @@ export function exportFiles(site: Site): ExportFile[] {
   for (const r of site.content.reports) files.set(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
   files.set('data/datapackage.json', json(dataPackage(site, datasets, refs, files)));
   files.set('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
-  files.set('data/catalog.jsonld', json(dcatCatalog(datasets, files)));
+  // DCAT-AP catalogue, whole and per dataset (the dataset pages link to theirs with rel="alternate").
+  const triples = catalogTriples(site, { files, contactEmail: CONTACT_EMAIL });
+  files.set('data/catalog.jsonld', json(toJsonLd(triples)));
+  files.set('data/catalog.ttl', toTurtle(triples));
+  const stop = new Set([catalogIri(), ...datasets.map((d) => datasetIri(d.id))]);
+  for (const d of datasets) {
+    const own = closure(triples, datasetIri(d.id), new Set([...stop].filter((s) => s !== datasetIri(d.id))));
+    files.set(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
+    files.set(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));
+  }
   return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
-}
-
-function dcatCatalog(datasets: Dataset[], files: Map<string, string>) {
-  return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', xsd: 'http://www.w3.org/2001/XMLSchema#' },
-    '@id': absolute('/data/catalog.jsonld'),
-    '@type': 'dcat:Catalog',
-    'dct:title': { '@language': 'vi', '@value': PUBLISHER.name },
-    'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': PUBLISHER.sourceOrganization },
-    'dct:license': { '@id': LICENSE.url },
-    'dcat:dataset': datasets.map((d) => {
-      const f = datasetFiles(d);
-      return {
-        '@id': absolute(urls.dataset(d.id)),
-        '@type': 'dcat:Dataset',
-        'dct:identifier': d.id,
-        'dct:title': { '@language': 'vi', '@value': d.title },
-        'dct:description': { '@language': 'vi', '@value': d.description },
-        'dct:modified': { '@type': 'xsd:date', '@value': d.modified },
-        'dct:accrualPeriodicity': d.frequency,
-        'dcat:keyword': d.keywords,
-        'dct:license': { '@id': LICENSE.url },
-        'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': PUBLISHER.sourceOrganization },
-        ...(d.temporal
-          ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': { '@type': 'xsd:date', '@value': d.temporal.start }, 'dcat:endDate': { '@type': 'xsd:date', '@value': d.temporal.end } } }
-          : {}),
-        'dcat:landingPage': { '@id': absolute(urls.dataset(d.id)) },
-        'dcat:distribution': [
-          { file: f.csv, type: 'text/csv', format: 'CSV' },
-          { file: f.json, type: 'application/json', format: 'JSON' },
-        ].map((x) => ({
-          '@type': 'dcat:Distribution',
-          'dct:title': `${d.title} (${x.format})`,
-          'dcat:downloadURL': { '@id': absolute(urls.data(x.file)) },
-          'dcat:mediaType': x.type,
-          'dct:format': x.format,
-          'dcat:byteSize': { '@type': 'xsd:nonNegativeInteger', '@value': byteSize(files.get(`data/${x.file}`)!) },
-          'dct:license': { '@id': LICENSE.url },
-        })),
-      };
-    }),
-  };
 }

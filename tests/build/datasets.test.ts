@@ -127,26 +127,29 @@ describe('datapackage.json (Frictionless Data Package)', () => {
   });
 });
 
-describe('catalog.jsonld (DCAT)', () => {
+describe('catalog.jsonld (DCAT-AP, flattened JSON-LD)', () => {
   const catalog = JSON.parse(read('data/catalog.jsonld'));
+  type Node = { '@id': string; '@type': string | string[]; [k: string]: unknown };
+  const nodes = new Map<string, Node>((catalog['@graph'] as Node[]).map((n) => [n['@id'], n]));
+  const ids = (v: unknown) => (Array.isArray(v) ? v : [v]).map((x: { '@id': string }) => x['@id']);
 
   it('is a dcat:Catalog listing every dataset once', () => {
-    expect(catalog['@type']).toBe('dcat:Catalog');
     expect(catalog['@context'].dcat).toBe('http://www.w3.org/ns/dcat#');
-    const ids = catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier']);
-    expect(ids).toEqual(datasets.map((d) => d.id));
+    const cat = [...nodes.values()].find((n) => n['@type'] === 'dcat:Catalog')!;
+    expect(ids(cat['dcat:dataset']).map((id) => localPath(id))).toEqual(datasets.map((d) => `${localPath(urls.dataset(d.id))}#dataset`));
   });
 
   it.each(datasets.map((d) => [d.id]))('%s: landing page and every distribution file exist, sizes match', (id) => {
-    const entry = catalog['dcat:dataset'].find((x: { 'dct:identifier': string }) => x['dct:identifier'] === id);
-    expect(entry['@type']).toBe('dcat:Dataset');
-    expect(existsSync(dist(join(localPath(entry['dcat:landingPage']['@id']), 'index.html')))).toBe(true);
-    const dists = entry['dcat:distribution'] as { 'dcat:downloadURL': { '@id': string }; 'dcat:byteSize': { '@value': number }; 'dct:format': string }[];
-    expect(dists.map((x) => x['dct:format']).sort()).toEqual(['CSV', 'JSON']);
+    const entry = [...nodes.values()].find((n) => n['@type'] === 'dcat:Dataset' && localPath(n['@id']) === `${localPath(urls.dataset(id))}#dataset`)!;
+    const [landing] = ids(entry['dcat:landingPage']);
+    expect(existsSync(dist(join(localPath(landing), 'index.html')))).toBe(true);
+    const dists = ids(entry['dcat:distribution']).map((x) => nodes.get(x)!);
+    expect(dists.map((x) => ids(x['dct:format'])[0].split('/').at(-1)).sort()).toEqual(['CSV', 'JSON', 'XLSX']);
     for (const x of dists) {
-      const file = dist(localPath(x['dcat:downloadURL']['@id']));
+      const file = dist(localPath(ids(x['dcat:downloadURL'])[0]));
       expect(existsSync(file), file).toBe(true);
-      expect(x['dcat:byteSize']['@value']).toBe(statSync(file).size);
+      const size = x['dcat:byteSize'] as { '@value': string } | undefined;
+      if (size) expect(Number(size['@value'])).toBe(statSync(file).size);
     }
   });
 });

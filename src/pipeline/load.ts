@@ -56,7 +56,8 @@ export function loadContent(reader: ContentReader): RawContent {
     const dir = `${REPORTS_DIR}/${folder}`;
     const entries = reader.list(dir);
     if (entries.length === 0) continue; // a stray file, not a report folder
-    const known = new Set(['report.json', 'figures.csv', 'checks.csv', 'source.txt', 'narrative']);
+    // figures.suggested.csv: the extraction assistant's working file (npm run suggest), never published.
+    const known = new Set(['report.json', 'figures.csv', 'checks.csv', 'source.txt', 'narrative', 'figures.suggested.csv']);
     const narratives = [...reader.list(`${dir}/narrative`)]
       .sort()
       .map((name) => file(reader, `${dir}/narrative/${name}`))

@@ -1,13 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects so that unit tests never wait for a site build: only the build-level
+// and browser tests (which read dist/) run the one-off build of the real portal.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     // Browser tests share one Chromium per file; keep files parallel but bounded on 2 cores.
     maxWorkers: 2,
     reporters: ['default', './tests/setup/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build-once.ts'] },
+      },
+    ],
   },
 });

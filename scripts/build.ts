@@ -1,8 +1,8 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
 import { build as astroBuild } from 'astro';
-import { runPipeline } from '../src/lib/site.ts';
-import { exportFiles } from '../src/lib/export.ts';
+import { runPipeline } from '../src/pipeline/site.ts';
+import { exportFiles } from '../src/publish/export.ts';
 import { exitOnContentErrors, writeFiles, writeGenerated } from './stages.ts';
 import { buildSearchIndex } from './search-index.ts';
 

@@ -1,5 +1,5 @@
 // `npm run dev` helper and build stage: validate, then write the generated MDX pages.
-import { runPipeline } from '../src/lib/site.ts';
+import { runPipeline } from '../src/pipeline/site.ts';
 import { exitOnContentErrors, writeGenerated } from './stages.ts';
 
 const { site, issues } = runPipeline(process.cwd());

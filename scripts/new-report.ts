@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FIGURE_COLUMNS, reportKinds, slugSchema, periodSchema } from '../src/lib/schema.ts';
-import { slugify } from '../src/lib/text.ts';
+import { FIGURE_COLUMNS, reportKinds, slugSchema, periodSchema } from '../src/core/schema.ts';
+import { slugify } from '../src/core/text.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -48,7 +48,7 @@ writeFileSync(
     2,
   )}\n`,
 );
-writeFileSync(join(dir, 'figures.csv'), `${FIGURE_COLUMNS.join(',')}\n`);
+writeFileSync(join(dir, 'figures.csv'), `${FIGURE_COLUMNS.all.join(',')}\n`);
 writeFileSync(join(dir, 'source.txt'), '');
 writeFileSync(join(dir, 'narrative', 'tong-quan.md'), 'TODO: tóm tắt trung thực nội dung chính của văn bản.\n');
 console.log(`Đã tạo ${dir}/:

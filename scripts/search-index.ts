@@ -12,10 +12,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parseHTML } from 'linkedom';
-import type { Site } from '../src/lib/derive.ts';
-import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type PageInfo } from '../src/lib/search-records.ts';
-import { escapeHtml, strokeD } from '../src/lib/text.ts';
-import { organizationName } from '../src/lib/labels.ts';
+import type { Site } from '../src/pipeline/derive.ts';
+import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type PageInfo } from '../src/publish/search-records.ts';
+import { escapeHtml, strokeD } from '../src/core/text.ts';
+import { organizationName } from '../src/core/labels.ts';
 
 /**
  * Index chunk size, in Pagefind's own unit (word locations). A query fetches one

@@ -1,10 +1,11 @@
-// File-writing side of the build stages (kept out of src/lib so those stay pure).
+// File-writing side of the build stages (kept out of src/ so those stay pure).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Site } from '../src/lib/derive.ts';
-import { generateReportMdx } from '../src/lib/render-mdx.ts';
-import type { ExportFile } from '../src/lib/export.ts';
-import { formatIssue, type Issue } from '../src/lib/validate.ts';
+import type { Site } from '../src/pipeline/derive.ts';
+import { generateReportMdx } from '../src/view/render-mdx.ts';
+import type { ExportFile } from '../src/publish/export.ts';
+import { formatIssue } from '../src/pipeline/validate.ts';
+import type { Issue } from '../src/core/model.ts';
 
 export const GENERATED_DIR = 'src/generated/reports';
 

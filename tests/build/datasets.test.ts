@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { buildDatasets, datasetFiles } from '../../src/lib/datasets.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { buildDatasets, datasetFiles } from '../../src/publish/datasets.ts';
+import { urls } from '../../src/core/urls.ts';
 
 const { site } = runPipeline(process.cwd());
 const datasets = buildDatasets(site);
@@ -17,7 +17,7 @@ const page = (path: string) => parseHTML(read(join(path, 'index.html'))).documen
 /** A URL the build wrote (absolute with any SITE_URL, or root-relative) → path under dist/. */
 const localPath = (url: string) => decodeURI(url.replace(/^https?:\/\/[^/]+/, '')).replace(/^\//, '');
 
-/** papaparse's escapeFormulae prefix, undone (kept independent of src/lib on purpose). */
+/** papaparse's escapeFormulae prefix, undone (kept independent of src/ on purpose). */
 const unescape = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 function parseCsv(path: string) {

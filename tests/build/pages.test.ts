@@ -3,9 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { urls } from '../../src/lib/urls.ts';
-import { organizationsWithPages } from '../../src/lib/indicator-page.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { urls } from '../../src/core/urls.ts';
+import { organizationsWithPages } from '../../src/view/indicator-page.ts';
 
 const { site } = runPipeline(process.cwd());
 const DIST = 'dist';

@@ -5,8 +5,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { urls } from '../../src/core/urls.ts';
 
 const { site } = runPipeline(process.cwd());
 const page = (path: string) => parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8')).document;

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { classifyPage } from '../../src/lib/search-records.ts';
-import { unstrokeD } from '../../src/lib/text.ts';
-import { absolute, urls } from '../../src/lib/urls.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { classifyPage } from '../../src/publish/search-records.ts';
+import { unstrokeD } from '../../src/core/text.ts';
+import { absolute, urls } from '../../src/core/urls.ts';
 import { pageForIndex } from '../../scripts/search-index.ts';
 
 const { site } = runPipeline(process.cwd());

@@ -5,9 +5,9 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
-import { runPipeline } from '../../src/lib/site.ts';
-import { buildDatasets } from '../../src/lib/datasets.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { buildDatasets } from '../../src/publish/datasets.ts';
+import { urls } from '../../src/core/urls.ts';
 
 const { site } = runPipeline(process.cwd());
 const datasets = buildDatasets(site);
@@ -16,7 +16,7 @@ const all = datasets.find((d) => d.kind === 'observations')!;
 describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(4431);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

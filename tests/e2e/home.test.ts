@@ -2,18 +2,17 @@
 // sentence, the reports list filters, accessibility and screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
-import { runPipeline } from '../../src/lib/site.ts';
-import { headlineCards, reportSummaries } from '../../src/lib/dashboard.ts';
-import { formatWithComparator } from '../../src/lib/format.ts';
-import { textMentionsValue } from '../../src/lib/vn-number.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { headlineCards, reportSummaries } from '../../src/view/dashboard.ts';
+import { formatWithComparator } from '../../src/core/format.ts';
+import { textMentionsValue } from '../../src/core/vn-number.ts';
 
-const PORT = 4411;
 const { site } = runPipeline(process.cwd());
 
 describe.skipIf(!hasBrowser)('home page (browser)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(PORT);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

@@ -3,8 +3,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
-import { runPipeline } from '../../src/lib/site.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { urls } from '../../src/core/urls.ts';
 
 const { site } = runPipeline(process.cwd());
 const ID = 'ty-le-ho-so-truc-tuyen';
@@ -12,7 +12,7 @@ const ID = 'ty-le-ho-so-truc-tuyen';
 describe.skipIf(!hasBrowser)('indicator, area and organization pages in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(4421);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

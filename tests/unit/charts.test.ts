@@ -1,8 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barChart, CHART_WIDTHS, lineChart, stripLegendStyle, wrapLabel, type BarRow, type LinePoint } from '../../src/lib/charts.ts';
-import { reportAreaBars } from '../../src/lib/chart-data.ts';
-import { runPipeline } from '../../src/lib/site.ts';
+import { barChart, CHART_WIDTHS, lineChart, stripLegendStyle, wrapLabel, type BarRow, type LinePoint } from '../../src/view/charts.ts';
+import { reportAreaBars } from '../../src/view/chart-data.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
 
 /** The chart's own svg (a chart with a legend also holds small swatch svgs). */
 const svgOf = (markup: string) =>

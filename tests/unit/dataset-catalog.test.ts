@@ -20,9 +20,9 @@ import {
   sortRows,
   unescapeFormula,
   type CatalogEntry,
-} from '../../src/lib/dataset-catalog.ts';
-import { buildDatasets, toCsv } from '../../src/lib/datasets.ts';
-import { runPipeline } from '../../src/lib/site.ts';
+} from '../../src/view/dataset-catalog.ts';
+import { buildDatasets, toCsv } from '../../src/publish/datasets.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
 import Papa from 'papaparse';
 
 const entry = (id: string, f: Partial<CatalogEntry['facets']>): CatalogEntry => ({

@@ -1,8 +1,8 @@
 // The real curated content: valid, every quote in its source, known inconsistencies surfaced.
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../src/lib/site.ts';
-import { normalizeForQuote } from '../../src/lib/text.ts';
-import { textMentionsValue } from '../../src/lib/vn-number.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { normalizeForQuote } from '../../src/core/text.ts';
+import { textMentionsValue } from '../../src/core/vn-number.ts';
 
 const { site, issues } = runPipeline(process.cwd());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSite } from '../../src/lib/site.ts';
+import { getSite } from '../../src/pipeline/site.ts';
 import {
   accentQuery,
   buildVocabulary,
@@ -16,9 +16,9 @@ import {
   sourceRecords,
   spotPhrase,
   textFragmentUrl,
-} from '../../src/lib/search-records.ts';
-import { unstrokeD } from '../../src/lib/text.ts';
-import { urls } from '../../src/lib/urls.ts';
+} from '../../src/publish/search-records.ts';
+import { unstrokeD } from '../../src/core/text.ts';
+import { urls } from '../../src/core/urls.ts';
 
 const site = getSite();
 const fig = (key: string) => site.figuresByKey.get(key)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, foldQuery, hasDiacritics, slugify, strokeD, unstrokeD, STROKE } from '../../src/lib/text.ts';
+import { foldDiacritics, foldQuery, hasDiacritics, slugify, strokeD, unstrokeD, STROKE } from '../../src/core/text.ts';
 
 // The Vietnamese alphabet: every vowel with every tone (bare, huyền, sắc, hỏi, ngã, nặng), lower and upper case.
 const VOWELS: Record<string, string[]> = {

@@ -1,0 +1,279 @@
+// The search page's script (bundled only into /tim-kiem/). Loads Pagefind's JS API
+// (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
+// renders results with text nodes only, keeps the search in the URL.
+import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
+import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+
+interface PfSub {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { id: string };
+}
+interface PfData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sub_results: PfSub[];
+}
+interface PfResult {
+  id: string;
+  data(): Promise<PfData>;
+}
+interface PfResponse {
+  results: PfResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
+}
+
+const PAGE_SIZE = 10;
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('q') as HTMLInputElement;
+const sortSelect = document.getElementById('sap-xep') as HTMLSelectElement;
+const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+const status = document.getElementById('search-status')!;
+const suggest = document.getElementById('search-suggest')!;
+const list = document.getElementById('search-list') as HTMLOListElement;
+const more = document.getElementById('search-more') as HTMLButtonElement;
+
+let pagefind: Promise<Pagefind> | null = null;
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const url = PAGEFIND_URL;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // Main thread: the index is small, searches take a few ms, and it saves fetching pagefind-worker.js (12 KB).
+    await pf.options({ excerptLength: 24, noWorker: true });
+    await pf.init();
+    return pf;
+  })();
+  return pagefind;
+}
+
+/** Timings of each search, read by the browser tests and `npm run bench`. */
+const timings: { query: string; ms: number; results: number }[] = [];
+(window as unknown as { __searchTimings: typeof timings }).__searchTimings = timings;
+
+let seq = 0;
+let current: PfResult[] = [];
+let shown = 0;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+function excerptNode(html: string, className = 'search-hit__excerpt'): HTMLElement {
+  const p = el('p', { className });
+  for (const part of parseExcerpt(html)) p.append(part.mark ? el('mark', {}, part.text) : part.text);
+  return p;
+}
+
+function state() {
+  const filters: Record<string, string> = {};
+  for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
+  return { q: input.value.trim(), filters, sort: sortSelect.value };
+}
+
+function syncUrl(s: ReturnType<typeof state>) {
+  const params = new URLSearchParams();
+  if (s.q) params.set('q', s.q);
+  for (const [k, v] of Object.entries(s.filters)) params.set(k, v);
+  if (s.sort) params.set('sap_xep', s.sort);
+  const qs = params.toString();
+  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+}
+
+function typeLabel(type: string): string {
+  return CONTENT_TYPES[type as ContentType] ?? CONTENT_TYPES.page;
+}
+
+function render(d: PfData): HTMLLIElement {
+  const m = Object.fromEntries(Object.entries(d.meta).map(([k, v]) => [k, unstrokeD(v)]));
+  const type = m.type ?? 'page';
+  const li = el('li', { className: `search-hit search-hit--${type}` });
+  const typeLine = el('p', { className: 'search-hit__type' }, el('b', {}, typeLabel(type)));
+  const extra = type === 'figure' ? m.area : type === 'source' ? m.period : (d.filters.ky?.[0] ?? d.filters.linh_vuc?.[0]);
+  if (extra) typeLine.append(` · ${extra}`);
+  li.append(typeLine);
+  const excerpt = parseExcerpt(d.excerpt);
+  if (type === 'figure') {
+    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title)));
+    li.append(el('p', { className: 'search-hit__value' }, el('data', {}, m.value), ` · ${m.period} · ${m.scope}`));
+    li.append(excerptNode(d.excerpt));
+    li.append(
+      el('p', { className: 'search-hit__links' },
+        el('span', {}, 'Nguồn: ', el('a', { href: m.reportUrl }, m.report), `, mục ${m.section}`),
+        el('a', { href: m.quoteUrl }, 'Câu gốc trong toàn văn'),
+        el('a', { href: m.indicatorUrl }, 'Chuỗi số liệu của chỉ số'),
+      ),
+    );
+  } else if (type === 'source') {
+    const phrase = spotPhrase(excerpt);
+    const href = phrase ? textFragmentUrl(m.sourceUrl, phrase) : d.url;
+    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href }, m.report)));
+    if (m.section) li.append(el('p', { className: 'search-hit__type' }, `Toàn văn, ${m.section}`));
+    li.append(excerptNode(d.excerpt));
+    li.append(el('p', { className: 'search-hit__links' }, el('a', { href }, 'Đến đoạn này trong toàn văn'), el('a', { href: m.reportUrl }, 'Trang báo cáo')));
+  } else {
+    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title || d.url)));
+    li.append(excerptNode(d.excerpt));
+    const subs = (d.sub_results ?? []).filter((s) => s.anchor && s.url !== d.url).slice(0, 3);
+    if (subs.length) {
+      li.append(el('ul', { className: 'search-hit__subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, unstrokeD(s.title))))));
+    }
+  }
+  return li;
+}
+
+async function showMore(mySeq: number) {
+  const batch = current.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  if (mySeq !== seq) return;
+  for (const d of data) list.append(render(d));
+  shown += batch.length;
+  more.hidden = shown >= current.length;
+}
+
+async function showSuggestions(q: string, hasFilters: boolean) {
+  suggest.replaceChildren();
+  const alternatives: { label: string; q: string }[] = [];
+  if (q) {
+    if (hasDiacritics(q)) alternatives.push({ label: 'Thử tìm dạng không dấu', q: foldDiacritics(q) });
+    else {
+      try {
+        const vocab = (await (await fetch('/tim-kiem/tu-vung.json')).json()) as Record<string, string>;
+        const accented = accentQuery(q, vocab);
+        if (accented !== q) alternatives.push({ label: 'Thử tìm dạng có dấu', q: accented });
+      } catch {
+        /* no vocabulary: no suggestion */
+      }
+    }
+  }
+  for (const a of alternatives) {
+    const params = new URLSearchParams(location.search);
+    params.set('q', a.q);
+    const link = el('a', { href: `?${params}` }, a.q);
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      input.value = a.q;
+      run();
+    });
+    suggest.append(el('p', {}, `${a.label}: `, link));
+  }
+  if (hasFilters) {
+    const clear = el('button', { type: 'button', className: 'button secondary' }, 'Bỏ mọi bộ lọc');
+    clear.addEventListener('click', () => {
+      for (const s of filterSelects) s.value = '';
+      run();
+    });
+    suggest.append(el('p', {}, 'Bộ lọc đang bật có thể đã loại hết kết quả. ', clear));
+  }
+  suggest.append(el('p', {}, 'Gợi ý: dùng ít từ hơn, kiểm tra chính tả, hoặc gõ con số như in trong báo cáo (67.628) hay chỉ gồm chữ số (67628).'));
+  suggest.hidden = false;
+}
+
+async function run() {
+  const s = state();
+  syncUrl(s);
+  const mySeq = ++seq;
+  const hasFilters = Object.keys(s.filters).length > 0;
+  suggest.hidden = true;
+  if (!s.q && !hasFilters) {
+    list.replaceChildren();
+    more.hidden = true;
+    current = [];
+    status.textContent = 'Nhập từ khóa hoặc chọn bộ lọc để tìm.';
+    return;
+  }
+  status.textContent = 'Đang tìm…';
+  let pf: Pagefind;
+  try {
+    pf = await loadPagefind();
+  } catch {
+    status.textContent = 'Chưa tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo (npm run build).';
+    return;
+  }
+  const t0 = performance.now();
+  const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
+  const res = await pf.search(s.q ? foldQuery(s.q) : null, { filters: s.filters, ...(sort ? { sort } : {}) });
+  if (mySeq !== seq || !res) return;
+  current = res.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(mySeq);
+  if (mySeq !== seq) return;
+  timings.push({ query: s.q, ms: performance.now() - t0, results: current.length });
+  list.dataset.state = 'done';
+  list.dataset.count = String(current.length);
+  const what = s.q ? ` cho “${s.q}”` : '';
+  const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
+  if (current.length === 0) {
+    status.textContent = `Không tìm thấy kết quả nào${what}${filt}.`;
+    await showSuggestions(s.q, hasFilters);
+  } else {
+    status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}.`;
+  }
+}
+
+let timer: number | undefined;
+function debounced() {
+  clearTimeout(timer);
+  timer = window.setTimeout(run, 200);
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener('input', debounced);
+input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => run());
+more.addEventListener('click', async () => {
+  const firstNew = shown;
+  await showMore(seq);
+  list.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')[firstNew]?.focus();
+});
+
+// Keyboard: ↓ from the box to the first result, ↑/↓ between results, Esc back to the box.
+function resultLinks() {
+  return [...list.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')];
+}
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown' && resultLinks().length) {
+    e.preventDefault();
+    resultLinks()[0].focus();
+  }
+});
+list.addEventListener('keydown', (e) => {
+  const links = resultLinks();
+  const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (e.key === 'Escape') {
+    input.focus();
+    return;
+  }
+  if (i < 0 || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+  e.preventDefault();
+  if (e.key === 'ArrowDown') links[Math.min(i + 1, links.length - 1)].focus();
+  else if (i === 0) input.focus();
+  else links[i - 1].focus();
+});
+
+// Initial state from the URL (?q=…&loai=…&sap_xep=…), e.g. from the header search box.
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
+for (const s of filterSelects) {
+  const v = params.get(s.dataset.filter!);
+  if (v && [...s.options].some((o) => o.value === v)) s.value = v;
+}
+if (['moi', 'cu'].includes(params.get('sap_xep') ?? '')) sortSelect.value = params.get('sap_xep')!;
+if (input.value || filterSelects.some((s) => s.value)) run();

@@ -1,0 +1,189 @@
+// One zod schema per concept. Shared by the Astro content collections
+// (src/content.config.ts) and the validator (scripts/validate.ts), so the
+// site and `npm run validate` can never disagree about what is valid.
+import { z } from 'zod';
+import { isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
+
+/** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")')
+  // Ids become file names and URLs: keep them well under every file system's name limit.
+  .max(80, 'dài quá 80 ký tự');
+
+/**
+ * Periods in the canonical grammar of docs/figure-model.md (src/core/period.ts):
+ * "2024", "2024-H1", "2024-Q3", "2024-08", "2025-03-14" or an interval "A/B".
+ * A valid period spelled non-canonically ("2021-01/2026-12" for "2021/2026") passes
+ * here; the validator reports it with the canonical spelling.
+ */
+export const periodSchema = z.string().superRefine((text, ctx) => {
+  const p = parsePeriod(text);
+  if (isPeriodError(p) && !p.canonical) ctx.addIssue({ code: 'custom', message: `kỳ không hợp lệ: ${p.error}; ${PERIOD_HELP}` });
+});
+
+/** What a figure measures over its period (docs/figure-model.md). */
+export const bases = ['flow', 'cumulative', 'stock'] as const;
+export type Basis = (typeof bases)[number];
+export const basisSchema = z.enum(bases);
+/** Whether a figure is an achievement, an estimate, a plan target, a planned amount or a reference list/norm. */
+export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference'] as const;
+export type Status = (typeof statuses)[number];
+export const statusSchema = z.enum(statuses);
+
+export const areaSchema = z.object({
+  id: slugSchema,
+  order: z.number().int(),
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+  description: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+});
+export type Area = z.infer<typeof areaSchema>;
+
+export const organizationKinds = ['province', 'district', 'commune', 'department', 'committee', 'agency'] as const;
+export const organizationSchema = z.object({
+  id: slugSchema,
+  kind: z.enum(organizationKinds),
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** The organization this one belongs to (a district's province). */
+  parent: slugSchema.optional(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const breakdownSchema = z.object({
+  id: slugSchema,
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+});
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+/** How an indicator can be recomputed from other indicators of the same report, scope and breakdown. */
+export const derivationSchema = z.object({
+  kind: z.literal('ratio'),
+  numerator: slugSchema,
+  denominator: slugSchema,
+  /** Percent points of tolerance when comparing a printed rate with the counts. */
+  tolerance: z.number().nonnegative().default(0.05),
+});
+/** A rate printed next to an "a/b" pair: rate = value / denominator of a figure of `of`. */
+export const fractionDerivationSchema = z.object({
+  kind: z.literal('fraction'),
+  of: slugSchema,
+  tolerance: z.number().nonnegative().default(0.05),
+});
+export const sumDerivationSchema = z.object({
+  kind: z.literal('sum'),
+  /** Indicators whose values (same report, scope, breakdown, period) add up to this one. */
+  parts: z.array(slugSchema).min(2),
+});
+
+export const indicatorSchema = z.object({
+  id: slugSchema,
+  area: slugSchema,
+  label: z.string().min(1),
+  labelEn: z.string().min(1),
+  unit: z.string().min(1),
+  definition: z.string().min(1),
+  higherIsBetter: z.boolean().nullable(),
+  /** Breakdowns whose values should add up to the total (no breakdown) figure. */
+  breakdownsSumToTotal: z.boolean().default(false),
+  derivation: z.discriminatedUnion('kind', [derivationSchema, sumDerivationSchema, fractionDerivationSchema]).optional(),
+  /** Shown on the dashboard as a headline figure when true. */
+  headline: z.boolean().default(false),
+  /** The indicator's natural basis: a figure's `basis` when figures.csv leaves it empty. */
+  basis: basisSchema.default('flow'),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const reportKinds = ['quarterly-report', 'half-year-report', 'annual-plan', 'directive'] as const;
+export const reportSchema = z.object({
+  id: slugSchema,
+  kind: z.enum(reportKinds),
+  title: z.string().min(1),
+  issuer: slugSchema,
+  scope: slugSchema,
+  period: periodSchema,
+  documentNumber: z.string().min(1).nullable(),
+  /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  sourceFile: z.string().min(1),
+  summary: z.string().min(1),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const comparators = ['>', '>=', '<', '<=', '=', '~'] as const;
+export type Comparator = (typeof comparators)[number];
+
+/** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */
+const plainNumber = z
+  .string()
+  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
+
+/** One row of content/reports/<id>/figures.csv, as read (all strings; absent optional columns read as ""). */
+export const figureCsvRowSchema = z.object({
+  id: slugSchema,
+  indicator: slugSchema,
+  scope: slugSchema,
+  breakdown: z.union([z.literal(''), slugSchema]),
+  period: periodSchema,
+  /** Empty: the indicator's basis. */
+  basis: z.union([z.literal(''), basisSchema]),
+  /** Empty: "actual". */
+  status: z.union([z.literal(''), statusSchema]),
+  value: plainNumber,
+  denominator: z.union([z.literal(''), plainNumber]),
+  unit: z.string().min(1, 'thiếu đơn vị tính'),
+  comparator: z.union([z.literal(''), z.enum(comparators)]),
+  /** Where in the source: heading path like "II.2.c", or "chú thích 3" for a footnote. */
+  section: z.string().min(1, 'thiếu mục (vd. "II.2.c")').max(60),
+  quote: z.string().min(8, 'trích dẫn quá ngắn'),
+  note: z.string().default(''),
+});
+export type FigureCsvRow = z.infer<typeof figureCsvRowSchema>;
+
+/** The columns of a CSV input, read by header name: any order, optional ones may be absent. */
+export interface CsvColumns {
+  /** Every known column, in the order new files are written. */
+  all: readonly string[];
+  /** Columns that may be absent from the header (their cells then read as ""). */
+  optional: readonly string[];
+}
+
+export const FIGURE_COLUMNS: CsvColumns = {
+  all: Object.keys(figureCsvRowSchema.shape),
+  optional: ['breakdown', 'basis', 'status', 'denominator', 'comparator', 'note'],
+};
+
+/**
+ * One row of content/reports/<id>/checks.csv (optional): an arithmetic relation the
+ * source implies between its own figures, declared by the curator where the
+ * indicator catalogue cannot derive it. The validator evaluates each one; a relation
+ * the printed figures break becomes a data-quality note on them.
+ *   sum    figure = a + b + c            (tolerance: allowed difference, default 0)
+ *   ratio  figure (%) = a / b × 100       (tolerance: percentage points, default half a unit of the printed precision)
+ *   same   figure and b are one quantity printed with different values (a printed
+ *          discrepancy: allowed on one series point, shown as a data-quality note);
+ *          b may name another report's figure as "<report-id>/<figure-id>"
+ */
+export const checkKinds = ['sum', 'ratio', 'same'] as const;
+export const checkRowSchema = z.object({
+  kind: z.enum(checkKinds),
+  figure: slugSchema,
+  /** "a + b + c" for a sum, "a / b" for a ratio, "b" for same: ids of figures in the same figures.csv. */
+  expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b", "a / b" hoặc mã số liệu "b")'),
+  tolerance: z.union([z.literal(''), plainNumber]),
+});
+export type CheckRow = z.infer<typeof checkRowSchema>;
+export const CHECK_COLUMNS: CsvColumns = { all: Object.keys(checkRowSchema.shape), optional: ['tolerance'] };
+
+/** Narrative sections besides the seven reform areas. */
+export const extraSections = [
+  { id: 'tong-quan', label: 'Tổng quan' },
+  { id: 'han-che', label: 'Tồn tại, hạn chế' },
+  { id: 'nguyen-nhan', label: 'Nguyên nhân' },
+  { id: 'nhiem-vu', label: 'Nhiệm vụ kỳ tới' },
+  { id: 'kien-nghi', label: 'Kiến nghị, đề xuất' },
+] as const;

@@ -1,0 +1,101 @@
+// Search constants and pure helpers shared by the index build (src/publish/search-records.ts)
+// and the search page's script (src/client/search.ts). Imports nothing heavy: it ships to the browser.
+import { foldDiacritics, unstrokeD } from './text.ts';
+
+/** Filter keys as stored in the index, with their Vietnamese labels (order = order on the search page). */
+export const FILTERS = {
+  loai: 'Loại nội dung',
+  linh_vuc: 'Lĩnh vực cải cách',
+  ky: 'Kỳ báo cáo',
+  loai_bao_cao: 'Loại văn bản',
+  don_vi: 'Đơn vị, địa bàn',
+} as const;
+export type FilterKey = keyof typeof FILTERS;
+
+/** Values of the `loai` filter. */
+export const CONTENT_TYPES = {
+  figure: 'Số liệu',
+  report: 'Báo cáo',
+  source: 'Toàn văn',
+  indicator: 'Chỉ số',
+  dataset: 'Bộ dữ liệu',
+  page: 'Trang khác',
+} as const;
+export type ContentType = keyof typeof CONTENT_TYPES;
+
+/** The one sort key: end of the period covered (ISO date, sorts as text). */
+export const SORT_KEY = 'ky';
+
+/** Percent-encode a phrase for a URL text fragment (`#:~:text=`): "-", "&" and "," are syntax there. */
+export function encodeTextDirective(phrase: string): string {
+  return encodeURIComponent(phrase).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/** Link to a phrase of a page with a text fragment, so the browser scrolls to and highlights it. */
+export function textFragmentUrl(pageUrl: string, phrase: string): string {
+  return `${pageUrl.split('#')[0]}#:~:text=${encodeTextDirective(phrase)}`;
+}
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * A Pagefind excerpt ("…<mark>d̵ầu</mark> tư…") as plain text parts, đ restored and
+ * any other markup dropped, so the page renders it with text nodes (never innerHTML).
+ */
+export function parseExcerpt(html: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let mark = false;
+  // The "(số: 67.628 67628)" forms exist for matching only; never show them (even cut off by the excerpt window).
+  const shown = html.replace(/\s*\(số:[^)]*(?:\)|$)/g, '');
+  for (const token of shown.split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(token)) mark = true;
+    else if (/^<\/mark>$/i.test(token)) mark = false;
+    else if (token) {
+      const text = unstrokeD(decodeEntities(token.replace(/<[^>]*>/g, '')));
+      if (text) parts.push({ text, mark });
+    }
+  }
+  return parts;
+}
+
+/**
+ * A short phrase of the excerpt around its first highlighted word, for a text-fragment
+ * link to "the spot" in a source text: up to `before` words before it and `n` words in all.
+ */
+export function spotPhrase(parts: ExcerptPart[], n = 7, before = 2): string {
+  const words: { w: string; mark: boolean }[] = [];
+  for (const p of parts) for (const w of p.text.split(/\s+/)) if (w) words.push({ w, mark: p.mark });
+  const first = words.findIndex((x) => x.mark);
+  if (first < 0) return '';
+  const start = Math.max(0, first - before);
+  return words
+    .slice(start, start + n)
+    .map((x) => x.w)
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '');
+}
+
+/** Put the marks back on a diacritic-free query with a vocabulary ("ho so" → "hồ sơ"); unknown or marked words stay as typed. */
+export function accentQuery(query: string, vocabulary: Record<string, string>): string {
+  return query.replace(/\p{L}+/gu, (w) => {
+    if (foldDiacritics(w) !== w) return w;
+    const hit = vocabulary[w.toLowerCase()];
+    if (!hit) return w;
+    return w[0] !== w[0].toLowerCase() ? hit[0].toUpperCase() + hit.slice(1) : hit;
+  });
+}

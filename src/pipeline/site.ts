@@ -1,0 +1,29 @@
+// The derived site, loaded once per process for Astro pages and build scripts.
+import { deriveSite, type Site } from './derive.ts';
+import { loadContent } from './load.ts';
+import { nodeReader } from './node-reader.ts';
+import { formatIssue, validateContent } from './validate.ts';
+import type { Issue } from '../core/model.ts';
+
+export interface Pipeline {
+  site: Site;
+  issues: Issue[];
+}
+
+/** load → validate → derive. Errors are returned, not thrown, so callers decide. */
+export function runPipeline(root: string): Pipeline {
+  const { content, issues } = validateContent(loadContent(nodeReader(root)));
+  return { site: deriveSite(content, issues), issues };
+}
+
+let cached: Site | null = null;
+
+/** For Astro pages: the site, or a readable error listing what `npm run validate` would say. */
+export function getSite(root = process.cwd()): Site {
+  if (cached) return cached;
+  const { site, issues } = runPipeline(root);
+  const errors = issues.filter((i) => i.level === 'error');
+  if (errors.length > 0) throw new Error(`Nội dung có ${errors.length} lỗi — chạy "npm run validate":\n${errors.slice(0, 10).map(formatIssue).join('\n')}`);
+  cached = site;
+  return site;
+}

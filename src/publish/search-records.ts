@@ -1,0 +1,268 @@
+// Search records for Pagefind: one per figure (report × indicator × scope ×
+// breakdown × period), one per passage of every source text, and the filters,
+// metadata and sort keys of the HTML pages. Pure: scripts/search-index.ts feeds
+// these to the Pagefind Node API; the search page reads the same constants.
+import type { Site } from '../pipeline/derive.ts';
+import { periodRange, periodLabel } from '../core/period.ts';
+import { formatNumber, formatFigure } from '../core/format.ts';
+import { figureLabel, organizationName, reportKindLabel } from '../core/labels.ts';
+import { foldDiacritics, strokeD } from '../core/text.ts';
+import { urls } from '../core/urls.ts';
+import type { Figure, ReportContent } from '../core/model.ts';
+import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../core/search-terms.ts';
+export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
+
+export const SEARCH_LANGUAGE = 'vi';
+
+export interface SearchRecord {
+  url: string;
+  /** Indexed text: đ written as d̵ (see `strokeD`) so that "d" finds "đ". */
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Every way a number can be typed: as printed ("67.628", "98,7") and as plain digits ("67628", "98.7"). */
+export function numberForms(value: number): string[] {
+  const printed = formatNumber(value);
+  const plain = String(value);
+  return [...new Set([printed, plain, printed.replace(/\./g, '')])];
+}
+
+/** Filters shared by everything that belongs to one report. */
+export function reportFilters(site: Site, report: ReportContent): Record<string, string[]> {
+  const m = report.meta;
+  const areaIds = new Set<string>();
+  for (const f of report.figures) {
+    const a = site.indicatorsById.get(f.indicator)?.area;
+    if (a) areaIds.add(a);
+  }
+  for (const n of report.narratives) if (site.content.areas.some((a) => a.id === n.section)) areaIds.add(n.section);
+  return {
+    linh_vuc: site.content.areas.filter((a) => areaIds.has(a.id)).map((a) => a.label),
+    ky: [periodLabel(m.period)],
+    loai_bao_cao: [reportKindLabel[m.kind] ?? m.kind],
+    don_vi: [organizationName(site, m.scope)],
+  };
+}
+
+export function figureRecord(site: Site, f: Figure): SearchRecord {
+  const report = site.reportsById.get(f.reportId)!;
+  const indicator = site.indicatorsById.get(f.indicator);
+  const area = site.content.areas.find((a) => a.id === indicator?.area);
+  const label = figureLabel(site, f);
+  const value = formatFigure(f);
+  const period = periodLabel(f.period);
+  const scope = organizationName(site, f.scope);
+  const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];
+  const content = [
+    `${label}: ${value}`,
+    `${period}, ${scope}, mục ${f.section}:`,
+    `“${f.quote}”`,
+    f.note ? `Ghi chú: ${f.note}` : '',
+    // Indexed number forms last, so excerpts show the sentence; the search page hides this part.
+    `(số: ${forms.join(' ')})`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const reportF = reportFilters(site, report);
+  return {
+    url: urls.figure(f.reportId, f.id),
+    content: strokeD(content),
+    language: SEARCH_LANGUAGE,
+    meta: {
+      title: label,
+      type: 'figure',
+      value,
+      period,
+      scope,
+      area: area?.label ?? '',
+      report: report.meta.title,
+      reportUrl: urls.report(f.reportId),
+      quoteUrl: urls.quote(f.reportId, f.id),
+      section: f.section,
+      indicatorUrl: urls.indicator(f.indicator),
+    },
+    filters: {
+      loai: [CONTENT_TYPES.figure],
+      linh_vuc: area ? [area.label] : [],
+      ky: reportF.ky,
+      loai_bao_cao: reportF.loai_bao_cao,
+      don_vi: [scope],
+    },
+    sort: { [SORT_KEY]: periodRange(f.period).end },
+  };
+}
+
+export function figureRecords(site: Site): SearchRecord[] {
+  return site.figures.map((f) => figureRecord(site, f));
+}
+
+export interface SourceChunk {
+  text: string;
+  /** Heading line the passage sits under ("II. CẢI CÁCH THỂ CHẾ › 1. Về …"), or "" before the first heading. */
+  section: string;
+  /** Offset of the passage in the source text. */
+  start: number;
+}
+
+const TOP_HEADING = /^([IVX]+)\.\s+\S/;
+const SUB_HEADING = /^(\d+)\.\s+\S/;
+
+/**
+ * Split a source text into passages of whole paragraphs (blank-line separated),
+ * about `target` characters each, starting a new passage at every numbered heading.
+ */
+export function sourceChunks(text: string, target = 900): SourceChunk[] {
+  const out: SourceChunk[] = [];
+  const paragraphs: { text: string; start: number }[] = [];
+  const re = /\S[\s\S]*?(?=\n[ \t]*\n|$)/g;
+  for (const m of text.matchAll(re)) paragraphs.push({ text: m[0].trim(), start: m.index! });
+  let top = '';
+  let sub = '';
+  let current: SourceChunk | null = null;
+  const short = (s: string) => (s.length > 90 ? `${s.slice(0, 88).trimEnd()}…` : s);
+  for (const p of paragraphs) {
+    const firstLine = p.text.split('\n')[0].trim();
+    const isTop = TOP_HEADING.test(firstLine) && firstLine.length < 200;
+    const isSub = !isTop && SUB_HEADING.test(firstLine) && firstLine.length < 200;
+    if (isTop) {
+      top = short(firstLine);
+      sub = '';
+    } else if (isSub) sub = short(firstLine);
+    const section = [top, sub].filter(Boolean).join(' › ');
+    if (!current || ((isTop || isSub) && current.text.length >= 200) || current.text.length >= target) {
+      current = { text: p.text, section, start: p.start };
+      out.push(current);
+    } else {
+      current.text += `\n\n${p.text}`;
+    }
+  }
+  return out;
+}
+
+/** The first `n` words of a passage, cut before any line break so the browser can match them. */
+export function leadPhrase(text: string, n = 8): string {
+  const line = text.trim().split('\n')[0];
+  return line.split(/\s+/).slice(0, n).join(' ');
+}
+
+export function sourceRecords(site: Site, report: ReportContent): SearchRecord[] {
+  const m = report.meta;
+  const filters = { loai: [CONTENT_TYPES.source], ...reportFilters(site, report) };
+  const seen = new Set<string>();
+  return sourceChunks(report.sourceText).map((c, i) => {
+    let words = 8;
+    let url = textFragmentUrl(urls.source(m.id), leadPhrase(c.text, words));
+    while (seen.has(url) && words < 40) url = textFragmentUrl(urls.source(m.id), leadPhrase(c.text, (words += 4)));
+    if (seen.has(url)) url = `${url}&text=${i}`;
+    seen.add(url);
+    return {
+      url,
+      content: strokeD(c.text.replace(/\s+/g, ' ')),
+      language: SEARCH_LANGUAGE,
+      meta: {
+        title: `Toàn văn: ${m.title}`,
+        type: 'source',
+        section: c.section,
+        report: m.title,
+        reportUrl: urls.report(m.id),
+        sourceUrl: urls.source(m.id),
+        period: periodLabel(m.period),
+      },
+      filters,
+      sort: { [SORT_KEY]: periodRange(m.period).end },
+    };
+  });
+}
+
+/** All records that are not HTML pages: figures and source-text passages. */
+export function customRecords(site: Site): SearchRecord[] {
+  return [...figureRecords(site), ...site.content.reports.flatMap((r) => sourceRecords(site, r))];
+}
+
+export interface PageInfo {
+  type: ContentType;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+  /** Drop data tables from the indexed text (their figures have records of their own). */
+  dropTables: boolean;
+}
+
+/** Listing pages and the search page itself: not indexed (their items are). */
+const SKIP = new Set(['/', '/bao-cao/', '/chi-so/', '/linh-vuc/', '/don-vi/', '/du-lieu/', '/tim-kiem/', '/404/', '/404.html']);
+
+/**
+ * What an HTML page of the built site is, for the index: its content type, filters
+ * and sort key, or null when the page is not indexed on its own (listings, search,
+ * source-text pages, which are indexed passage by passage).
+ */
+export function classifyPage(site: Site, url: string): PageInfo | null {
+  if (SKIP.has(url)) return null;
+  let m: RegExpMatchArray | null;
+  if (/^\/bao-cao\/[^/]+\/van-ban\/$/.test(url)) return null;
+  if ((m = url.match(/^\/bao-cao\/([^/]+)\/$/))) {
+    const report = site.reportsById.get(m[1]);
+    if (!report) return null;
+    return {
+      type: 'report',
+      filters: { loai: [CONTENT_TYPES.report], ...reportFilters(site, report) },
+      sort: { [SORT_KEY]: periodRange(report.meta.period).end },
+      dropTables: true,
+    };
+  }
+  if ((m = url.match(/^\/chi-so\/([^/]+)\/$/))) {
+    const ind = site.indicatorsById.get(m[1]);
+    const area = site.content.areas.find((a) => a.id === ind?.area);
+    const latest = site.series.filter((s) => s.indicator === m![1]).flatMap((s) => s.points.map((p) => periodRange(p.figure.period).end)).sort().at(-1);
+    return {
+      type: 'indicator',
+      filters: { loai: [CONTENT_TYPES.indicator], ...(area ? { linh_vuc: [area.label] } : {}) },
+      sort: latest ? { [SORT_KEY]: latest } : {},
+      dropTables: true,
+    };
+  }
+  if (/^\/du-lieu\/[^/]+\/$/.test(url)) return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false };
+  if ((m = url.match(/^\/linh-vuc\/([^/]+)\/$/))) {
+    const area = site.content.areas.find((a) => a.id === m![1]);
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true };
+  }
+  if ((m = url.match(/^\/don-vi\/([^/]+)\/$/))) {
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], don_vi: [organizationName(site, m[1])] }, sort: {}, dropTables: true };
+  }
+  return { type: 'page', filters: { loai: [CONTENT_TYPES.page] }, sort: {}, dropTables: false };
+}
+
+/** Distinct values of each filter over a set of records, in first-seen order (for the search page's selects). */
+export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) if (!(out[k] ??= []).includes(v)) out[k].push(v);
+  return out;
+}
+
+/**
+ * Vocabulary for "did you mean" on the search page: each diacritic-free word
+ * (lower case) → its most frequent written form with marks. Words without marks are left out.
+ */
+export function buildVocabulary(texts: string[]): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const t of texts) {
+    for (const w of t.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []) {
+      const folded = foldDiacritics(w);
+      if (folded === w) continue;
+      let forms = counts.get(folded);
+      if (!forms) counts.set(folded, (forms = new Map()));
+      forms.set(w, (forms.get(w) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const key of [...counts.keys()].sort()) {
+    const forms = [...counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    out[key] = forms[0][0];
+  }
+  return out;
+}

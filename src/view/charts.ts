@@ -1,0 +1,185 @@
+// Charts: pure functions (rows, options) => SVG markup, rendered at build time
+// with Observable Plot on a linkedom document. The data step (building rows)
+// lives with the caller; these functions only lay out and render.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { scaleLinear } from 'd3';
+import { formatNumber } from '../core/format.ts';
+
+const { document } = parseHTML('<!doctype html><html lang="vi"><body></body></html>');
+
+const tickFormat = (d: number) => formatNumber(d);
+
+/**
+ * Plot labels its mark groups with aria-label; on a <g> without a role axe reports
+ * that as a violation. The chart's own text alternative lives on its wrapper.
+ */
+export function stripMarkAria(svg: string): string {
+  return svg.replace(/<g\b[^>]*>/g, (tag) => tag.replace(/\s+aria-(?:label|description)="[^"]*"/g, ''));
+}
+
+/**
+ * A legend's <style> sits in an HTML <div>, where HTML does not allow it; its rules
+ * live in global.css instead (figure.chart legends). Styles inside the <svg> stay.
+ */
+export function stripLegendStyle(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, (style) => (style.includes('-swatches') ? '' : style));
+}
+
+function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
+  return stripLegendStyle(stripMarkAria(plot.outerHTML));
+}
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** Text shown at the end of the bar ("67.628", "98,7%"). */
+  text: string;
+  color: string;
+}
+
+export interface BarOptions {
+  /** Short description for screen readers; the visible title is the caption around the chart. */
+  ariaLabel: string;
+  unit: string;
+  width?: number;
+  /** Fix the x domain (e.g. [0, 100] for percentages). */
+  domain?: [number, number];
+}
+
+/** Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text. */
+export const CHART_WIDTHS = { wide: 640, narrow: 340 } as const;
+/** Below this width a chart uses its phone layout (fewer ticks and labels). */
+const isNarrow = (width: number) => width < 480;
+
+const FONT_SIZE = 13;
+const LINE_HEIGHT = 16;
+/** Average width of a Vietnamese character at 13 px in the site's sans-serif (measured: 6,5–7 px). */
+const CHAR_WIDTH = 7;
+
+/**
+ * Greedy word wrap at `max` characters. The bar chart lays out rows by their line
+ * count, so it wraps labels itself instead of leaving it to Plot's estimate in ems.
+ */
+export function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Horizontal bars, one per row, each labelled above its bar (wrapped to the
+ * chart width), so long Vietnamese labels never get clipped.
+ */
+export function barChart(rows: BarRow[], options: BarOptions): string {
+  const width = options.width ?? CHART_WIDTHS.wide;
+  const marginRight = 90; // room for the value printed after the bar
+  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH)));
+  const lines = Math.max(1, ...labels.map((l) => l.length));
+  const bar = 16;
+  // One band per row: the label lines, a small gap, the bar. The inner padding
+  // (between bars) holds the labels; the same amount above the first bar holds its label.
+  const step = bar + lines * LINE_HEIGHT + 8;
+  const padding = 1 - bar / step;
+  const marginTop = 4;
+  const marginBottom = 32;
+  // Rows are keyed by position, so two rows with the same label still get a bar each.
+  const keyed = rows.map((r, i) => ({ ...r, key: String(i), lines: labels[i].join('\n') }));
+  return render(
+    Plot.plot({
+      document: document as unknown as Document,
+      width,
+      height: Math.round(marginTop + marginBottom + step * (rows.length + padding)),
+      marginLeft: 8,
+      marginRight,
+      marginTop,
+      marginBottom,
+      ariaLabel: options.ariaLabel,
+      style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
+      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: isNarrow(width) ? 3 : 4, nice: true },
+      y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
+      marks: [
+        Plot.barX(keyed, { x: 'value', y: 'key', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
+        Plot.text(keyed, { x: 0, y: 'key', text: 'lines', textAnchor: 'start', lineAnchor: 'bottom', lineHeight: LINE_HEIGHT / FONT_SIZE, dy: -(bar / 2 + 3), fill: 'currentColor' }),
+        Plot.text(keyed, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor', fontWeight: 600 }),
+        Plot.ruleX([0]),
+      ],
+    }) as never,
+  );
+}
+
+export interface LinePoint {
+  /** ISO date of the end of the period, for ordering on a time axis. */
+  date: Date;
+  value: number;
+  series: string;
+  text: string;
+}
+
+export interface LineOptions {
+  ariaLabel: string;
+  width?: number;
+  height?: number;
+  color?: string;
+  /** A compact sparkline: no axes, no labels. */
+  spark?: boolean;
+  /** Optional explicit x ticks with their labels (e.g. one per period), instead of year ticks. */
+  xTicks?: { date: Date; label: string }[];
+}
+
+/** Time series, one line per series, points labelled with their value. */
+export function lineChart(points: LinePoint[], options: LineOptions): string {
+  const spark = options.spark ?? false;
+  const series = [...new Set(points.map((p) => p.series))];
+  const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
+  const width = options.width ?? (spark ? 120 : CHART_WIDTHS.wide);
+  const narrow = isNarrow(width);
+  // Value labels: the first period's anchored at the start and the last's at the end, so they stay inside the plot.
+  const times = points.map((p) => p.date.getTime());
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  // Several lines on a phone: label only the latest value of each line (the table below has the rest).
+  const latest = new Map<string, number>();
+  for (const p of points) latest.set(p.series, Math.max(latest.get(p.series) ?? -Infinity, p.date.getTime()));
+  const labelled = narrow && series.length > 1 ? points.filter((p) => p.date.getTime() === latest.get(p.series)) : points;
+  const label = (anchor: 'start' | 'middle' | 'end', keep: (t: number) => boolean) =>
+    Plot.text(labelled.filter((p) => keep(p.date.getTime())), { x: 'date', y: 'value', text: 'text', dy: -10, textAnchor: anchor, fill: 'currentColor' });
+  // Room for the longest y tick label ("1.000.000"): Plot does not measure text.
+  const yTicks = narrow ? 4 : 6;
+  const tickChars = Math.max(...scaleLinear().domain([0, Math.max(0, ...points.map((p) => p.value))]).nice(yTicks).ticks(yTicks).map((t) => tickFormat(t).length));
+  return render(
+    Plot.plot({
+      document: document as unknown as Document,
+      width,
+      height: options.height ?? (spark ? 36 : narrow ? 240 : 300),
+      ariaLabel: options.ariaLabel,
+      // At least half an x tick label ("Q3/2024") before the first point.
+      marginLeft: spark ? 4 : Math.max(tickChars * CHAR_WIDTH + 12, 32),
+      // Half an x tick label ("Q1/2025") past the last point.
+      marginRight: spark ? 4 : 30,
+      marginTop: spark ? 6 : 20,
+      marginBottom: spark ? 6 : 30,
+      style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
+      x: spark ? { axis: null, type: 'utc' } : options.xTicks
+          ? { type: 'utc', label: null, ticks: options.xTicks.map((t) => t.date), tickFormat: (d: Date) => options.xTicks!.find((t) => t.date.getTime() === d.getTime())?.label ?? '' }
+          : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
+      // No y label: the caption names the unit and every point's label carries it; a label up there collides with them.
+      y: spark ? { axis: null, zero: false } : { grid: true, label: null, tickFormat, nice: yTicks, zero: true, ticks: yTicks },
+      color,
+      marks: [
+        Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
+        ...(spark
+          ? [Plot.dot(points.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
+          : first === last
+            ? [label('middle', () => true)]
+            : [label('start', (t) => t === first), label('middle', (t) => t !== first && t !== last), label('end', (t) => t === last)]),
+      ],
+    }) as never,
+  );
+}

@@ -1,0 +1,328 @@
+// Data steps for the home page (dashboard), the reports list and the about page.
+// Pure functions of the derived Site; components only lay the results out.
+import type { Site, TargetState } from '../pipeline/derive.ts';
+import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
+import type { Indicator, Report } from '../core/schema.ts';
+import type { Figure, Issue, SeriesPoint } from '../core/model.ts';
+import type { LinePoint } from './charts.ts';
+import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
+import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
+import { urls } from '../core/urls.ts';
+
+// ---------------------------------------------------------------- headline figures
+
+export interface HeadlineCard {
+  /** Series key "indicator|scope|breakdown". */
+  key: string;
+  indicator: Indicator;
+  scope: string;
+  breakdown: string | null;
+  /** Latest measured value of the series. */
+  figure: Figure;
+  report: Report;
+  /** Measured points, oldest first (the sparkline's data). */
+  points: SeriesPoint[];
+}
+
+export interface ScopeHeadlines {
+  scope: string;
+  scopeName: string;
+  /** Latest period among the scope's cards. */
+  latestPeriod: string;
+  cards: HeadlineCard[];
+}
+
+/**
+ * Headline cards per scope: for every headline indicator and scope, the latest
+ * measured total; when a scope has no total for that indicator, one card per
+ * breakdown instead. Scopes follow data/organizations.json order (province
+ * first), cards follow data/indicators.json then data/breakdowns.json order.
+ */
+export function headlineCards(site: Site): ScopeHeadlines[] {
+  const indicatorOrder = new Map(site.content.indicators.map((ind, i) => [ind.id, i]));
+  const breakdownOrder = new Map(site.content.breakdowns.map((b, i) => [b.id, i]));
+  const orgOrder = new Map(site.content.organizations.map((o, i) => [o.id, i]));
+  const candidates: HeadlineCard[] = [];
+  for (const s of site.series) {
+    const indicator = site.indicatorsById.get(s.indicator);
+    if (!indicator?.headline) continue;
+    // Series hold measured values only: derive excludes plan targets (isTarget).
+    const points = s.points;
+    const last = points.at(-1);
+    if (!last) continue;
+    candidates.push({ key: s.key, indicator, scope: s.scope, breakdown: s.breakdown, figure: last.figure, report: last.report, points });
+  }
+  const hasTotal = new Set(candidates.filter((c) => c.breakdown === null).map((c) => `${c.indicator.id}|${c.scope}`));
+  const cards = candidates.filter((c) => c.breakdown === null || !hasTotal.has(`${c.indicator.id}|${c.scope}`));
+  const byScope = new Map<string, HeadlineCard[]>();
+  for (const c of cards) byScope.set(c.scope, [...(byScope.get(c.scope) ?? []), c]);
+  const rank = (m: Map<string, number>, id: string | null) => (id === null ? -1 : (m.get(id) ?? Number.MAX_SAFE_INTEGER));
+  return [...byScope.entries()]
+    .sort((a, b) => rank(orgOrder, a[0]) - rank(orgOrder, b[0]) || a[0].localeCompare(b[0]))
+    .map(([scope, list]) => {
+      const sorted = [...list].sort(
+        (a, b) =>
+          rank(indicatorOrder, a.indicator.id) - rank(indicatorOrder, b.indicator.id) ||
+          rank(breakdownOrder, a.breakdown) - rank(breakdownOrder, b.breakdown) ||
+          a.key.localeCompare(b.key),
+      );
+      const latestPeriod = sorted.map((c) => c.figure.period).sort(comparePeriods).at(-1)!;
+      return { scope, scopeName: organizationName(site, scope), latestPeriod, cards: sorted };
+    });
+}
+
+/** Sparkline data for a card, or null when the series has fewer than two points. */
+export function sparkPoints(card: Pick<HeadlineCard, 'key' | 'points'>): LinePoint[] | null {
+  if (card.points.length < 2) return null;
+  return card.points.map((p) => ({
+    date: new Date(`${periodRange(p.figure.period).end}T00:00:00Z`),
+    value: p.figure.value,
+    series: card.key,
+    text: formatValue(p.figure.value, p.figure.unit, p.figure.denominator),
+  }));
+}
+
+/**
+ * An SVG whose meaning is given by its wrapper (role="img" + aria-label):
+ * drop Plot's per-mark aria labels (prohibited inside role="img") and hide it from assistive tech.
+ */
+export function decorativeSvg(svg: string): string {
+  return svg
+    .replace(/\saria-(?:label|description)="[^"]*"/g, '')
+    .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
+}
+
+/** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
+export function sparkSummary(card: Pick<HeadlineCard, 'points'>): string {
+  return `Diễn biến: ${card.points.map((p) => `${periodLabel(p.figure.period)}: ${formatFigure(p.figure)}`).join('; ')}.`;
+}
+
+export interface ChangeSummary {
+  /** "up"/"down" = better/worse given the indicator's direction; "flat" = no change, unknown direction or nothing to compare. */
+  cls: 'up' | 'down' | 'flat';
+  /** "+109 so với quý III/2024", or the honest reason there is no comparison. */
+  text: string;
+  /** "Kỳ trước: 990 dịch vụ (+11,0%)", or null. */
+  detail: string | null;
+}
+
+/** Change against the previous period of the same scope and granularity (site.changes), in words. */
+export function changeSummary(site: Site, figure: Figure): ChangeSummary {
+  const change = site.changes.get(figure.key);
+  if (!change || change.kind === 'missing') {
+    const text =
+      change?.kind === 'missing' && change.reason === 'target'
+        ? 'Đây là chỉ tiêu kế hoạch, không phải số liệu thực hiện.'
+        : 'Chưa có số liệu kỳ trước cùng loại để so sánh.';
+    return { cls: 'flat', text, detail: null };
+  }
+  const higherIsBetter = site.indicatorsById.get(figure.indicator)?.higherIsBetter ?? null;
+  const cls = change.delta === 0 || higherIsBetter === null ? 'flat' : change.delta > 0 === higherIsBetter ? 'up' : 'down';
+  const p = change.previous;
+  const relative =
+    change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
+  return {
+    cls,
+    text: change.delta === 0 ? `Không đổi so với ${periodLabel(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${periodLabel(p.period)}`,
+    detail: `Kỳ trước: ${formatFigure(p)}${relative}.`,
+  };
+}
+
+/** Card title: indicator label, plus the breakdown when the card is not a total. */
+export function cardTitle(site: Site, card: Pick<HeadlineCard, 'indicator' | 'breakdown'>): string {
+  const b = breakdownLabel(site, card.breakdown);
+  return b ? `${card.indicator.label} — ${b}` : card.indicator.label;
+}
+
+// ---------------------------------------------------------------- plan targets
+
+export interface TargetRow {
+  target: Figure;
+  label: string;
+  /** "tối thiểu 90%", "trên 50%", "100%". */
+  targetText: string;
+  actual: Figure | null;
+  actualText: string | null;
+  actualReport: Report | null;
+  status: TargetState;
+  statusLabel: string;
+  /** Data-quality notes on the actual figure. */
+  notes: string[];
+}
+
+export interface TargetGroup {
+  /** The document setting the targets (an annual plan, or a report/directive quoting targets). */
+  plan: Report;
+  isPlan: boolean;
+  rows: TargetRow[];
+  counts: Record<TargetState, number>;
+}
+
+/**
+ * Targets grouped by the document that sets them: annual plans first (newest
+ * first), then targets quoted in other reports and directives (newest first);
+ * rows in the document's own order.
+ */
+export function targetGroups(site: Site): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>();
+  for (const t of site.targets) {
+    const plan = site.reportsById.get(t.target.reportId)!.meta;
+    let g = groups.get(plan.id);
+    if (!g) {
+      g = { plan, isPlan: plan.kind === 'annual-plan', rows: [], counts: { met: 0, 'not-met': 0, 'no-data': 0 } };
+      groups.set(plan.id, g);
+    }
+    const a = t.actual;
+    g.rows.push({
+      target: t.target,
+      label: figureLabel(site, t.target),
+      targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator),
+      actual: a,
+      actualText: a ? formatFigure(a) : null,
+      actualReport: a ? site.reportsById.get(a.reportId)!.meta : null,
+      status: t.status,
+      statusLabel: targetStatusLabel[t.status],
+      notes: a ? (site.qualityNotes.get(a.key) ?? []) : [],
+    });
+    g.counts[t.status]++;
+  }
+  const sorted = sortReportsNewestFirst([...groups.values()].map((g) => g.plan)).map((p) => groups.get(p.id)!);
+  return [...sorted.filter((g) => g.isPlan), ...sorted.filter((g) => !g.isPlan)];
+}
+
+// ---------------------------------------------------------------- reports
+
+/** "Kế hoạch năm 2024", "Báo cáo quý I/2025", "Báo cáo 6 tháng đầu năm 2023", "Văn bản chỉ đạo năm 2023". */
+export function documentShortLabel(r: Pick<Report, 'kind' | 'period'>): string {
+  const prefix: Record<string, string> = { 'annual-plan': 'Kế hoạch', 'quarterly-report': 'Báo cáo', 'half-year-report': 'Báo cáo', directive: 'Văn bản chỉ đạo' };
+  return `${prefix[r.kind] ?? 'Văn bản'} ${periodLabel(r.period)}`;
+}
+
+/** Newest period first; same period: newest date first (undated last), then id. */
+export function sortReportsNewestFirst<R extends Pick<Report, 'id' | 'period' | 'date'>>(reports: R[]): R[] {
+  return [...reports].sort(
+    (a, b) => comparePeriods(b.period, a.period) || (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id),
+  );
+}
+
+export interface ReportSummary {
+  report: Report;
+  kindLabel: string;
+  scopeName: string;
+  issuerName: string;
+  periodLabel: string;
+  /** First year the report's period covers, the "period" facet. */
+  year: string;
+  figureCount: number;
+  /** Data-quality notes (consistency warnings) touching the report's figures. */
+  noteCount: number;
+}
+
+// Built once per warnings list: every report page and list row asks, so a scan per
+// call was quadratic in the number of reports (seconds at a thousand).
+const warningsByReport = new WeakMap<Issue[], Map<string, Issue[]>>();
+
+export function warningsForReport(warnings: Issue[], reportId: string): Issue[] {
+  let index = warningsByReport.get(warnings);
+  if (!index) {
+    index = new Map();
+    for (const w of warnings) {
+      const reports = new Set((w.figures ?? []).map((k) => k.slice(0, k.indexOf('/'))));
+      for (const r of reports) index.set(r, [...(index.get(r) ?? []), w]);
+    }
+    warningsByReport.set(warnings, index);
+  }
+  return index.get(reportId) ?? [];
+}
+
+export function reportSummaries(site: Site): ReportSummary[] {
+  return sortReportsNewestFirst(site.content.reports.map((r) => r.meta)).map((report) => ({
+    report,
+    kindLabel: reportKindLabel[report.kind] ?? report.kind,
+    scopeName: organizationName(site, report.scope),
+    issuerName: organizationName(site, report.issuer),
+    periodLabel: periodLabel(report.period),
+    year: periodRange(report.period).start.slice(0, 4),
+    figureCount: site.reportsById.get(report.id)!.figures.length,
+    noteCount: warningsForReport(site.warnings, report.id).length,
+  }));
+}
+
+export type FacetId = 'kind' | 'scope' | 'year';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  /** Report ids in this group, newest first. */
+  reports: string[];
+}
+
+export interface Facet {
+  id: FacetId;
+  label: string;
+  values: FacetValue[];
+}
+
+export function facetValueOf(s: ReportSummary, facet: FacetId): string {
+  return facet === 'kind' ? s.report.kind : facet === 'scope' ? s.report.scope : s.year;
+}
+
+/**
+ * Filter facets of a list of report summaries (already sorted). Kinds in the
+ * schema's order, scopes by name, years newest first; only values that occur.
+ */
+export function reportFacets(summaries: ReportSummary[]): Facet[] {
+  const kindOrder = Object.keys(reportKindLabel);
+  const build = (id: FacetId, label: string, labelOf: (s: ReportSummary) => string, order: (a: FacetValue, b: FacetValue) => number): Facet => {
+    const map = new Map<string, FacetValue>();
+    for (const s of summaries) {
+      const value = facetValueOf(s, id);
+      const v = map.get(value) ?? { value, label: labelOf(s), count: 0, reports: [] };
+      v.count++;
+      v.reports.push(s.report.id);
+      map.set(value, v);
+    }
+    return { id, label, values: [...map.values()].sort(order) };
+  };
+  return [
+    build('kind', 'Loại văn bản', (s) => s.kindLabel, (a, b) => kindOrder.indexOf(a.value) - kindOrder.indexOf(b.value)),
+    build('scope', 'Địa bàn', (s) => s.scopeName, (a, b) => a.label.localeCompare(b.label, 'vi')),
+    build('year', 'Năm', (s) => `Năm ${s.year}`, (a, b) => b.value.localeCompare(a.value)),
+  ];
+}
+
+// ---------------------------------------------------------------- about page
+
+export const warningKindLabel: Record<string, string> = {
+  'sum-mismatch': 'Tổng không khớp với các thành phần',
+  'rate-mismatch': 'Tỷ lệ in không khớp với số đếm',
+  'conflicting-values': 'Cùng một số liệu in hai giá trị khác nhau',
+};
+
+export interface QualityNoteItem {
+  code: string;
+  kindLabel: string;
+  message: string;
+  report: Report;
+  figures: { id: string; label: string; href: string }[];
+}
+
+/** Every data-quality note with links to the figures it concerns, reports newest first. */
+export function qualityNoteItems(site: Site): QualityNoteItem[] {
+  const order = new Map(sortReportsNewestFirst(site.content.reports.map((r) => r.meta)).map((r, i) => [r.id, i]));
+  return site.warnings
+    .flatMap((w) => {
+      const figures = (w.figures ?? []).map((key) => site.figuresByKey.get(key)).filter((f): f is Figure => !!f);
+      if (figures.length === 0) return [];
+      const report = site.reportsById.get(figures[0].reportId)!.meta;
+      return [{
+        code: w.code,
+        kindLabel: warningKindLabel[w.code] ?? 'Điểm bất nhất trong văn bản',
+        message: w.message,
+        report,
+        figures: figures.map((f) => ({ id: f.id, label: `${figureLabel(site, f)} (mục ${f.section})`, href: urls.figure(f.reportId, f.id) })),
+      }];
+    })
+    .sort((a, b) => (order.get(a.report.id) ?? 0) - (order.get(b.report.id) ?? 0));
+}

@@ -1,0 +1,373 @@
+// Data steps for the indicator, reform-area and organization pages. Pure
+// functions of the derived Site: pages only lay out what these return.
+import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/derive.ts';
+import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
+import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
+import type { Figure, Series } from '../core/model.ts';
+import type { BarRow, LinePoint } from './charts.ts';
+import { formatFigure, formatNumber } from '../core/format.ts';
+import { breakdownLabel, citation, organizationName } from '../core/labels.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { byteSize, exportFiles } from '../publish/export.ts';
+import { exportSizes } from './dataset-catalog.ts';
+import { PUBLISHER } from '../publish/datasets.ts';
+
+const DEFAULT_COLOR = '#0b4f8a';
+
+export function areaColor(site: Site, areaId: string): string {
+  return site.content.areas.find((a) => a.id === areaId)?.color ?? DEFAULT_COLOR;
+}
+
+/** "Tỉnh Kon Tum", "Tỉnh Kon Tum — Cấp huyện". */
+export function seriesLabel(site: Site, s: Pick<Series, 'scope' | 'breakdown'>): string {
+  const b = breakdownLabel(site, s.breakdown);
+  return `${organizationName(site, s.scope)}${b ? ` — ${b}` : ''}`;
+}
+
+/** The measured series of one indicator (plan targets excluded), main series first. */
+export function indicatorSeries(site: Site, indicatorId: string): Series[] {
+  return site.series.filter((s) => s.indicator === indicatorId).sort(compareSeriesImportance);
+}
+
+/** Longer series first; then totals before breakdowns; then the province before other scopes. */
+function compareSeriesImportance(a: Series, b: Series): number {
+  return (
+    b.points.length - a.points.length ||
+    Number(a.breakdown !== null) - Number(b.breakdown !== null) ||
+    Number(a.scope !== 'tinh-kon-tum') - Number(b.scope !== 'tinh-kon-tum') ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** The series an overview shows for an indicator (sparkline, latest value), or null when only plan targets exist. */
+export function primarySeries(site: Site, indicatorId: string): Series | null {
+  return indicatorSeries(site, indicatorId)[0] ?? null;
+}
+
+/** Date of the end of a period, for placing it on a time axis. */
+export function periodDate(period: string): Date {
+  return new Date(`${periodRange(period).end}T00:00:00Z`);
+}
+
+/** Points for `lineChart`: one per measured figure, labelled by series. */
+export function seriesChartPoints(site: Site, series: Series[]): LinePoint[] {
+  return series.flatMap((s) => {
+    const label = seriesLabel(site, s);
+    return s.points.map((p) => ({ date: periodDate(p.figure.period), value: p.figure.value, series: label, text: formatFigure(p.figure) }));
+  });
+}
+
+export type ChartMode = 'line' | 'bar' | 'none';
+
+
+/**
+ * Which series go on which chart: series with two or more periods as lines; the
+ * single-period ones (a breakdown printed once, a scope reported once) as bars beside
+ * them, so a dozen one-point "lines" never crowd the time series.
+ */
+export function splitSeries(series: Series[]): { lines: Series[]; bars: Series[] } {
+  return { lines: series.filter((s) => s.points.length >= 2), bars: series.filter((s) => s.points.length < 2) };
+}
+
+/** "Nguồn: …" for a chart: the reports its points come from, each once, in first-seen order. */
+export function chartSourceLine(series: Series[]): string {
+  const titles = [...new Set(series.flatMap((s) => s.points.map((p) => p.report.title)))];
+  return `Nguồn: ${titles.join('; ')}.`;
+}
+
+/** A time series needs two points somewhere; otherwise single values are compared as bars only. */
+export function chartMode(series: Series[]): ChartMode {
+  if (series.length === 0) return 'none';
+  return splitSeries(series).lines.length > 0 ? 'line' : 'bar';
+}
+
+/** Bars, one per scope/breakdown series (each has a single point in bar mode). */
+export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
+  return series.flatMap((s) =>
+    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${periodLabel(p.figure.period)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
+  );
+}
+
+export interface ChartTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/** The chart's data as a table: one row per period (oldest first), one column per series. */
+export function seriesTable(site: Site, series: Series[], unit: string): ChartTable {
+  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.figure.period)))].sort(comparePeriods);
+  return {
+    columns: ['Kỳ', ...series.map((s) => `${seriesLabel(site, s)} (${unit})`)],
+    rows: periods.map((period) => [
+      periodLabel(period),
+      ...series.map((s) => {
+        const p = s.points.find((q) => q.figure.period === period);
+        return p ? formatFigure(p.figure) : '—';
+      }),
+    ]),
+  };
+}
+
+/** One sentence for screen readers: every series with its values in order. */
+export function seriesSummary(site: Site, indicator: Indicator, series: Series[]): string {
+  if (series.length === 0) return `Chưa có số liệu thực hiện của chỉ số ${indicator.label}.`;
+  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${periodLabel(p.figure.period)} ${formatFigure(p.figure)}`).join(', ')}`);
+  return `${indicator.label}. ${parts.join('; ')}.`;
+}
+
+export interface FigureRow {
+  key: string;
+  figure: Figure;
+  report: Report;
+  target: boolean;
+  value: string;
+  period: string;
+  scope: string;
+  breakdown: string;
+  figureHref: string;
+  quoteHref: string;
+  qualityNotes: string[];
+}
+
+/** Every figure of an indicator across reports (targets included, marked), newest period first. */
+export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[] {
+  return site.figures
+    .filter((f) => f.indicator === indicatorId)
+    .map((f) => {
+      const report = site.reportsById.get(f.reportId)!.meta;
+      return {
+        key: f.key,
+        figure: f,
+        report,
+        target: isTarget(f, report),
+        value: formatFigure(f),
+        period: periodLabel(f.period),
+        scope: organizationName(site, f.scope),
+        breakdown: breakdownLabel(site, f.breakdown),
+        figureHref: urls.figure(f.reportId, f.id),
+        quoteHref: urls.quote(f.reportId, f.id),
+        qualityNotes: site.qualityNotes.get(f.key) ?? [],
+      };
+    })
+    .sort((a, b) => comparePeriods(b.figure.period, a.figure.period) || a.key.localeCompare(b.key));
+}
+
+export function indicatorTargets(site: Site, indicatorId: string): TargetStatus[] {
+  return site.targets.filter((t) => t.indicator === indicatorId);
+}
+
+export interface IndicatorSummary {
+  indicator: Indicator;
+  figureCount: number;
+  /** Latest measured figure of the main series, or the latest plan target when nothing was measured. */
+  latest: Figure | null;
+  latestIsTarget: boolean;
+  /** Sparkline points when the main series has at least two. */
+  spark: LinePoint[] | null;
+}
+
+export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSummary {
+  const figures = site.figures.filter((f) => f.indicator === indicator.id);
+  const main = primarySeries(site, indicator.id);
+  let latest: Figure | null = main?.points.at(-1)?.figure ?? null;
+  let latestIsTarget = false;
+  if (!latest && figures.length > 0) {
+    latest = [...figures].sort((a, b) => comparePeriods(a.period, b.period)).at(-1)!;
+    latestIsTarget = true;
+  }
+  const spark = main && main.points.length >= 2 ? seriesChartPoints(site, [main]) : null;
+  return { indicator, figureCount: figures.length, latest, latestIsTarget, spark };
+}
+
+export interface AreaGroup {
+  area: Area;
+  indicators: IndicatorSummary[];
+}
+
+/** Indicators grouped by reform area, in the areas' order and the catalogue's order within. */
+export function indicatorsByArea(site: Site): AreaGroup[] {
+  return [...site.content.areas]
+    .sort((a, b) => a.order - b.order)
+    .map((area) => ({ area, indicators: site.content.indicators.filter((i) => i.area === area.id).map((i) => indicatorSummary(site, i)) }));
+}
+
+export interface FormulaRef {
+  id: string;
+  label: string;
+}
+
+/** How the indicator follows from others, with labels instead of ids; null when it is measured directly. */
+export function derivationFormula(site: Site, indicator: Indicator): { text: string; refs: FormulaRef[] } | null {
+  const d = indicator.derivation;
+  if (!d) return null;
+  const ref = (id: string): FormulaRef => ({ id, label: site.indicatorsById.get(id)?.label ?? id });
+  if (d.kind === 'ratio') {
+    const [n, m] = [ref(d.numerator), ref(d.denominator)];
+    return { text: `${n.label} / ${m.label} × 100`, refs: [n, m] };
+  }
+  if (d.kind === 'fraction') {
+    const of = ref(d.of);
+    return { text: `tử số / mẫu số của “${of.label}” (in dạng a/b) × 100`, refs: [of] };
+  }
+  const parts = d.parts.map(ref);
+  return { text: parts.map((p) => p.label).join(' + '), refs: parts };
+}
+
+export function higherIsBetterText(value: boolean | null): string {
+  if (value === null) return 'Không đánh giá (số lớn hay nhỏ không nói lên kết quả tốt hơn)';
+  return value ? 'Có — giá trị cao hơn là tốt hơn' : 'Không — giá trị thấp hơn là tốt hơn';
+}
+
+export interface Download {
+  format: 'CSV' | 'JSON';
+  href: string;
+  bytes: number;
+}
+
+/** The indicator's CSV and JSON exports (written by src/publish/export.ts) with their sizes. */
+export function indicatorDownloads(site: Site, indicatorId: string): Download[] {
+  const sizes = exportSizes(site, exportFiles, byteSize);
+  return (['csv', 'json'] as const).flatMap((ext) => {
+    const bytes = sizes.get(`data/chi-so/${indicatorId}.${ext}`);
+    return bytes === undefined ? [] : [{ format: ext.toUpperCase() as Download['format'], href: urls.data(`chi-so/${indicatorId}.${ext}`), bytes }];
+  });
+}
+
+/** Ready-to-copy citation: the portal page, then the printed source of the latest figure. */
+export function indicatorCitation(site: Site, indicator: Indicator, latest: Figure | null): string {
+  const page = `${PUBLISHER.name}, chỉ số “${indicator.label}” (${indicator.unit}), ${absolute(urls.indicator(indicator.id))}.`;
+  if (!latest) return page;
+  return `${page} Số liệu ${periodLabel(latest.period)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
+}
+
+// ——— Reform areas ———
+
+export interface AreaNarrative {
+  report: Report;
+  markdown: string;
+  href: string;
+}
+
+/** Each report's narrative for an area, oldest report period first. */
+export function areaNarratives(site: Site, areaId: string): AreaNarrative[] {
+  return site.content.reports
+    .flatMap((r) => r.narratives.filter((n) => n.section === areaId).map((n) => ({ report: r.meta, markdown: n.markdown, href: `${urls.report(r.meta.id)}#${areaId}` })))
+    .sort((a, b) => comparePeriods(a.report.period, b.report.period) || a.report.id.localeCompare(b.report.id));
+}
+
+export interface AreaStats {
+  area: Area;
+  indicatorCount: number;
+  figureCount: number;
+  reportCount: number;
+}
+
+export function areaStats(site: Site, area: Area): AreaStats {
+  const indicators = new Set(site.content.indicators.filter((i) => i.area === area.id).map((i) => i.id));
+  const figures = site.figures.filter((f) => indicators.has(f.indicator));
+  return { area, indicatorCount: indicators.size, figureCount: figures.length, reportCount: new Set(figures.map((f) => f.reportId)).size };
+}
+
+// ——— Organizations ———
+
+export const organizationKindLabel: Record<string, string> = {
+  province: 'Tỉnh',
+  district: 'Huyện, thành phố',
+  commune: 'Xã, phường, thị trấn',
+  department: 'Sở, ban, ngành',
+  committee: 'Ban chỉ đạo',
+  agency: 'Cơ quan trung ương đóng trên địa bàn',
+};
+
+/** Organizations that issue or are the scope of a report or figure: these get a page. */
+export function organizationsWithPages(site: Site): Set<string> {
+  return new Set([...site.content.reports.flatMap((r) => [r.meta.issuer, r.meta.scope]), ...site.figures.map((f) => f.scope)]);
+}
+
+export interface OrganizationReports {
+  issued: Report[];
+  about: Report[];
+}
+
+export function organizationReports(site: Site, orgId: string): OrganizationReports {
+  const byPeriod = (a: Report, b: Report) => comparePeriods(b.period, a.period) || a.id.localeCompare(b.id);
+  const metas = site.content.reports.map((r) => r.meta);
+  return {
+    issued: metas.filter((r) => r.issuer === orgId).sort(byPeriod),
+    about: metas.filter((r) => r.scope === orgId && r.issuer !== orgId).sort(byPeriod),
+  };
+}
+
+export interface OrgFigure {
+  indicator: Indicator;
+  breakdown: string;
+  latest: Figure;
+  target: boolean;
+  /** How many figures of this indicator and breakdown exist for the organization. */
+  count: number;
+}
+
+export interface OrgAreaGroup {
+  area: Area;
+  figures: OrgFigure[];
+}
+
+/** The organization's figures by reform area: the latest value per indicator and breakdown (measured values before plan targets). */
+export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of site.figures) {
+    if (f.scope !== orgId) continue;
+    const key = `${f.indicator}|${f.breakdown ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const items: OrgFigure[] = [...groups.values()].map((fs) => {
+    const measured = fs.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
+    const pool = measured.length > 0 ? measured : fs;
+    // Same choice as the time series (one point per period, the first printed), so pages agree.
+    const fromSeries = measured.length > 0 ? site.series.find((x) => x.key === seriesKey(fs[0]))?.points.at(-1)?.figure : undefined;
+    const latest = fromSeries ?? [...pool].sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key)).at(-1)!;
+    return { indicator: site.indicatorsById.get(latest.indicator)!, breakdown: breakdownLabel(site, latest.breakdown), latest, target: measured.length === 0, count: fs.length };
+  });
+  const order = new Map(site.content.indicators.map((i, n) => [i.id, n]));
+  return [...site.content.areas]
+    .sort((a, b) => a.order - b.order)
+    .map((area) => ({
+      area,
+      figures: items
+        .filter((x) => x.indicator.area === area.id)
+        .sort((a, b) => order.get(a.indicator.id)! - order.get(b.indicator.id)! || a.breakdown.localeCompare(b.breakdown)),
+    }))
+    .filter((g) => g.figures.length > 0);
+}
+
+export function organizationParent(site: Site, org: Organization): Organization | null {
+  return org.parent ? (site.content.organizations.find((o) => o.id === org.parent) ?? null) : null;
+}
+
+/**
+ * Plot labels its mark groups (`<g aria-label="line">`), which axe reports as a
+ * prohibited attribute on a role-less element. The chart wrapper carries the
+ * text alternative, so the group labels are dropped.
+ */
+
+/** Compact period label for chart axes: "Q3/2024", "H1/2023", "9T/2024", "T8/2024", "10/9/2024", "2024". */
+export function shortPeriod(period: string): string {
+  let m: RegExpMatchArray | null;
+  if ((m = period.match(/^(\d{4})-Q([1-4])$/))) return `Q${m[2]}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-H([12])$/))) return `H${m[2]}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/))) return m[1] === m[3] && m[2] === '01' ? `${Number(m[4])}T/${m[1]}` : `T${Number(m[2])}/${m[1]}–T${Number(m[4])}/${m[3]}`;
+  if ((m = period.match(/^(\d{4})-(\d{2})$/))) return `T${Number(m[2])}/${m[1]}`;
+  return period;
+}
+
+/** One x tick per period end date present in the series (periods ending the same day share a tick). */
+export function periodTicks(series: Series[]): { date: Date; label: string }[] {
+  const byDate = new Map<string, string[]>();
+  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.figure.period)))].sort(comparePeriods);
+  for (const p of periods) {
+    const end = periodRange(p).end;
+    byDate.set(end, [...(byDate.get(end) ?? []), shortPeriod(p)]);
+  }
+  return [...byDate.entries()].map(([end, labels]) => ({ date: new Date(`${end}T00:00:00Z`), label: labels.join(' · ') }));
+}

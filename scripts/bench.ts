@@ -22,6 +22,14 @@ function walk(dir: string): { path: string; size: number }[] {
   });
 }
 
+// `npm run bench -- --scale 50,250,1000`: synthetic content at those sizes, built in temporary folders.
+const scaleAt = process.argv.indexOf('--scale');
+if (scaleAt >= 0) {
+  const { runScale } = await import('./bench-scale.ts');
+  await runScale((process.argv[scaleAt + 1] ?? '50').split(',').map(Number));
+  process.exit(0);
+}
+
 if (!existsSync('dist/pagefind/pagefind.js')) {
   console.error('Chưa có dist/pagefind/: chạy "npm run build" trước.');
   process.exit(1);

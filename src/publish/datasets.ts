@@ -4,8 +4,8 @@ import Papa from 'papaparse';
 import type { Site } from '../pipeline/derive.ts';
 import type { Figure } from '../core/model.ts';
 import type { Indicator } from '../core/schema.ts';
-import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, TARGET_COLUMNS, tableOf, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -17,19 +17,7 @@ export const PUBLISHER = {
   sourceOrganization: 'Ủy ban nhân dân tỉnh Kon Tum',
 };
 
-export type Cell = string | number | null;
-export interface Column {
-  name: string;
-  /** Frictionless field type. */
-  type: 'string' | 'number' | 'integer' | 'date' | 'boolean';
-  title: string;
-  description: string;
-}
-
-export interface Table {
-  columns: Column[];
-  rows: Cell[][];
-}
+export type { Cell, Column, Table } from './columns.ts';
 
 export interface Dataset {
   id: string;
@@ -57,66 +45,9 @@ export function derivationText(i: Indicator): string | null {
   return d.parts.join(' + ');
 }
 
-export const OBSERVATION_COLUMNS: Column[] = [
-  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id' },
-  { name: 'report_title', type: 'string', title: 'Báo cáo', description: 'Report title (Vietnamese)' },
-  { name: 'report_kind', type: 'string', title: 'Loại văn bản', description: 'quarterly-report | half-year-report | annual-plan | directive' },
-  { name: 'figure_id', type: 'string', title: 'Mã số liệu', description: 'Figure id, unique within the report' },
-  { name: 'period', type: 'string', title: 'Kỳ', description: 'Period the figure refers to: 2024-Q3, 2023-H1, 2024, 2024-01/2024-09 …' },
-  { name: 'period_start', type: 'date', title: 'Từ ngày', description: 'First day of the period' },
-  { name: 'period_end', type: 'date', title: 'Đến ngày', description: 'Last day of the period' },
-  { name: 'scope_id', type: 'string', title: 'Mã đơn vị', description: 'Organization / territory the figure is about' },
-  { name: 'scope_name', type: 'string', title: 'Đơn vị', description: 'Organization name' },
-  { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id' },
-  { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id' },
-  { name: 'indicator_label', type: 'string', title: 'Chỉ tiêu', description: 'Indicator label (Vietnamese)' },
-  { name: 'indicator_label_en', type: 'string', title: 'Indicator', description: 'Indicator label (English)' },
-  { name: 'breakdown', type: 'string', title: 'Phân tổ', description: 'Breakdown id (e.g. cap-tinh); empty for totals' },
-  { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point' },
-  { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"' },
-  { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit' },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'For targets / approximate figures: > >= < <= = ~' },
-  { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document' },
-  { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure' },
-  { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note" },
-  { name: 'quality_note', type: 'string', title: 'Ghi chú chất lượng dữ liệu', description: 'Consistency problems found in the source' },
-  { name: 'url', type: 'string', title: 'Liên kết', description: 'Permalink of the figure on the portal' },
-];
-
-export function observationRow(site: Site, f: Figure): Cell[] {
-  const report = site.reportsById.get(f.reportId)!.meta;
-  const ind = site.indicatorsById.get(f.indicator)!;
-  const org = site.content.organizations.find((o) => o.id === f.scope);
-  const range = periodRange(f.period);
-  return [
-    report.id,
-    report.title,
-    report.kind,
-    f.id,
-    f.period,
-    range.start,
-    range.end,
-    f.scope,
-    org?.name ?? f.scope,
-    ind.area,
-    ind.id,
-    ind.label,
-    ind.labelEn,
-    f.breakdown,
-    f.value,
-    f.denominator,
-    f.unit,
-    f.comparator,
-    f.section,
-    f.quote,
-    f.note,
-    (site.qualityNotes.get(f.key) ?? []).join(' | ') || null,
-    absolute(urls.figure(f.reportId, f.id)),
-  ];
-}
-
-function observationTable(site: Site, figures: Figure[]): Table {
-  return { columns: OBSERVATION_COLUMNS, rows: figures.map((f) => observationRow(site, f)) };
+/** One row per figure under the observation columns of the registry (src/publish/columns.ts). */
+export function observationTable(site: Site, figures: Figure[]): Table {
+  return tableOf(OBSERVATION_COLUMNS, figures.map((figure) => ({ site, figure })));
 }
 
 function coverage(figures: Figure[]): { start: string; end: string } | null {
@@ -173,7 +104,7 @@ function computeDatasets(site: Site): Dataset[] {
       {
         id: 'so-lieu-cchc',
         title: 'Toàn bộ số liệu cải cách hành chính tỉnh Kon Tum',
-        description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, đơn vị, chỉ tiêu, mục và câu trích dẫn nguyên văn làm bằng chứng.',
+        description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, cơ sở tính (trong kỳ / lũy kế / tại thời điểm), loại số liệu (thực hiện / ước / kế hoạch / dự kiến / tham chiếu), cơ quan, đơn vị, chỉ số, mục và câu trích dẫn nguyên văn làm bằng chứng.',
         kind: 'observations',
         frequency: 'Hàng quý',
         keywords: ['cải cách hành chính', 'CCHC', 'Kon Tum', 'thủ tục hành chính', 'số liệu'],
@@ -222,7 +153,7 @@ function computeDatasets(site: Site): Dataset[] {
     out.push({
       id: 'chi-tieu-ke-hoach',
       title: 'Chỉ tiêu kế hoạch cải cách hành chính và mức độ đạt',
-      description: 'Các chỉ tiêu định lượng trong kế hoạch CCHC của tỉnh, kèm giá trị thực hiện mới nhất cùng năm (nếu có báo cáo) và trạng thái đạt / chưa đạt / chưa có số liệu.',
+      description: 'Các chỉ tiêu kế hoạch định lượng về CCHC, kèm số liệu thực hiện: đánh giá đạt / chưa đạt chỉ bằng số liệu cùng kỳ và cùng cơ sở tính với chỉ tiêu; khi mới có số liệu một phần kỳ thì "chưa đến kỳ đánh giá" (số mới nhất để tham khảo); hoặc chưa có số liệu.',
       kind: 'targets',
       areas: uniq(targetFigures.map((f) => site.indicatorsById.get(f.indicator)!.area)),
       organizations: uniq(targetFigures.map((f) => f.scope)),
@@ -232,36 +163,13 @@ function computeDatasets(site: Site): Dataset[] {
       modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))])),
       frequency: 'Hàng năm',
       keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],
-      table: {
-        columns: [
-          { name: 'report_id', type: 'string', title: 'Mã kế hoạch', description: 'Plan report id' },
-          { name: 'figure_id', type: 'string', title: 'Mã chỉ tiêu kế hoạch', description: 'Target figure id' },
-          { name: 'period', type: 'string', title: 'Năm', description: 'Target period' },
-          { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id' },
-          { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id' },
-          { name: 'indicator_label', type: 'string', title: 'Chỉ tiêu', description: 'Indicator label (Vietnamese)' },
-          { name: 'indicator_label_en', type: 'string', title: 'Indicator', description: 'Indicator label (English)' },
-          { name: 'scope_id', type: 'string', title: 'Mã đơn vị', description: 'Scope' },
-          { name: 'comparator', type: 'string', title: 'So sánh', description: 'Comparator of the target' },
-          { name: 'target_value', type: 'number', title: 'Chỉ tiêu', description: 'Target value' },
-          { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit' },
-          { name: 'actual_value', type: 'number', title: 'Thực hiện', description: 'Latest measured value in the target year' },
-          { name: 'actual_period', type: 'string', title: 'Kỳ thực hiện', description: 'Period of the measured value' },
-          { name: 'actual_report_id', type: 'string', title: 'Báo cáo thực hiện', description: 'Report of the measured value' },
-          { name: 'status', type: 'string', title: 'Trạng thái', description: 'met | not-met | no-data' },
-          { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu', description: 'Verbatim quote of the target' },
-        ],
-        rows: site.targets.map((t) => {
-          const ind = site.indicatorsById.get(t.indicator)!;
-          return [t.target.reportId, t.target.id, t.target.period, ind.area, ind.id, ind.label, ind.labelEn, t.target.scope, t.target.comparator, t.target.value, t.target.unit, t.actual?.value ?? null, t.actual?.period ?? null, t.actual?.reportId ?? null, t.status, t.target.quote];
-        }),
-      },
+      table: tableOf(TARGET_COLUMNS, site.targets.map((target) => ({ site, target }))),
     });
   }
   out.push({
     id: 'danh-muc-chi-so',
-    title: 'Danh mục chỉ tiêu cải cách hành chính',
-    description: 'Danh mục chỉ tiêu dùng trên cổng: mã, lĩnh vực, tên tiếng Việt và tiếng Anh, đơn vị tính, định nghĩa, chiều tốt lên và công thức tính.',
+    title: 'Danh mục chỉ số cải cách hành chính',
+    description: 'Danh mục chỉ số dùng trên cổng: mã, lĩnh vực, tên tiếng Việt và tiếng Anh, đơn vị tính, cơ sở tính, định nghĩa, chiều tốt lên và công thức tính.',
     kind: 'catalogue',
     areas: site.content.areas.map((a) => a.id),
     organizations: [],
@@ -270,31 +178,11 @@ function computeDatasets(site: Site): Dataset[] {
     temporal: null,
     modified: modifiedOf(site, site.content.reports.map((r) => r.meta.id)),
     frequency: 'Khi có thay đổi',
-    keywords: ['danh mục', 'chỉ tiêu', 'metadata'],
-    table: {
-      columns: [
-        { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id' },
-        { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id' },
-        { name: 'label', type: 'string', title: 'Tên chỉ tiêu', description: 'Label (Vietnamese)' },
-        { name: 'label_en', type: 'string', title: 'Indicator', description: 'Label (English)' },
-        { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit' },
-        { name: 'definition', type: 'string', title: 'Định nghĩa', description: 'Definition (Vietnamese)' },
-        { name: 'higher_is_better', type: 'boolean', title: 'Càng cao càng tốt', description: 'true / false / empty when neutral' },
-        { name: 'derivation', type: 'string', title: 'Công thức', description: 'How the indicator is computed from others' },
-        { name: 'figures', type: 'integer', title: 'Số số liệu', description: 'Number of figures on the portal' },
-      ],
-      rows: site.content.indicators.map((i) => [
-        i.id,
-        i.area,
-        i.label,
-        i.labelEn,
-        i.unit,
-        i.definition,
-        i.higherIsBetter === null ? null : String(i.higherIsBetter),
-        derivationText(i),
-        site.figures.filter((f) => f.indicator === i.id).length,
-      ]),
-    },
+    keywords: ['danh mục', 'chỉ số', 'metadata'],
+    table: tableOf(
+      INDICATOR_COLUMNS,
+      site.content.indicators.map((indicator) => ({ site, indicator, derivation: derivationText(indicator), figures: site.figures.filter((f) => f.indicator === indicator.id).length })),
+    ),
   });
   return out;
 }

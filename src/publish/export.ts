@@ -1,6 +1,7 @@
 // Stage 4b — export: every downloadable file, as { path, content } in memory.
 // The build writes them under dist/; tests inspect them without touching disk.
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, toCsv, toJson, OBSERVATION_COLUMNS, observationRow, type Dataset } from './datasets.ts';
+import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, toCsv, toJson, observationTable, type Dataset } from './datasets.ts';
+import { schemaField } from './columns.ts';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 
@@ -35,7 +36,7 @@ function dataPackage(datasets: Dataset[], files: Map<string, string>) {
         encoding: 'utf-8-sig',
         bytes: byteSize(files.get(`data/${path}`)!),
         dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
-        schema: { fields: d.table.columns.map((c) => ({ name: c.name, type: c.type, title: c.title, description: c.description })) },
+        schema: { fields: d.table.columns.map(schemaField) },
       };
     }),
   };
@@ -94,7 +95,7 @@ export function exportFiles(site: Site): ExportFile[] {
   // One table per indicator, for the indicator pages' download buttons.
   for (const ind of site.content.indicators) {
     const figures = site.figures.filter((f) => f.indicator === ind.id);
-    const table = { columns: OBSERVATION_COLUMNS, rows: figures.map((f) => observationRow(site, f)) };
+    const table = observationTable(site, figures);
     files.set(`data/chi-so/${ind.id}.csv`, toCsv(table));
     files.set(`data/chi-so/${ind.id}.json`, toJson(table));
   }

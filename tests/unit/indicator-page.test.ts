@@ -44,7 +44,7 @@ const mini = {
   },
 } as unknown as Site;
 const series = (scope: string, breakdown: string | null, points: [string, number][]): Series => ({
-  key: `x|${scope}|${breakdown ?? ''}`, indicator: 'x', scope, breakdown,
+  key: `x|${scope}|${breakdown ?? ''}`, indicator: 'x', scope, breakdown, basis: 'flow', status: 'actual', shape: 'quarter', gaps: [],
   points: points.map(([period, value], i) => ({ figure: fig(`r${i}`, `f-${scope}-${i}`, period, value, { scope, breakdown }), report: report(`r${i}`, period) })),
 });
 

@@ -21,7 +21,7 @@ export function writeGenerated(site: Site, root: string): string[] {
   });
 }
 
-export function writeFiles(files: ExportFile[], outDir: string): void {
+export function writeFiles(files: { path: string; content: string | Uint8Array }[], outDir: string): void {
   for (const f of files) {
     const path = join(outDir, f.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -18,6 +18,8 @@ export interface Issue {
   file: string;
   line?: number;
   column?: string;
+  /** Character position in the line (1-based), when the problem is inside a text. */
+  col?: number;
   message: string;
   /** How to fix it, for errors. */
   hint?: string;

@@ -7,7 +7,9 @@ import { isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")')
+  // Ids become file names and URLs: keep them well under every file system's name limit.
+  .max(80, 'dài quá 80 ký tự');
 
 /**
  * Periods in the canonical grammar of docs/figure-model.md (src/core/period.ts):

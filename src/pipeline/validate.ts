@@ -27,6 +27,10 @@ import { checkSeriesPoints, PRE_AUDIT_LENIENCY, type SameDeclaration } from './r
 import { numbersInText, textMentionsValue } from '../core/vn-number.ts';
 import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
+import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
+import { lineCol, SOFT } from './read-content.ts';
+import { narrativeLinkProblems } from './rules/narrative-links.ts';
+import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 
@@ -37,9 +41,27 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
-function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: JsonNode | undefined } | null {
+function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): { value: unknown; tree: JsonNode | undefined } | null {
+  // The parser recurses: refuse hostile nesting first, with its place, instead of overflowing the stack.
+  const deep = jsonTooDeep(file.text);
+  if (deep) {
+    issues.push({
+      level: 'error',
+      code: 'limit',
+      file: file.path,
+      ...lineCol(file.text, deep.offset),
+      message: `JSON lồng quá sâu (hơn ${LIMITS.jsonDepth} cấp mảng/đối tượng).`,
+      hint: 'Tệp nội dung chỉ cần vài cấp lồng; kiểm tra ngoặc [ ] và { } thừa.',
+    });
+    return null;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length === 0 && tree) {
+    const keyProblems = jsonKeyProblems(tree, known);
+    for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
+    if (keyProblems.length > 0) return null;
+  }
   if (errors.length > 0 || !tree) {
     const e = errors[0];
     issues.push({
@@ -89,7 +111,7 @@ function loadCatalog<T extends { id: string }>(
   issues: Issue[],
 ): { items: T[]; tree?: JsonNode } {
   if (!file) {
-    issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    if (!refusedPaths.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
@@ -100,7 +122,9 @@ function loadCatalog<T extends { id: string }>(
   }
   const items: T[] = [];
   const seen = new Map<string, number>();
-  parsed.value.forEach((entry, index) => {
+  if (parsed.value.length > LIMITS.catalogEntries)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: lineOfPath(file, parsed.tree, [LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
       issues.push(...zodIssues(file, parsed.tree, r.error, [index]));
@@ -174,12 +198,19 @@ export interface ValidateOptions {
   lenient?: boolean;
 }
 
+/** Paths the loader refused (already reported): not reported again as missing. */
+const refusedPaths = new Set<string>();
+
 export function validateContent(raw: RawContent, options: ValidateOptions = {}): ValidationResult {
-  const issues: Issue[] = [];
+  const issues: Issue[] = raw.problems.map((p) => ({ level: 'error' as const, ...p }));
+  refusedPaths.clear();
+  for (const p of raw.problems) refusedPaths.add(p.file);
   const lenient = options.lenient ?? PRE_AUDIT_LENIENCY;
   const same: SameDeclaration[] = [];
-  const areas = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues).items;
-  const organizations = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues).items;
+  const areaCatalog = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues);
+  const areas = areaCatalog.items;
+  const orgCatalog = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues);
+  const organizations = orgCatalog.items;
   const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues).items;
   const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ số', issues);
   const indicators = indicatorCatalog.items;
@@ -225,10 +256,24 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   for (const o of organizations)
     if (o.parent && !orgIds.has(o.parent))
       issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.` });
+  const orgFile = raw.organizations;
+  for (const c of organizationCycles(organizations)) {
+    const index = organizations.findIndex((o) => o.id === c.id);
+    const line = orgFile ? lineOfPath(orgFile, orgCatalog.tree, [index, 'parent']) : undefined;
+    issues.push({ level: 'error', code: 'organization-cycle', file: 'data/organizations.json', line, column: 'parent', message: `Tổ chức "${c.id}" là cấp trên của chính nó: ${c.chain.join(' → ')}.`, hint: 'Sửa "parent" để cây tổ chức không có vòng.' });
+  }
+  if (raw.areas)
+    for (const a of areas) {
+      const clash = sectionAnchorProblem(a.id) ?? (extraSectionIds.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
+      if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: raw.areas.path, line: lineOfPath(raw.areas, areaCatalog.tree, [areas.indexOf(a), 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
+    }
 
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
   for (const r of raw.reports) {
+    // A report with any refused file or folder is never published, not even in part.
+    const dir = `content/reports/${r.folder}`;
+    if (raw.problems.some((p) => p.file === dir || p.file.startsWith(`${dir}/`))) continue;
     const report = validateReport(r, { orgIds, breakdownIds, indicatorById, reportIds, lenient, same }, issues);
     if (report) {
       reports.push(report);
@@ -260,7 +305,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     issues.push({ level: 'error', code: 'missing-file', file: `${dir}/report.json`, message: 'Thiếu report.json.', hint: 'Tạo khung bằng: npm run new-report -- <report-id>' });
     return null;
   }
-  const parsed = parseJson(r.report, issues);
+  const parsed = parseJson(r.report, issues, Object.keys(reportSchema.shape));
   if (!parsed) return null;
   const m = reportSchema.safeParse(parsed.value);
   if (!m.success) {
@@ -269,6 +314,10 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   }
   const meta = m.data;
   const at = (field: string) => lineOfPath(r.report!, parsed.tree, [field]);
+  if (meta.sourceFile !== 'source.txt')
+    issues.push({ level: 'error', code: 'source-file', file: r.report.path, line: at('sourceFile'), column: 'sourceFile', message: `sourceFile là "${meta.sourceFile}"; toàn văn luôn nằm ở source.txt cạnh report.json.`, hint: 'Ghi "sourceFile": "source.txt" và đặt toàn văn vào tệp đó.' });
+  const kindPeriod = kindPeriodProblem(meta.kind, meta.period);
+  if (kindPeriod) issues.push({ level: 'error', code: 'kind-period', file: r.report.path, line: at('period'), column: 'period', message: kindPeriod, hint: 'Sửa kind hoặc period cho khớp văn bản.' });
   if (meta.id !== r.folder)
     issues.push({ level: 'error', code: 'id-mismatch', file: r.report.path, line: at('id'), column: 'id', message: `id "${meta.id}" khác tên thư mục "${r.folder}".`, hint: 'Đặt id trùng tên thư mục.' });
   if (refs.reportIds.has(meta.id))
@@ -320,6 +369,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
       });
     }
+    for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)
       issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
@@ -339,6 +389,10 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   checkNarrativeNumbers(narratives, sourceText, issues);
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
   if (r.checks) checkDeclared(r.checks, meta.id, figures, refs, issues);
+  if (figures.length > LIMITS.figuresPerReport) {
+    const extra = figures[LIMITS.figuresPerReport];
+    issues.push({ level: 'error', code: 'limit', file: r.figures!.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  }
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
@@ -407,10 +461,17 @@ function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodType<T>, 
     return [];
   }
   const out: { line: number; data: T; err: ReportError }[] = [];
-  for (const row of rows.slice(1)) {
+  if (rows.length - 1 > LIMITS.csvRows)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: rows[LIMITS.csvRows + 1].line, message: `${name} có ${rows.length - 1} dòng dữ liệu, tối đa ${LIMITS.csvRows}.`, hint: 'Xem giới hạn trong content/README.md; tách văn bản quá dài thành nhiều báo cáo.' });
+  for (const row of rows.slice(1, LIMITS.csvRows + 1)) {
     const err: ReportError = (column, code, message, hint) => issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
     if (row.cells.length !== header.length) {
       err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${header.length} (theo dòng tiêu đề).`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+      continue;
+    }
+    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
+    if (bad) {
+      err(bad[0], 'limit', bad[1]!.message, bad[1]!.hint);
       continue;
     }
     const cells = new Map(header.map((c, i) => [c, row.cells[i].trim()]));
@@ -426,6 +487,7 @@ function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodType<T>, 
 
 function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
   const figures: Figure[] = [];
+  const pageSections = new Set([...areaSections, ...extraSectionIds]);
   const seen = new Map<string, number>();
   for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureCsvRowSchema, issues)) {
     // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
@@ -468,6 +530,21 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     }
     if (denominator !== null && !textMentionsValue(f.quote, denominator)) {
       err('denominator', 'value-not-in-quote', `Mẫu số ${plain(denominator)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại mẫu số hoặc chọn trích dẫn chứa số đó.');
+      ok = false;
+    }
+    const role = ok ? valueRoleProblem(f.quote, value) : null;
+    if (role) {
+      err('value', 'value-not-quantity', role, 'Chọn đúng số liệu trong trích dẫn (không lấy năm, ngày tháng, số mục hay số hiệu văn bản).');
+      ok = false;
+    }
+    const order = ok && denominator !== null ? fractionOrderProblem(f.quote, value, denominator) : null;
+    if (order) {
+      err('denominator', 'fraction-order', order, 'value là tử số (số đứng trước "/"), denominator là mẫu số.');
+      ok = false;
+    }
+    const anchor = figureAnchorProblem(f.id, pageSections);
+    if (anchor) {
+      err('id', 'anchor-clash', anchor, 'Đổi id số liệu.');
       ok = false;
     }
     // A valid period spelled another way is read as its one canonical spelling.
@@ -674,7 +751,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
 /** "file:line (cột col)" — the location prefix used by the CLI. */
 export function formatIssue(i: Issue): string {
   const field = i.file.endsWith('.csv') ? 'cột' : 'trường';
-  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
+  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.line && i.col ? `:${i.col}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
 }

@@ -1,22 +1,27 @@
 // The dataset catalogue: which downloadable tables the portal publishes, their
 // rows and metadata. Pure: the export stage serialises these, pages list them.
 import Papa from 'papaparse';
-import type { Site } from '../pipeline/derive.ts';
+import { isTarget, type Site, type TargetState } from '../pipeline/derive.ts';
 import type { Figure } from '../core/model.ts';
-import type { Indicator } from '../core/schema.ts';
+import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
+import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
-import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, TARGET_COLUMNS, tableOf, type Table } from './columns.ts';
+import { INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, REF, TARGET_FIELDS, rowOf, tableOf, type Cell, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
   title: 'Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)',
-  url: 'https://creativecommons.org/licenses/by/4.0/deed.vi',
+  /** Canonical URL: CKAN's DCAT harvester and SPDX matchers compare it exactly (no /deed.vi). */
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  /** The human-readable Vietnamese deed, for links on pages. */
+  deed: 'https://creativecommons.org/licenses/by/4.0/deed.vi',
 };
 export const PUBLISHER = {
   name: 'Cổng dữ liệu mở cải cách hành chính tỉnh Kon Tum',
   sourceOrganization: 'Ủy ban nhân dân tỉnh Kon Tum',
 };
 
+export { REF } from './columns.ts';
 export type { Cell, Column, Table } from './columns.ts';
 
 export interface Dataset {
@@ -45,26 +50,41 @@ export function derivationText(i: Indicator): string | null {
   return d.parts.join(' + ');
 }
 
-/** One row per figure under the observation columns of the registry (src/publish/columns.ts). */
-export function observationTable(site: Site, figures: Figure[]): Table {
-  return tableOf(OBSERVATION_COLUMNS, figures.map((figure) => ({ site, figure })));
+export { OBSERVATION_COLUMNS, OBSERVATION_KEY } from './columns.ts';
+
+/** One figure's row under the observation columns of the registry (src/publish/columns.ts). */
+export function observationRow(site: Site, figure: Figure): Cell[] {
+  return rowOf(OBSERVATION_FIELDS, { site, figure });
 }
 
-function coverage(figures: Figure[]): { start: string; end: string } | null {
+export function observationTable(site: Site, figures: Figure[]): Table {
+  return tableOf(OBSERVATION_FIELDS, figures.map((figure) => ({ site, figure })), OBSERVATION_KEY);
+}
+
+/** Time covered by measured figures: plan targets (future years) are not coverage, unless the table holds only targets. */
+function coverage(site: Site, figures: Figure[]): { start: string; end: string } | null {
   if (figures.length === 0) return null;
-  const ranges = figures.map((f) => periodRange(f.period));
+  const measured = figures.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
+  const ranges = (measured.length ? measured : figures).map((f) => periodRange(f.period));
   return {
     start: ranges.map((r) => r.start).sort()[0],
     end: ranges.map((r) => r.end).sort().at(-1)!,
   };
 }
 
+/** The date a report speaks for: its printed date, else the end of its period. */
+export function reportDate(site: Site, id: string): string {
+  const m = site.reportsById.get(id)!.meta;
+  return m.date ?? periodRange(m.period).end;
+}
+
 function modifiedOf(site: Site, reportIds: string[]): string {
-  const dates = reportIds.map((id) => {
-    const m = site.reportsById.get(id)!.meta;
-    return m.date ?? periodRange(m.period).end;
-  });
-  return dates.sort().at(-1) ?? '1970-01-01';
+  return reportIds.map((id) => reportDate(site, id)).sort().at(-1) ?? '1970-01-01';
+}
+
+/** Newest date of the content: report dates where printed, else period ends. Deterministic stand-in for "now". */
+export function siteModified(site: Site): string {
+  return modifiedOf(site, site.content.reports.map((r) => r.meta.id));
 }
 
 const uniq = <T,>(xs: T[]) => [...new Set(xs)].sort() as T[];
@@ -77,11 +97,13 @@ function figureDataset(site: Site, base: Omit<Dataset, 'areas' | 'organizations'
     organizations: uniq(figures.map((f) => f.scope)),
     reports,
     periods: uniq(figures.map((f) => f.period)),
-    temporal: coverage(figures),
+    temporal: coverage(site, figures),
     modified: modifiedOf(site, reports),
     table: observationTable(site, figures),
   };
 }
+
+const TARGET_STATES: readonly TargetState[] = ['met', 'not-met', 'no-data'];
 
 const datasetCache = new WeakMap<Site, Dataset[]>();
 
@@ -157,13 +179,13 @@ function computeDatasets(site: Site): Dataset[] {
       kind: 'targets',
       areas: uniq(targetFigures.map((f) => site.indicatorsById.get(f.indicator)!.area)),
       organizations: uniq(targetFigures.map((f) => f.scope)),
-      reports: uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))]),
+      reports: uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))]),
       periods: uniq(targetFigures.map((f) => f.period)),
-      temporal: coverage(targetFigures),
-      modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))])),
+      temporal: coverage(site, targetFigures),
+      modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))])),
       frequency: 'Hàng năm',
       keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],
-      table: tableOf(TARGET_COLUMNS, site.targets.map((target) => ({ site, target }))),
+      table: tableOf(TARGET_FIELDS, site.targets.map((target) => ({ site, target })), ['report_id', 'figure_id']),
     });
   }
   out.push({
@@ -180,21 +202,128 @@ function computeDatasets(site: Site): Dataset[] {
     frequency: 'Khi có thay đổi',
     keywords: ['danh mục', 'chỉ số', 'metadata'],
     table: tableOf(
-      INDICATOR_COLUMNS,
-      site.content.indicators.map((indicator) => ({ site, indicator, derivation: derivationText(indicator), figures: site.figures.filter((f) => f.indicator === indicator.id).length })),
+      INDICATOR_FIELDS,
+      site.content.indicators.map((indicator) => ({ indicator, derivation: derivationText(indicator), figures: site.figures.filter((f) => f.indicator === indicator.id).length })),
+      ['indicator_id'],
     ),
   });
   return out;
 }
 
-/** CSV that Excel opens correctly with Vietnamese text: UTF-8 with BOM, CRLF. */
+/** A code list the datasets' foreign keys point to, published beside them (the indicator list is a dataset itself). */
+export interface ReferenceTable {
+  id: string;
+  title: string;
+  description: string;
+  table: Table;
+}
+
+export function referenceTables(site: Site): ReferenceTable[] {
+  const { areas, organizations, breakdowns, reports } = site.content;
+  return [
+    {
+      id: REF.reports.resource,
+      title: 'Danh mục văn bản nguồn',
+      description: 'Các báo cáo, kế hoạch, văn bản chỉ đạo mà số liệu được trích ra: loại, cơ quan ban hành, phạm vi, kỳ, số và ngày văn bản.',
+      table: {
+        columns: [
+          { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true },
+          { name: 'kind', type: 'string', title: 'Loại văn bản', description: 'Document kind', required: true, enum: reportKinds },
+          { name: 'title', type: 'string', title: 'Tên văn bản', description: 'Title (Vietnamese)', required: true },
+          { name: 'issuer_id', type: 'string', title: 'Cơ quan ban hành', description: 'Issuing organization', required: true, references: REF.organizations },
+          { name: 'scope_id', type: 'string', title: 'Phạm vi', description: 'Territory the report covers', required: true, references: REF.organizations },
+          { name: 'period', type: 'string', title: 'Kỳ', description: 'Period of the report', required: true },
+          { name: 'document_number', type: 'string', title: 'Số hiệu', description: 'Document number as printed; empty when the source prints none' },
+          { name: 'date', type: 'date', title: 'Ngày ban hành', description: 'Date as printed; empty when the source prints none' },
+          { name: 'source_url', type: 'string', title: 'Toàn văn', description: 'Full source text (UTF-8)', required: true },
+          { name: 'url', type: 'string', title: 'Liên kết', description: 'Report page on the portal', required: true },
+        ],
+        primaryKey: ['report_id'],
+        rows: reports.map((r) => [r.meta.id, r.meta.kind, r.meta.title, r.meta.issuer, r.meta.scope, r.meta.period, r.meta.documentNumber, r.meta.date, absolute(urls.sourceTxt(r.meta.id)), absolute(urls.report(r.meta.id))]),
+      },
+    },
+    {
+      id: REF.organizations.resource,
+      title: 'Danh mục cơ quan, đơn vị',
+      description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến.',
+      table: {
+        columns: [
+          { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true },
+          { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds },
+          { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true },
+          { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true },
+          { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true },
+          { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations },
+        ],
+        primaryKey: ['organization_id'],
+        rows: organizations.map((o) => [o.id, o.kind, o.name, o.shortName, o.nameEn, o.parent ?? null]),
+      },
+    },
+    {
+      id: REF.areas.resource,
+      title: 'Danh mục lĩnh vực cải cách hành chính',
+      description: 'Bảy lĩnh vực của chương trình cải cách hành chính nhà nước.',
+      table: {
+        columns: [
+          { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true },
+          { name: 'order', type: 'integer', title: 'Thứ tự', description: 'Order in reports', required: true },
+          { name: 'label', type: 'string', title: 'Lĩnh vực', description: 'Label (Vietnamese)', required: true },
+          { name: 'label_en', type: 'string', title: 'Area', description: 'Label (English)', required: true },
+          { name: 'description', type: 'string', title: 'Mô tả', description: 'Description (Vietnamese)', required: true },
+        ],
+        primaryKey: ['area_id'],
+        rows: areas.map((a) => [a.id, a.order, a.label, a.labelEn, a.description]),
+      },
+    },
+    {
+      id: REF.breakdowns.resource,
+      title: 'Danh mục phân tổ',
+      description: 'Các phân tổ (cấp tỉnh, cấp huyện, cấp xã …) của số liệu.',
+      table: {
+        columns: [
+          { name: 'breakdown_id', type: 'string', title: 'Mã phân tổ', description: 'Breakdown id', required: true },
+          { name: 'label', type: 'string', title: 'Phân tổ', description: 'Label (Vietnamese)', required: true },
+          { name: 'label_en', type: 'string', title: 'Breakdown', description: 'Label (English)', required: true },
+        ],
+        primaryKey: ['breakdown_id'],
+        rows: breakdowns.map((b) => [b.id, b.label, b.labelEn]),
+      },
+    },
+  ];
+}
+
+/** File names of a reference table under /data/. */
+export const referenceFiles = (r: ReferenceTable) => ({ csv: `${r.id}.csv`, json: `${r.id}.json`, xlsx: `${r.id}.xlsx` });
+
+/**
+ * Canonical CSV: plain UTF-8 without BOM (what Frictionless, pandas, R and d3 read
+ * as is), RFC 4180 with CRLF, exactly one line break after the last record even when
+ * there are no rows. Excel users get the .xlsx beside it.
+ */
 export function toCsv(table: Table): string {
   const body = Papa.unparse(
     { fields: table.columns.map((c) => c.name), data: table.rows.map((r) => r.map((v) => (v === null ? '' : v))) },
     // Neutralise spreadsheet formulas, but a lone "=" (a target comparator) is data, not a formula.
     { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r].+$/s },
   );
-  return `\uFEFF${body}\r\n`;
+  // Papa ends a header-only table with its own line break: strip before adding ours.
+  return `${body.replace(/(\r\n)+$/, '')}\r\n`;
+}
+
+/** Table Schema (Frictionless v1 and v2) of a table, from its column declarations. */
+export function tableSchema(table: Table, opts: { foreignKeys?: boolean } = {}) {
+  const fks = opts.foreignKeys === false ? [] : table.columns.filter((c) => c.references);
+  return {
+    fields: table.columns.map((c) => {
+      const constraints = { ...(c.required ? { required: true } : {}), ...(c.enum ? { enum: [...c.enum] } : {}) };
+      return { name: c.name, type: c.type, title: c.title, description: c.description, ...(Object.keys(constraints).length ? { constraints } : {}) };
+    }),
+    missingValues: [''],
+    ...(table.primaryKey ? { primaryKey: table.primaryKey } : {}),
+    ...(fks.length
+      ? { foreignKeys: fks.map((c) => ({ fields: [c.name], reference: { resource: c.references!.resource, fields: [c.references!.field] } })) }
+      : {}),
+  };
 }
 
 export function toJson(table: Table): string {
@@ -203,7 +332,7 @@ export function toJson(table: Table): string {
 }
 
 /** File names under /data/: the all-figures table keeps the well-known name "observations". */
-export function datasetFiles(d: Dataset): { csv: string; json: string } {
+export function datasetFiles(d: Dataset): { csv: string; json: string; xlsx: string } {
   const base = d.kind === 'observations' ? 'observations' : d.id;
-  return { csv: `${base}.csv`, json: `${base}.json` };
+  return { csv: `${base}.csv`, json: `${base}.json`, xlsx: `${base}.xlsx` };
 }

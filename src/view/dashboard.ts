@@ -232,8 +232,21 @@ export interface ReportSummary {
   noteCount: number;
 }
 
+// Built once per warnings list: every report page and list row asks, so a scan per
+// call was quadratic in the number of reports (seconds at a thousand).
+const warningsByReport = new WeakMap<Issue[], Map<string, Issue[]>>();
+
 export function warningsForReport(warnings: Issue[], reportId: string): Issue[] {
-  return warnings.filter((w) => w.figures?.some((k) => k.startsWith(`${reportId}/`)));
+  let index = warningsByReport.get(warnings);
+  if (!index) {
+    index = new Map();
+    for (const w of warnings) {
+      const reports = new Set((w.figures ?? []).map((k) => k.slice(0, k.indexOf('/'))));
+      for (const r of reports) index.set(r, [...(index.get(r) ?? []), w]);
+    }
+    warningsByReport.set(warnings, index);
+  }
+  return index.get(reportId) ?? [];
 }
 
 export function reportSummaries(site: Site): ReportSummary[] {

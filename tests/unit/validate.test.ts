@@ -418,3 +418,19 @@ describe('series points: one quantity, one value', () => {
     expect(lenient.content.reports[0].figures.at(-1)!.period).toBe('2024-Q3');
   });
 });
+
+describe('an explicit zero printed in words', () => {
+  const S = 'content/reports/bc-thu/source.txt';
+  const source = `${fixtureFiles()[S]}Qua kiểm tra chưa phát hiện hồ sơ giả mạo.\n`;
+  const zero: Row = { ...QUA_HAN, value: '0', quote: 'Qua kiểm tra chưa phát hiện hồ sơ giả mạo.' };
+
+  it('is accepted when the quote states there is none', () => {
+    expect(errors(run({ [S]: source, ...withRow(zero) }).issues)).toEqual([]);
+  });
+
+  it('is an error, with the fix, when the quote does not', () => {
+    const [e] = errors(run(withRow({ ...QUA_HAN, value: '0' })).issues);
+    expect(e).toMatchObject({ code: 'value-not-in-quote', line: 7, column: 'value' });
+    expect(e.hint).toContain('không có');
+  });
+});

@@ -1,6 +1,7 @@
 // Vietnamese labels for enumerations, shared by pages and components.
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../core/model.ts';
+import type { Basis, Figure, Status } from './model.ts';
+import { periodLabel, periodOrNull } from './period.ts';
 
 export const reportKindLabel: Record<string, string> = {
   'quarterly-report': 'Báo cáo quý',
@@ -12,8 +13,39 @@ export const reportKindLabel: Record<string, string> = {
 export const targetStatusLabel: Record<string, string> = {
   met: 'Đạt',
   'not-met': 'Chưa đạt',
+  'not-due': 'Chưa đến kỳ đánh giá',
   'no-data': 'Chưa có số liệu',
 };
+
+/** The basis vocabulary in plain Vietnamese (dictionary pages, filters). */
+export const basisLabel: Record<Basis, string> = {
+  flow: 'trong kỳ',
+  cumulative: 'lũy kế',
+  stock: 'tại thời điểm',
+};
+
+/** The status vocabulary in plain Vietnamese. */
+export const statusLabel: Record<Status, string> = {
+  actual: 'thực hiện',
+  estimate: 'ước',
+  target: 'kế hoạch',
+  planned: 'dự kiến',
+  reference: 'tham chiếu',
+};
+
+/**
+ * What the value covers, in words, next to the value: "quý III/2024", "lũy kế 9 tháng đầu năm 2024",
+ * "tính đến 14/3/2025", "tính đến kỳ báo cáo quý III/2024", prefixed by "ước", "kế hoạch", "dự kiến",
+ * "tham chiếu" when the figure is not an actual.
+ */
+export function figureWhen(f: Pick<Figure, 'period' | 'basis' | 'status'>): string {
+  const p = periodOrNull(f.period);
+  const label = periodLabel(f.period);
+  let when = label;
+  if (f.basis === 'cumulative') when = `lũy kế ${label}`;
+  else if (f.basis === 'stock') when = p?.kind === 'day' ? `tính đến ${label.replace(/^ngày /, '')}` : `tính đến kỳ báo cáo ${label}`;
+  return f.status === 'actual' ? when : `${statusLabel[f.status]}, ${when}`;
+}
 
 export function organizationName(site: Site, id: string): string {
   return site.content.organizations.find((o) => o.id === id)?.shortName ?? id;

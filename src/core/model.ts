@@ -100,11 +100,20 @@ export interface SeriesPoint {
   report: Report;
 }
 
+/**
+ * Series = (indicator, scope, breakdown, basis, status, period shape): the points one
+ * line may join. Measured values only (actual or estimate), one per period, oldest first.
+ */
 export interface Series {
   key: string;
   indicator: string;
   scope: string;
   breakdown: string | null;
-  /** Measured values (plan targets excluded), oldest first. */
+  basis: Basis;
+  status: Status;
+  /** Period kind and length shared by every point (src/core/period.ts periodShape). */
+  shape: string;
   points: SeriesPoint[];
+  /** Periods of the series' kind missing between its first and last point, oldest first: drawn as gaps and named. */
+  gaps: string[];
 }

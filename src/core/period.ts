@@ -243,6 +243,18 @@ export function sameLength(a: Period, b: Period): boolean {
   return a.months !== null && b.months !== null ? a.months === b.months : a.days === b.days;
 }
 
+/**
+ * A key equal for two periods exactly when sameLength() holds: "quarter", "year",
+ * "interval:year-to-date:9", "interval:year-to-date:03-14", "interval:school-year:12", "day".
+ */
+export function periodShape(text: string): string {
+  const p = periodOrNull(text);
+  if (!p) return 'unknown';
+  if (p.kind !== 'interval') return p.kind;
+  if (p.shape === 'year-to-date' && p.months === null) return `interval:year-to-date:${p.end.slice(5)}`;
+  return `interval:${p.shape}:${p.months ?? `${p.days}d`}`;
+}
+
 function shiftMonths(date: string, delta: number, toEnd: boolean): string {
   const [y, m, d] = ymd(date);
   const total = y * 12 + (m - 1) + delta;
@@ -297,4 +309,30 @@ export function periodRange(text: string): { start: string; end: string } {
 /** Granularity, so a quarter is compared with a quarter, not with a half-year. */
 export function periodKind(text: string): PeriodKind {
   return periodOrNull(text)?.kind ?? 'interval';
+}
+
+/** Compact label for chart axes: "Q3/2024", "H1/2023", "9T/2024", "T8/2024", "14/3/2025", "2024", "NH 2023–24", "2021–2025". */
+export function periodShortLabel(text: string): string {
+  const p = periodOrNull(text);
+  if (!p) return text;
+  const [y1, m1, d1] = ymd(p.start);
+  const [y2, m2, d2] = ymd(p.end);
+  switch (p.kind) {
+    case 'year':
+      return String(y1);
+    case 'half':
+      return `H${m1 === 1 ? 1 : 2}/${y1}`;
+    case 'quarter':
+      return `Q${(m1 + 2) / 3}/${y1}`;
+    case 'month':
+      return `T${m1}/${y1}`;
+    case 'day':
+      return `${d1}/${m1}/${y1}`;
+    case 'interval':
+      if (p.shape === 'phase') return `${y1}–${y2}`;
+      if (p.shape === 'school-year') return `NH ${y1}–${String(y2).slice(2)}`;
+      if (p.shape === 'year-to-date' && p.months !== null) return `${p.months}T/${y1}`;
+      if (p.months !== null) return `T${m1}/${y1}–T${m2}/${y2}`;
+      return `${d1}/${m1}–${d2}/${m2}/${y2}`;
+  }
 }

@@ -2,8 +2,8 @@
 // Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
 import type { Content, Figure, Issue, ReportContent, Series } from '../core/model.ts';
 import type { Indicator, Report } from '../core/schema.ts';
-import { comparePeriods, periodKind, periodRange } from '../core/period.ts';
-
+import { comparePeriods, periodRange, periodShape, previousPeriod } from '../core/period.ts';
+import { PRE_AUDIT_LENIENCY } from './rules/series.ts';
 
 export interface Missing<R extends string = string> {
   kind: 'missing';
@@ -12,21 +12,27 @@ export interface Missing<R extends string = string> {
 
 export interface Change {
   kind: 'change';
+  /** The previous point of the same series (same basis, status and period length). */
   previous: Figure;
   delta: number;
   /** Relative change in percent, or null when the previous value is 0. */
   relative: number | null;
+  /** Periods of the series' kind between the previous point and this one that have no figure (oldest first). */
+  missing: string[];
 }
 
-export type TargetState = 'met' | 'not-met' | 'no-data';
+/** met / not-met: judged against an actual of the target's own period and basis; not-due: only other periods so far. */
+export type TargetState = 'met' | 'not-met' | 'not-due' | 'no-data';
+export const TARGET_STATES: readonly TargetState[] = ['met', 'not-met', 'not-due', 'no-data'];
 
 export interface TargetStatus {
   target: Figure;
   indicator: string;
+  /** The actual of the target's own period and basis that the verdict is based on, or null. */
   actual: Figure | null;
+  /** The latest measured value inside the target's period, shown for information (equals `actual` when there is one). */
+  latest: Figure | null;
   status: TargetState;
-  /** The actual value covers only part of the target period (e.g. Q1 against a year target): the status is provisional. */
-  partial: boolean;
 }
 
 export interface Site {
@@ -62,29 +68,47 @@ export function meetsTarget(actual: number, target: number, comparator: string |
 }
 
 /**
- * Targets: every figure of a plan, and elsewhere figures stated as a goal with
- * "=", ">=" or "<=" ("phấn đấu tỷ lệ … đạt 60%"). ">", "<" and "~" outside a plan
- * are approximate measurements ("trên 1,4 tỷ đồng"), not targets.
+ * Targets: figures with status "target". Before the re-audit (PRE_AUDIT_LENIENCY), rows
+ * without a status column read as "actual", so the old reading still applies to them:
+ * every figure of a plan, and elsewhere figures stated as a goal with "=", ">=" or "<="
+ * ("phấn đấu tỷ lệ … đạt 60%"); ">", "<" and "~" outside a plan are approximate
+ * measurements ("trên 1,4 tỷ đồng"), not targets.
  */
-export function isTarget(f: Pick<Figure, 'comparator'>, report: Pick<Report, 'kind'>): boolean {
+export function isTarget(f: Pick<Figure, 'comparator' | 'status'>, report: Pick<Report, 'kind'>, legacy = PRE_AUDIT_LENIENCY): boolean {
+  if (f.status === 'target') return true;
+  if (!legacy || f.status !== 'actual') return false;
   return report.kind === 'annual-plan' || f.comparator === '=' || f.comparator === '>=' || f.comparator === '<=';
 }
 
-export function seriesKey(f: Pick<Figure, 'indicator' | 'scope' | 'breakdown'>): string {
-  return `${f.indicator}|${f.scope}|${f.breakdown ?? ''}`;
+/** Figures that are measurements of what happened (actual or estimated), not plans, forecasts or reference lists. */
+export function isMeasured(f: Pick<Figure, 'comparator' | 'status'>, report: Pick<Report, 'kind'>, legacy = PRE_AUDIT_LENIENCY): boolean {
+  return (f.status === 'actual' || f.status === 'estimate') && !isTarget(f, report, legacy);
 }
 
-/** Change of each measured figure against the previous period of the same indicator, scope, breakdown and granularity. */
+/** Series key: (indicator, scope, breakdown, basis, status, period shape); only points of one key share a line. */
+export function seriesKey(f: Pick<Figure, 'indicator' | 'scope' | 'breakdown' | 'basis' | 'status' | 'period'>): string {
+  return `${f.indicator}|${f.scope}|${f.breakdown ?? ''}|${f.basis}|${f.status}|${periodShape(f.period)}`;
+}
+
+/** Periods with no figure strictly between `from` and `to` (same kind and length), oldest first; [] when the kind has no regular step. */
+export function missingBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let p = previousPeriod(to); p !== null && comparePeriods(p, from) > 0 && out.length < 240; p = previousPeriod(p)) out.unshift(p);
+  // Only a regular step that lands exactly on `from` describes gaps (e.g. quarters); otherwise say nothing.
+  const before = out.length ? previousPeriod(out[0]) : previousPeriod(to);
+  return before === from ? out : [];
+}
+
+/** Change of each measured figure against the previous point of its series; `missing` names the periods skipped. */
 export function computeChanges(series: Series[]): Map<string, Change | Missing<'no-previous'>> {
   const out = new Map<string, Change | Missing<'no-previous'>>();
   for (const s of series) {
     s.points.forEach((p, i) => {
-      const kind = periodKind(p.figure.period);
       const start = periodRange(p.figure.period).start;
       let previous: Figure | null = null;
       for (let j = i - 1; j >= 0; j--) {
         const q = s.points[j].figure;
-        if (periodKind(q.period) === kind && periodRange(q.period).end < start) {
+        if (periodRange(q.period).end < start) {
           previous = q;
           break;
         }
@@ -99,21 +123,22 @@ export function computeChanges(series: Series[]): Map<string, Change | Missing<'
         previous,
         delta,
         relative: previous.value === 0 ? null : Math.round((delta / previous.value) * 1e6) / 1e4,
+        missing: missingBetween(previous.period, p.figure.period),
       });
     });
   }
   return out;
 }
 
-export function buildSeries(reports: ReportContent[]): Series[] {
+export function buildSeries(reports: ReportContent[], legacy = PRE_AUDIT_LENIENCY): Series[] {
   const map = new Map<string, Series>();
   for (const r of reports) {
     for (const f of r.figures) {
-      if (isTarget(f, r.meta)) continue;
+      if (!isMeasured(f, r.meta, legacy)) continue;
       const key = seriesKey(f);
       let s = map.get(key);
       if (!s) {
-        s = { key, indicator: f.indicator, scope: f.scope, breakdown: f.breakdown, points: [] };
+        s = { key, indicator: f.indicator, scope: f.scope, breakdown: f.breakdown, basis: f.basis, status: f.status, shape: periodShape(f.period), points: [], gaps: [] };
         map.set(key, s);
       }
       // One point per period: when a report prints the same quantity twice, keep the first (both stay in the report's table with a data-quality note).
@@ -121,29 +146,42 @@ export function buildSeries(reports: ReportContent[]): Series[] {
     }
   }
   const series = [...map.values()];
-  for (const s of series) s.points.sort((a, b) => comparePeriods(a.figure.period, b.figure.period) || a.figure.key.localeCompare(b.figure.key));
+  for (const s of series) {
+    s.points.sort((a, b) => comparePeriods(a.figure.period, b.figure.period) || a.figure.key.localeCompare(b.figure.key));
+    s.gaps = s.points.slice(1).flatMap((p, i) => missingBetween(s.points[i].figure.period, p.figure.period));
+  }
   return series.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Each plan target with the latest measured value of the same indicator and scope in the target's year. */
-export function computeTargets(reports: ReportContent[], series: Series[]): TargetStatus[] {
-  const bySeries = new Map(series.map((s) => [s.key, s]));
+/**
+ * Each target with its verdict. It is judged only against an actual of the target's own
+ * indicator, scope, breakdown, basis and period: otherwise it is "not-due" (chưa đến kỳ
+ * đánh giá) with the latest measured value inside the target's period for information,
+ * or "no-data" when nothing was measured in that period.
+ */
+export function computeTargets(reports: ReportContent[], series: Series[], legacy = PRE_AUDIT_LENIENCY): TargetStatus[] {
   const out: TargetStatus[] = [];
   for (const r of reports) {
     for (const t of r.figures) {
-      if (!isTarget(t, r.meta)) continue;
-      const year = periodRange(t.period);
-      const points = (bySeries.get(seriesKey(t))?.points ?? []).filter((p) => {
-        const range = periodRange(p.figure.period);
-        return range.start >= year.start && range.end <= year.end;
-      });
-      const actual = points.at(-1)?.figure ?? null;
+      if (!isTarget(t, r.meta, legacy)) continue;
+      const range = periodRange(t.period);
+      const mine = series.filter((s) => s.indicator === t.indicator && s.scope === t.scope && s.breakdown === t.breakdown);
+      const actual =
+        mine.filter((s) => s.basis === t.basis && s.status === 'actual').flatMap((s) => s.points.map((p) => p.figure)).find((f) => f.period === t.period) ?? null;
+      const inside = mine
+        .flatMap((s) => s.points.map((p) => p.figure))
+        .filter((f) => {
+          const fr = periodRange(f.period);
+          return fr.start >= range.start && fr.end <= range.end;
+        })
+        .sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key));
+      const latest = actual ?? inside.at(-1) ?? null;
       out.push({
         target: t,
         indicator: t.indicator,
         actual,
-        status: actual === null ? 'no-data' : meetsTarget(actual.value, t.value, t.comparator) ? 'met' : 'not-met',
-        partial: actual !== null && periodRange(actual.period).end < year.end,
+        latest,
+        status: actual ? (meetsTarget(actual.value, t.value, t.comparator) ? 'met' : 'not-met') : latest ? 'not-due' : 'no-data',
       });
     }
   }

@@ -6,6 +6,7 @@ import type { Figure } from '../core/model.ts';
 import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
+import { INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, REF, TARGET_FIELDS, rowOf, tableOf, type Cell, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -20,36 +21,8 @@ export const PUBLISHER = {
   sourceOrganization: 'Ủy ban nhân dân tỉnh Kon Tum',
 };
 
-export type Cell = string | number | boolean | null;
-export interface Column {
-  name: string;
-  /** Frictionless field type. */
-  type: 'string' | 'number' | 'integer' | 'date' | 'boolean';
-  title: string;
-  description: string;
-  /** Every row has a value (Table Schema constraints.required). */
-  required?: boolean;
-  /** The only values allowed (constraints.enum). */
-  enum?: readonly string[];
-  /** Foreign key: every non-empty value is a key of this reference table (a resource of datapackage.json). */
-  references?: { resource: string; field: string };
-}
-
-export interface Table {
-  columns: Column[];
-  rows: Cell[][];
-  /** Columns whose values together identify a row. */
-  primaryKey?: string[];
-}
-
-/** Names of the reference tables (datapackage resources) foreign keys point to. */
-export const REF = {
-  reports: { resource: 'danh-muc-bao-cao', field: 'report_id' },
-  organizations: { resource: 'danh-muc-don-vi', field: 'organization_id' },
-  areas: { resource: 'danh-muc-linh-vuc', field: 'area_id' },
-  indicators: { resource: 'danh-muc-chi-so', field: 'indicator_id' },
-  breakdowns: { resource: 'danh-muc-phan-to', field: 'breakdown_id' },
-} as const;
+export { REF } from './columns.ts';
+export type { Cell, Column, Table } from './columns.ts';
 
 export interface Dataset {
   id: string;
@@ -77,70 +50,16 @@ export function derivationText(i: Indicator): string | null {
   return d.parts.join(' + ');
 }
 
-export const OBSERVATION_COLUMNS: Column[] = [
-  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true, references: REF.reports },
-  { name: 'report_title', type: 'string', title: 'Báo cáo', description: 'Report title (Vietnamese)', required: true },
-  { name: 'report_kind', type: 'string', title: 'Loại văn bản', description: 'quarterly-report | half-year-report | annual-plan | directive', required: true, enum: reportKinds },
-  { name: 'figure_id', type: 'string', title: 'Mã số liệu', description: 'Figure id, unique within the report', required: true },
-  { name: 'period', type: 'string', title: 'Kỳ', description: 'Period the figure refers to: 2024-Q3, 2023-H1, 2024, 2024-01/2024-09 …', required: true },
-  { name: 'period_start', type: 'date', title: 'Từ ngày', description: 'First day of the period', required: true },
-  { name: 'period_end', type: 'date', title: 'Đến ngày', description: 'Last day of the period', required: true },
-  { name: 'scope_id', type: 'string', title: 'Mã đơn vị', description: 'Organization / territory the figure is about', required: true, references: REF.organizations },
-  { name: 'scope_name', type: 'string', title: 'Đơn vị', description: 'Organization name', required: true },
-  { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas },
-  { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id', required: true, references: REF.indicators },
-  { name: 'indicator_label', type: 'string', title: 'Chỉ tiêu', description: 'Indicator label (Vietnamese)', required: true },
-  { name: 'indicator_label_en', type: 'string', title: 'Indicator', description: 'Indicator label (English)', required: true },
-  { name: 'breakdown', type: 'string', title: 'Phân tổ', description: 'Breakdown id (e.g. cap-tinh); empty for totals', references: REF.breakdowns },
-  { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point', required: true },
-  { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"' },
-  { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit', required: true },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'For targets / approximate figures: > >= < <= = ~', enum: comparators },
-  { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document', required: true },
-  { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure', required: true },
-  { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note" },
-  { name: 'quality_note', type: 'string', title: 'Ghi chú chất lượng dữ liệu', description: 'Consistency problems found in the source' },
-  { name: 'url', type: 'string', title: 'Liên kết', description: 'Permalink of the figure on the portal', required: true },
-];
+export { OBSERVATION_COLUMNS, OBSERVATION_KEY } from './columns.ts';
 
-export function observationRow(site: Site, f: Figure): Cell[] {
-  const report = site.reportsById.get(f.reportId)!.meta;
-  const ind = site.indicatorsById.get(f.indicator)!;
-  const org = site.content.organizations.find((o) => o.id === f.scope);
-  const range = periodRange(f.period);
-  return [
-    report.id,
-    report.title,
-    report.kind,
-    f.id,
-    f.period,
-    range.start,
-    range.end,
-    f.scope,
-    org?.name ?? f.scope,
-    ind.area,
-    ind.id,
-    ind.label,
-    ind.labelEn,
-    f.breakdown,
-    f.value,
-    f.denominator,
-    f.unit,
-    f.comparator,
-    f.section,
-    f.quote,
-    f.note,
-    (site.qualityNotes.get(f.key) ?? []).join(' | ') || null,
-    absolute(urls.figure(f.reportId, f.id)),
-  ];
+/** One figure's row under the observation columns of the registry (src/publish/columns.ts). */
+export function observationRow(site: Site, figure: Figure): Cell[] {
+  return rowOf(OBSERVATION_FIELDS, { site, figure });
 }
 
-function observationTable(site: Site, figures: Figure[]): Table {
-  return { columns: OBSERVATION_COLUMNS, rows: figures.map((f) => observationRow(site, f)), primaryKey: OBSERVATION_KEY };
+export function observationTable(site: Site, figures: Figure[]): Table {
+  return tableOf(OBSERVATION_FIELDS, figures.map((figure) => ({ site, figure })), OBSERVATION_KEY);
 }
-
-/** A figure is identified by its report and its id within the report. */
-export const OBSERVATION_KEY = ['report_id', 'figure_id'];
 
 /** Time covered by measured figures: plan targets (future years) are not coverage, unless the table holds only targets. */
 function coverage(site: Site, figures: Figure[]): { start: string; end: string } | null {
@@ -207,7 +126,7 @@ function computeDatasets(site: Site): Dataset[] {
       {
         id: 'so-lieu-cchc',
         title: 'Toàn bộ số liệu cải cách hành chính tỉnh Kon Tum',
-        description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, đơn vị, chỉ tiêu, mục và câu trích dẫn nguyên văn làm bằng chứng.',
+        description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, cơ sở tính (trong kỳ / lũy kế / tại thời điểm), loại số liệu (thực hiện / ước / kế hoạch / dự kiến / tham chiếu), cơ quan, đơn vị, chỉ số, mục và câu trích dẫn nguyên văn làm bằng chứng.',
         kind: 'observations',
         frequency: 'Hàng quý',
         keywords: ['cải cách hành chính', 'CCHC', 'Kon Tum', 'thủ tục hành chính', 'số liệu'],
@@ -256,47 +175,23 @@ function computeDatasets(site: Site): Dataset[] {
     out.push({
       id: 'chi-tieu-ke-hoach',
       title: 'Chỉ tiêu kế hoạch cải cách hành chính và mức độ đạt',
-      description: 'Các chỉ tiêu định lượng trong kế hoạch CCHC của tỉnh, kèm giá trị thực hiện mới nhất cùng năm (nếu có báo cáo) và trạng thái đạt / chưa đạt / chưa có số liệu.',
+      description: 'Các chỉ tiêu kế hoạch định lượng về CCHC, kèm số liệu thực hiện: đánh giá đạt / chưa đạt chỉ bằng số liệu cùng kỳ và cùng cơ sở tính với chỉ tiêu; khi mới có số liệu một phần kỳ thì "chưa đến kỳ đánh giá" (số mới nhất để tham khảo); hoặc chưa có số liệu.',
       kind: 'targets',
       areas: uniq(targetFigures.map((f) => site.indicatorsById.get(f.indicator)!.area)),
       organizations: uniq(targetFigures.map((f) => f.scope)),
-      reports: uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))]),
+      reports: uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))]),
       periods: uniq(targetFigures.map((f) => f.period)),
       temporal: coverage(site, targetFigures),
-      modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.actual ? [t.actual.reportId] : []))])),
+      modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))])),
       frequency: 'Hàng năm',
       keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],
-      table: {
-        columns: [
-          { name: 'report_id', type: 'string', title: 'Mã kế hoạch', description: 'Plan report id', required: true, references: REF.reports },
-          { name: 'figure_id', type: 'string', title: 'Mã chỉ tiêu kế hoạch', description: 'Target figure id', required: true },
-          { name: 'period', type: 'string', title: 'Năm', description: 'Target period', required: true },
-          { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas },
-          { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id', required: true, references: REF.indicators },
-          { name: 'indicator_label', type: 'string', title: 'Chỉ tiêu', description: 'Indicator label (Vietnamese)' },
-          { name: 'indicator_label_en', type: 'string', title: 'Indicator', description: 'Indicator label (English)' },
-          { name: 'scope_id', type: 'string', title: 'Mã đơn vị', description: 'Scope', required: true, references: REF.organizations },
-          { name: 'comparator', type: 'string', title: 'So sánh', description: 'Comparator of the target', enum: comparators },
-          { name: 'target_value', type: 'number', title: 'Chỉ tiêu', description: 'Target value', required: true },
-          { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit' },
-          { name: 'actual_value', type: 'number', title: 'Thực hiện', description: 'Latest measured value in the target year' },
-          { name: 'actual_period', type: 'string', title: 'Kỳ thực hiện', description: 'Period of the measured value' },
-          { name: 'actual_report_id', type: 'string', title: 'Báo cáo thực hiện', description: 'Report of the measured value', references: REF.reports },
-          { name: 'status', type: 'string', title: 'Trạng thái', description: 'met | not-met | no-data', required: true, enum: TARGET_STATES },
-          { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu', description: 'Verbatim quote of the target', required: true },
-        ],
-        primaryKey: ['report_id', 'figure_id'],
-        rows: site.targets.map((t) => {
-          const ind = site.indicatorsById.get(t.indicator)!;
-          return [t.target.reportId, t.target.id, t.target.period, ind.area, ind.id, ind.label, ind.labelEn, t.target.scope, t.target.comparator, t.target.value, t.target.unit, t.actual?.value ?? null, t.actual?.period ?? null, t.actual?.reportId ?? null, t.status, t.target.quote];
-        }),
-      },
+      table: tableOf(TARGET_FIELDS, site.targets.map((target) => ({ site, target })), ['report_id', 'figure_id']),
     });
   }
   out.push({
     id: 'danh-muc-chi-so',
-    title: 'Danh mục chỉ tiêu cải cách hành chính',
-    description: 'Danh mục chỉ tiêu dùng trên cổng: mã, lĩnh vực, tên tiếng Việt và tiếng Anh, đơn vị tính, định nghĩa, chiều tốt lên và công thức tính.',
+    title: 'Danh mục chỉ số cải cách hành chính',
+    description: 'Danh mục chỉ số dùng trên cổng: mã, lĩnh vực, tên tiếng Việt và tiếng Anh, đơn vị tính, cơ sở tính, định nghĩa, chiều tốt lên và công thức tính.',
     kind: 'catalogue',
     areas: site.content.areas.map((a) => a.id),
     organizations: [],
@@ -305,32 +200,12 @@ function computeDatasets(site: Site): Dataset[] {
     temporal: null,
     modified: modifiedOf(site, site.content.reports.map((r) => r.meta.id)),
     frequency: 'Khi có thay đổi',
-    keywords: ['danh mục', 'chỉ tiêu', 'metadata'],
-    table: {
-      columns: [
-        { name: 'indicator_id', type: 'string', title: 'Mã chỉ tiêu', description: 'Indicator id', required: true },
-        { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas },
-        { name: 'label', type: 'string', title: 'Tên chỉ tiêu', description: 'Label (Vietnamese)', required: true },
-        { name: 'label_en', type: 'string', title: 'Indicator', description: 'Label (English)', required: true },
-        { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit', required: true },
-        { name: 'definition', type: 'string', title: 'Định nghĩa', description: 'Definition (Vietnamese)', required: true },
-        { name: 'higher_is_better', type: 'boolean', title: 'Càng cao càng tốt', description: 'true / false / empty when neutral' },
-        { name: 'derivation', type: 'string', title: 'Công thức', description: 'How the indicator is computed from others' },
-        { name: 'figures', type: 'integer', title: 'Số số liệu', description: 'Number of figures on the portal', required: true },
-      ],
-      primaryKey: ['indicator_id'],
-      rows: site.content.indicators.map((i) => [
-        i.id,
-        i.area,
-        i.label,
-        i.labelEn,
-        i.unit,
-        i.definition,
-        i.higherIsBetter,
-        derivationText(i),
-        site.figures.filter((f) => f.indicator === i.id).length,
-      ]),
-    },
+    keywords: ['danh mục', 'chỉ số', 'metadata'],
+    table: tableOf(
+      INDICATOR_FIELDS,
+      site.content.indicators.map((indicator) => ({ indicator, derivation: derivationText(indicator), figures: site.figures.filter((f) => f.indicator === indicator.id).length })),
+      ['indicator_id'],
+    ),
   });
   return out;
 }
@@ -373,9 +248,9 @@ export function referenceTables(site: Site): ReferenceTable[] {
       description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến.',
       table: {
         columns: [
-          { name: 'organization_id', type: 'string', title: 'Mã đơn vị', description: 'Organization id', required: true },
+          { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true },
           { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds },
-          { name: 'name', type: 'string', title: 'Tên', description: 'Name (Vietnamese)', required: true },
+          { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true },
           { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true },
           { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true },
           { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations },

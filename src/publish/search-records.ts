@@ -5,7 +5,7 @@
 import type { Site } from '../pipeline/derive.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
 import { formatNumber, formatFigure } from '../core/format.ts';
-import { figureLabel, organizationName, reportKindLabel } from '../core/labels.ts';
+import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
 import { foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
 import type { Figure, ReportContent } from '../core/model.ts';
@@ -56,7 +56,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
   const area = site.content.areas.find((a) => a.id === indicator?.area);
   const label = figureLabel(site, f);
   const value = formatFigure(f);
-  const period = periodLabel(f.period);
+  const period = figureWhen(f);
   const scope = organizationName(site, f.scope);
   const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];
   const content = [

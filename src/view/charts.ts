@@ -118,6 +118,7 @@ export function barChart(rows: BarRow[], options: BarOptions): string {
 export interface LinePoint {
   /** ISO date of the end of the period, for ordering on a time axis. */
   date: Date;
+  /** NaN at a missing period: the line is broken there. */
   value: number;
   series: string;
   text: string;
@@ -141,18 +142,21 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
   const width = options.width ?? (spark ? 120 : CHART_WIDTHS.wide);
   const narrow = isNarrow(width);
+  // A NaN value marks a missing period: the line breaks there (Plot leaves undefined points out of a line).
+  const valued = points.filter((p) => Number.isFinite(p.value));
+  const gaps = [...new Map(points.filter((p) => !Number.isFinite(p.value)).map((p) => [p.date.getTime(), p])).values()];
   // Value labels: the first period's anchored at the start and the last's at the end, so they stay inside the plot.
-  const times = points.map((p) => p.date.getTime());
+  const times = valued.map((p) => p.date.getTime());
   const [first, last] = [Math.min(...times), Math.max(...times)];
   // Several lines on a phone: label only the latest value of each line (the table below has the rest).
   const latest = new Map<string, number>();
-  for (const p of points) latest.set(p.series, Math.max(latest.get(p.series) ?? -Infinity, p.date.getTime()));
-  const labelled = narrow && series.length > 1 ? points.filter((p) => p.date.getTime() === latest.get(p.series)) : points;
+  for (const p of valued) latest.set(p.series, Math.max(latest.get(p.series) ?? -Infinity, p.date.getTime()));
+  const labelled = narrow && series.length > 1 ? valued.filter((p) => p.date.getTime() === latest.get(p.series)) : valued;
   const label = (anchor: 'start' | 'middle' | 'end', keep: (t: number) => boolean) =>
     Plot.text(labelled.filter((p) => keep(p.date.getTime())), { x: 'date', y: 'value', text: 'text', dy: -10, textAnchor: anchor, fill: 'currentColor' });
   // Room for the longest y tick label ("1.000.000"): Plot does not measure text.
   const yTicks = narrow ? 4 : 6;
-  const tickChars = Math.max(...scaleLinear().domain([0, Math.max(0, ...points.map((p) => p.value))]).nice(yTicks).ticks(yTicks).map((t) => tickFormat(t).length));
+  const tickChars = Math.max(...scaleLinear().domain([0, Math.max(0, ...valued.map((p) => p.value))]).nice(yTicks).ticks(yTicks).map((t) => tickFormat(t).length));
   return render(
     Plot.plot({
       document: document as unknown as Document,
@@ -173,9 +177,16 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
       y: spark ? { axis: null, zero: false } : { grid: true, label: null, tickFormat, nice: yTicks, zero: true, ticks: yTicks },
       color,
       marks: [
+        // Each missing period is marked where it falls: a dashed rule and "không có số liệu".
+        ...(spark || gaps.length === 0
+          ? []
+          : [
+              Plot.ruleX(gaps, { x: 'date', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,3', className: 'chart-gap' }),
+              Plot.text(gaps, { x: 'date', frameAnchor: 'bottom', dy: -4, text: () => 'không có số liệu', fill: 'currentColor', fontSize: 11, className: 'chart-gap-label' }),
+            ]),
         Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
         ...(spark
-          ? [Plot.dot(points.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
+          ? [Plot.dot(valued.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
           : first === last
             ? [label('middle', () => true)]
             : [label('start', (t) => t === first), label('middle', (t) => t !== first && t !== last), label('end', (t) => t === last)]),

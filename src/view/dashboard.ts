@@ -6,7 +6,7 @@ import type { Indicator, Report } from '../core/schema.ts';
 import type { Figure, Issue, SeriesPoint } from '../core/model.ts';
 import type { LinePoint } from './charts.ts';
 import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
-import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
+import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
 
 // ---------------------------------------------------------------- headline figures
@@ -22,6 +22,8 @@ export interface HeadlineCard {
   report: Report;
   /** Measured points, oldest first (the sparkline's data). */
   points: SeriesPoint[];
+  /** Missing periods between them: the sparkline breaks there. */
+  gaps: string[];
 }
 
 export interface ScopeHeadlines {
@@ -50,8 +52,16 @@ export function headlineCards(site: Site): ScopeHeadlines[] {
     const points = s.points;
     const last = points.at(-1);
     if (!last) continue;
-    candidates.push({ key: s.key, indicator, scope: s.scope, breakdown: s.breakdown, figure: last.figure, report: last.report, points });
+    candidates.push({ key: s.key, indicator, scope: s.scope, breakdown: s.breakdown, figure: last.figure, report: last.report, points, gaps: s.gaps });
   }
+  // One card per indicator, scope and breakdown: of its series (by basis, status, period length), the most recent one.
+  const best = new Map<string, HeadlineCard>();
+  for (const c of candidates) {
+    const k = `${c.indicator.id}|${c.scope}|${c.breakdown ?? ''}`;
+    const o = best.get(k);
+    if (!o || comparePeriods(c.figure.period, o.figure.period) > 0 || (comparePeriods(c.figure.period, o.figure.period) === 0 && c.points.length > o.points.length)) best.set(k, c);
+  }
+  candidates.splice(0, candidates.length, ...best.values());
   const hasTotal = new Set(candidates.filter((c) => c.breakdown === null).map((c) => `${c.indicator.id}|${c.scope}`));
   const cards = candidates.filter((c) => c.breakdown === null || !hasTotal.has(`${c.indicator.id}|${c.scope}`));
   const byScope = new Map<string, HeadlineCard[]>();
@@ -71,15 +81,14 @@ export function headlineCards(site: Site): ScopeHeadlines[] {
     });
 }
 
-/** Sparkline data for a card, or null when the series has fewer than two points. */
-export function sparkPoints(card: Pick<HeadlineCard, 'key' | 'points'>): LinePoint[] | null {
+/** Sparkline data for a card (one series: same basis and period length), or null when it has fewer than two points. */
+export function sparkPoints(card: Pick<HeadlineCard, 'key' | 'points'> & Partial<Pick<HeadlineCard, 'gaps'>>): LinePoint[] | null {
   if (card.points.length < 2) return null;
-  return card.points.map((p) => ({
-    date: new Date(`${periodRange(p.figure.period).end}T00:00:00Z`),
-    value: p.figure.value,
-    series: card.key,
-    text: formatValue(p.figure.value, p.figure.unit, p.figure.denominator),
-  }));
+  const date = (period: string) => new Date(`${periodRange(period).end}T00:00:00Z`);
+  return [
+    ...card.points.map((p) => ({ date: date(p.figure.period), value: p.figure.value, series: card.key, text: formatValue(p.figure.value, p.figure.unit, p.figure.denominator) })),
+    ...(card.gaps ?? []).map((g) => ({ date: date(g), value: Number.NaN, series: card.key, text: '' })),
+  ].sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 
 /**
@@ -93,8 +102,9 @@ export function decorativeSvg(svg: string): string {
 }
 
 /** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
-export function sparkSummary(card: Pick<HeadlineCard, 'points'>): string {
-  return `Diễn biến: ${card.points.map((p) => `${periodLabel(p.figure.period)}: ${formatFigure(p.figure)}`).join('; ')}.`;
+export function sparkSummary(card: Pick<HeadlineCard, 'points'> & Partial<Pick<HeadlineCard, 'gaps'>>): string {
+  const gaps = card.gaps?.length ? ` (không có số liệu ${card.gaps.map(periodLabel).join(', ')})` : '';
+  return `Diễn biến: ${card.points.map((p) => `${figureWhen(p.figure)}: ${formatFigure(p.figure)}`).join('; ')}${gaps}.`;
 }
 
 export interface ChangeSummary {
@@ -119,12 +129,14 @@ export function changeSummary(site: Site, figure: Figure): ChangeSummary {
   const higherIsBetter = site.indicatorsById.get(figure.indicator)?.higherIsBetter ?? null;
   const cls = change.delta === 0 || higherIsBetter === null ? 'flat' : change.delta > 0 === higherIsBetter ? 'up' : 'down';
   const p = change.previous;
+  const versus = `${periodLabel(p.period)}${change.missing.length ? ` (không có số liệu ${change.missing.map(periodLabel).join(', ')})` : ''}`;
   const relative =
     change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
   return {
     cls,
-    text: change.delta === 0 ? `Không đổi so với ${periodLabel(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${periodLabel(p.period)}`,
-    detail: `Kỳ trước: ${formatFigure(p)}${relative}.`,
+    text: change.delta === 0 ? `Không đổi so với ${versus}` : `${formatChange(change.delta, figure.unit)} so với ${versus}`,
+    // "Kỳ trước" only for the immediately preceding period; a farther one is named.
+    detail: change.missing.length === 0 ? `Kỳ trước: ${formatFigure(p)}${relative}.` : `${periodLabel(p.period)}: ${formatFigure(p)}${relative}.`,
   };
 }
 
@@ -141,6 +153,7 @@ export interface TargetRow {
   label: string;
   /** "tối thiểu 90%", "trên 50%", "100%". */
   targetText: string;
+  /** The actual the verdict rests on, or, when not yet due, the latest value inside the target's period. */
   actual: Figure | null;
   actualText: string | null;
   actualReport: Report | null;
@@ -169,10 +182,11 @@ export function targetGroups(site: Site): TargetGroup[] {
     const plan = site.reportsById.get(t.target.reportId)!.meta;
     let g = groups.get(plan.id);
     if (!g) {
-      g = { plan, isPlan: plan.kind === 'annual-plan', rows: [], counts: { met: 0, 'not-met': 0, 'no-data': 0 } };
+      g = { plan, isPlan: plan.kind === 'annual-plan', rows: [], counts: { met: 0, 'not-met': 0, 'not-due': 0, 'no-data': 0 } };
       groups.set(plan.id, g);
     }
-    const a = t.actual;
+    // The judged actual, or (not yet due) the latest value of the target's period, for information.
+    const a = t.latest;
     g.rows.push({
       target: t.target,
       label: figureLabel(site, t.target),

@@ -1,12 +1,12 @@
 // Data steps for the indicator, reform-area and organization pages. Pure
 // functions of the derived Site: pages only lay out what these return.
 import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/derive.ts';
-import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
+import { comparePeriods, periodRange, periodLabel, periodShortLabel } from '../core/period.ts';
 import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
 import type { Figure, Series } from '../core/model.ts';
 import type { BarRow, LinePoint } from './charts.ts';
 import { formatFigure, formatNumber } from '../core/format.ts';
-import { breakdownLabel, citation, organizationName } from '../core/labels.ts';
+import { basisLabel, breakdownLabel, citation, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { byteSize, exportFiles } from '../publish/export.ts';
 import { exportSizes } from './dataset-catalog.ts';
@@ -18,10 +18,30 @@ export function areaColor(site: Site, areaId: string): string {
   return site.content.areas.find((a) => a.id === areaId)?.color ?? DEFAULT_COLOR;
 }
 
-/** "Tỉnh Kon Tum", "Tỉnh Kon Tum — Cấp huyện". */
-export function seriesLabel(site: Site, s: Pick<Series, 'scope' | 'breakdown'>): string {
+/** How often a series' points come, in words: "theo quý", "9 tháng đầu năm", "theo năm học". */
+export function shapeLabel(shape: string): string {
+  const [kind, sub, length] = shape.split(':');
+  const simple: Record<string, string> = { year: 'theo năm', half: 'theo 6 tháng', quarter: 'theo quý', month: 'theo tháng', day: 'theo ngày' };
+  if (kind !== 'interval') return simple[kind] ?? shape;
+  if (sub === 'school-year') return 'theo năm học';
+  if (sub === 'phase') return `theo giai đoạn ${Number(length) / 12} năm`;
+  if (sub === 'year-to-date') return /^\d+$/.test(length) ? `${length} tháng đầu năm` : `từ đầu năm đến ngày ${length.split('-').map(Number).reverse().join('/')}`;
+  return /^\d+$/.test(length) ? `${length} tháng` : `${length.replace('d', '')} ngày`;
+}
+
+/**
+ * "Tỉnh Kon Tum", "Tỉnh Kon Tum — Cấp huyện"; when `siblings` (the series shown together)
+ * differ in basis, status or period length, the label says which: "Tỉnh Kon Tum (lũy kế, 9 tháng đầu năm)".
+ */
+export function seriesLabel(site: Site, s: Pick<Series, 'scope' | 'breakdown'> & Partial<Pick<Series, 'basis' | 'status' | 'shape'>>, siblings: Pick<Series, 'basis' | 'status' | 'shape'>[] = []): string {
   const b = breakdownLabel(site, s.breakdown);
-  return `${organizationName(site, s.scope)}${b ? ` — ${b}` : ''}`;
+  const differs = (k: 'basis' | 'status' | 'shape') => s[k] !== undefined && new Set(siblings.map((x) => x[k])).size > 1;
+  const qualifiers = [
+    differs('basis') ? basisLabel[s.basis!] : null,
+    differs('status') ? statusLabel[s.status!] : null,
+    differs('shape') ? shapeLabel(s.shape!) : null,
+  ].filter((q): q is string => q !== null);
+  return `${organizationName(site, s.scope)}${b ? ` — ${b}` : ''}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
 }
 
 /** The measured series of one indicator (plan targets excluded), main series first. */
@@ -49,12 +69,23 @@ export function periodDate(period: string): Date {
   return new Date(`${periodRange(period).end}T00:00:00Z`);
 }
 
-/** Points for `lineChart`: one per measured figure, labelled by series. */
+/**
+ * Points for `lineChart`: one per measured figure, labelled by series, plus a NaN point
+ * at each missing period, so the line breaks there (a gap is drawn, never bridged).
+ */
 export function seriesChartPoints(site: Site, series: Series[]): LinePoint[] {
   return series.flatMap((s) => {
-    const label = seriesLabel(site, s);
-    return s.points.map((p) => ({ date: periodDate(p.figure.period), value: p.figure.value, series: label, text: formatFigure(p.figure) }));
+    const label = seriesLabel(site, s, series);
+    const points: LinePoint[] = s.points.map((p) => ({ date: periodDate(p.figure.period), value: p.figure.value, series: label, text: formatFigure(p.figure) }));
+    const gaps: LinePoint[] = s.gaps.map((g) => ({ date: periodDate(g), value: Number.NaN, series: label, text: '' }));
+    return [...points, ...gaps].sort((a, b) => a.date.getTime() - b.date.getTime());
   });
+}
+
+/** "Không có số liệu quý IV/2024 (Tỉnh Kon Tum): đường biểu đồ bị ngắt ở kỳ đó.", or null when no series has a gap. */
+export function gapNote(site: Site, series: Series[]): string | null {
+  const parts = series.filter((s) => s.gaps.length > 0).map((s) => `${s.gaps.map(periodLabel).join(', ')} (${seriesLabel(site, s, series)})`);
+  return parts.length ? `Không có số liệu ${parts.join('; ')}: đường biểu đồ bị ngắt ở kỳ đó.` : null;
 }
 
 export type ChartMode = 'line' | 'bar' | 'none';
@@ -84,8 +115,38 @@ export function chartMode(series: Series[]): ChartMode {
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */
 export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
   return series.flatMap((s) =>
-    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${periodLabel(p.figure.period)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
+    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${figureWhen(p.figure)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
   );
+}
+
+export interface CrossScopeBars {
+  /** The one period (with basis and status) every drawn bar shares: "quý I/2025". */
+  when: string | null;
+  drawn: Series[];
+  /** Series of other periods, bases or statuses: listed, not drawn. */
+  listed: Series[];
+}
+
+/**
+ * A comparison across scopes uses one common period: the (period, basis, status) most
+ * single-point series share (ties: the latest period). The others are listed, not drawn.
+ */
+export function crossScopeBars(series: Series[]): CrossScopeBars {
+  const groups = new Map<string, Series[]>();
+  for (const s of series) {
+    const f = s.points[0]?.figure;
+    if (!f) continue;
+    const key = `${f.period}|${f.basis}|${f.status}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const best = [...groups.values()].sort((a, b) => b.length - a.length || comparePeriods(b[0].points[0].figure.period, a[0].points[0].figure.period))[0];
+  if (!best) return { when: null, drawn: [], listed: [] };
+  return { when: figureWhen(best[0].points[0].figure), drawn: best, listed: series.filter((s) => !best.includes(s)) };
+}
+
+/** Bars of series that all share one period: labelled by scope and breakdown only (the period is in the title). */
+export function commonPeriodBarRows(site: Site, series: Series[], color: string): BarRow[] {
+  return series.map((s) => ({ label: seriesLabel(site, s), value: s.points[0].figure.value, text: formatFigure(s.points[0].figure), color }));
 }
 
 export interface ChartTable {
@@ -93,25 +154,28 @@ export interface ChartTable {
   rows: string[][];
 }
 
-/** The chart's data as a table: one row per period (oldest first), one column per series. */
+/** The chart's data as a table: one row per period (oldest first), one column per series; a missing period says so. */
 export function seriesTable(site: Site, series: Series[], unit: string): ChartTable {
-  const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.figure.period)))].sort(comparePeriods);
+  const periods = [...new Set(series.flatMap((s) => [...s.points.map((p) => p.figure.period), ...s.gaps]))].sort(comparePeriods);
   return {
-    columns: ['Kỳ', ...series.map((s) => `${seriesLabel(site, s)} (${unit})`)],
+    columns: ['Kỳ', ...series.map((s) => `${seriesLabel(site, s, series)} (${unit})`)],
     rows: periods.map((period) => [
       periodLabel(period),
       ...series.map((s) => {
         const p = s.points.find((q) => q.figure.period === period);
-        return p ? formatFigure(p.figure) : '—';
+        return p ? formatFigure(p.figure) : s.gaps.includes(period) ? 'không có số liệu' : '—';
       }),
     ]),
   };
 }
 
-/** One sentence for screen readers: every series with its values in order. */
+/** One sentence for screen readers: every series with its values in order, and its gaps. */
 export function seriesSummary(site: Site, indicator: Indicator, series: Series[]): string {
   if (series.length === 0) return `Chưa có số liệu thực hiện của chỉ số ${indicator.label}.`;
-  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${periodLabel(p.figure.period)} ${formatFigure(p.figure)}`).join(', ')}`);
+  const parts = series.map(
+    (s) =>
+      `${seriesLabel(site, s, series)}: ${s.points.map((p) => `${figureWhen(p.figure)} ${formatFigure(p.figure)}`).join(', ')}${s.gaps.length ? ` (không có số liệu ${s.gaps.map(periodLabel).join(', ')})` : ''}`,
+  );
   return `${indicator.label}. ${parts.join('; ')}.`;
 }
 
@@ -141,7 +205,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
         report,
         target: isTarget(f, report),
         value: formatFigure(f),
-        period: periodLabel(f.period),
+        period: figureWhen(f),
         scope: organizationName(site, f.scope),
         breakdown: breakdownLabel(site, f.breakdown),
         figureHref: urls.figure(f.reportId, f.id),
@@ -237,7 +301,7 @@ export function indicatorDownloads(site: Site, indicatorId: string): Download[] 
 export function indicatorCitation(site: Site, indicator: Indicator, latest: Figure | null): string {
   const page = `${PUBLISHER.name}, chỉ số “${indicator.label}” (${indicator.unit}), ${absolute(urls.indicator(indicator.id))}.`;
   if (!latest) return page;
-  return `${page} Số liệu ${periodLabel(latest.period)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
+  return `${page} Số liệu ${figureWhen(latest)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
 }
 
 // ——— Reform areas ———
@@ -350,16 +414,8 @@ export function organizationParent(site: Site, org: Organization): Organization 
  * text alternative, so the group labels are dropped.
  */
 
-/** Compact period label for chart axes: "Q3/2024", "H1/2023", "9T/2024", "T8/2024", "10/9/2024", "2024". */
-export function shortPeriod(period: string): string {
-  let m: RegExpMatchArray | null;
-  if ((m = period.match(/^(\d{4})-Q([1-4])$/))) return `Q${m[2]}/${m[1]}`;
-  if ((m = period.match(/^(\d{4})-H([12])$/))) return `H${m[2]}/${m[1]}`;
-  if ((m = period.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
-  if ((m = period.match(/^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/))) return m[1] === m[3] && m[2] === '01' ? `${Number(m[4])}T/${m[1]}` : `T${Number(m[2])}/${m[1]}–T${Number(m[4])}/${m[3]}`;
-  if ((m = period.match(/^(\d{4})-(\d{2})$/))) return `T${Number(m[2])}/${m[1]}`;
-  return period;
-}
+/** Compact period label for chart axes (src/core/period.ts periodShortLabel). */
+export const shortPeriod = periodShortLabel;
 
 /** One x tick per period end date present in the series (periods ending the same day share a tick). */
 export function periodTicks(series: Series[]): { date: Date; label: string }[] {

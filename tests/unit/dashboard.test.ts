@@ -99,14 +99,16 @@ function smallSite(): Site {
       rc(q4, [
         fig('q4', 'ty-le', 'ty-le', 'tinh', '2024-Q4', 31.04, '%'),
         // A target quoted inside a quarterly report: never the "latest value".
-        fig('q4', 'ty-le-chi-tieu', 'ty-le', 'tinh', '2024', 60, '%', { comparator: '=' }),
+        fig('q4', 'ty-le-chi-tieu', 'ty-le', 'tinh', '2024', 60, '%', { comparator: '=', status: 'target' }),
         fig('q4', 'thu-tuc', 'so-thu-tuc', 'tinh', '2024-Q4', 1783, 'thủ tục'),
+        // The year's own rate: the one plan targets for 2024 are judged against.
+        fig('q4', 'ty-le-nam', 'ty-le', 'tinh', '2024', 80, '%'),
       ]),
       rc(plan, [
-        fig('kh', 'ty-le-toi-thieu', 'ty-le', 'tinh', '2024', 90, '%', { comparator: '>=' }),
-        fig('kh', 'ty-le-tren', 'ty-le', 'tinh', '2024', 30, '%', { comparator: '>' }),
-        fig('kh', 'thu-tuc-du', 'so-thu-tuc', 'tinh', '2024', 100, 'thủ tục', { comparator: '=' }),
-        fig('kh', 'phu-kh', 'phu', 'huyen', '2024', 100, 'hồ sơ', { comparator: '=' }),
+        fig('kh', 'ty-le-toi-thieu', 'ty-le', 'tinh', '2024', 90, '%', { comparator: '>=', status: 'target' }),
+        fig('kh', 'ty-le-tren', 'ty-le', 'tinh', '2024', 30, '%', { comparator: '>', status: 'target' }),
+        fig('kh', 'thu-tuc-du', 'so-thu-tuc', 'tinh', '2024', 100, 'thủ tục', { comparator: '=', status: 'target' }),
+        fig('kh', 'phu-kh', 'phu', 'huyen', '2024', 100, 'hồ sơ', { comparator: '=', status: 'target' }),
       ]),
       rc(huyen, [
         fig('h1', 'xa', 'so-thu-tuc', 'huyen', '2024-H1', 120, 'thủ tục', { breakdown: 'cap-xa' }),
@@ -176,7 +178,8 @@ describe('targetGroups (small site)', () => {
   it.each([
     ['kh/ty-le-toi-thieu', 'tối thiểu 90%', 'not-met', 'Chưa đạt'],
     ['kh/ty-le-tren', 'trên 30%', 'met', 'Đạt'],
-    ['kh/thu-tuc-du', '100 thủ tục', 'met', 'Đạt'],
+    // Only a quarter of 2024 is known: a year target is not judged on it.
+    ['kh/thu-tuc-du', '100 thủ tục', 'not-due', 'Chưa đến kỳ đánh giá'],
     ['kh/phu-kh', '100 hồ sơ', 'no-data', 'Chưa có số liệu'],
   ])('%s → %s, %s', (key, text, status, label) => {
     const row = groups[0].rows.find((r) => r.target.key === key)!;
@@ -185,13 +188,14 @@ describe('targetGroups (small site)', () => {
     expect(row.statusLabel).toBe(label);
   });
 
-  it('pairs each target with the latest actual of the year and its quality notes', () => {
+  it('pairs each target with the actual of its own period, else the latest value for information', () => {
     const row = groups[0].rows.find((r) => r.target.key === 'kh/ty-le-tren')!;
-    expect(row.actual?.key).toBe('q4/ty-le');
-    expect(row.actualText).toBe('31,04%');
+    expect(row.actual?.key).toBe('q4/ty-le-nam');
+    expect(row.actualText).toBe('80%');
     expect(row.actualReport?.id).toBe('q4');
     expect(row.notes).toEqual([]);
-    expect(groups[0].counts).toEqual({ met: 2, 'not-met': 1, 'no-data': 1 });
+    expect(groups[0].rows.find((r) => r.target.key === 'kh/thu-tuc-du')!.actual?.key).toBe('q4/thu-tuc');
+    expect(groups[0].counts).toEqual({ met: 1, 'not-met': 1, 'not-due': 1, 'no-data': 1 });
   });
 });
 
@@ -304,9 +308,8 @@ describe('dashboard on the real content', () => {
     expect(card.figure.value).toBe(31.04);
     expect(card.figure.period).toBe('2025-Q1');
     expect(card.points.map((p) => p.figure.value)).toEqual([35.26, 31.04]);
-    expect(changeSummary(site, card.figure)).toEqual({ cls: 'down', text: '-4,22 điểm % so với quý III/2024', detail: 'Kỳ trước: 35,26%.' });
-    const dvc = headlineCards(site)[0].cards.find((c) => c.indicator.id === 'dvc-truc-tuyen-toan-trinh')!;
-    expect(changeSummary(site, dvc.figure)).toEqual({ cls: 'up', text: '+109 so với quý III/2024', detail: 'Kỳ trước: 990 dịch vụ (+11,0%).' });
+    // Q4 2024 is not reported: the comparison names the quarter it skips and never says "Kỳ trước".
+    expect(changeSummary(site, card.figure)).toEqual({ cls: 'down', text: '-4,22 điểm % so với quý III/2024 (không có số liệu quý IV/2024)', detail: 'quý III/2024: 35,26%.' });
   });
 
   it('Tu Mơ Rông has no total number of procedures, so its breakdowns are shown', () => {
@@ -338,7 +341,7 @@ describe('dashboard on the real content', () => {
     expect(text('ung-dung-chu-ky-so')).toBe('100%');
     const total = targetGroups(site).reduce((n, g) => n + g.rows.length, 0);
     expect(total).toBe(site.targets.length);
-    expect(plan.counts.met + plan.counts['not-met'] + plan.counts['no-data']).toBe(plan.rows.length);
+    expect(plan.counts.met + plan.counts['not-met'] + plan.counts['not-due'] + plan.counts['no-data']).toBe(plan.rows.length);
   });
 
   it('every data-quality note links to existing figures', () => {

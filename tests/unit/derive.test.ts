@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePeriods, periodKind, periodRange } from '../../src/core/period.ts';
-import { computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, isTarget } from '../../src/pipeline/derive.ts';
+import { computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, isTarget, missingBetween } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import type { ReportContent, Figure } from '../../src/core/model.ts';
@@ -37,16 +37,19 @@ describe('target status with comparators', () => {
     [5, 5, '<', false],
   ])('actual %d vs target %s %d → %s', (actual, target, cmp, met) => expect(meetsTarget(actual, target, cmp)).toBe(met));
 
-  it('classifies targets', () => {
-    expect(isTarget({ comparator: null }, { kind: 'annual-plan' })).toBe(true);
-    expect(isTarget({ comparator: '>' }, { kind: 'quarterly-report' })).toBe(false); // "trên 1,4 tỷ" is a measurement
-    expect(isTarget({ comparator: '=' }, { kind: 'quarterly-report' })).toBe(true);
+  it('classifies targets by status; before the audit, rows without a status also by plan and comparator', () => {
+    expect(isTarget({ comparator: null, status: 'target' }, { kind: 'quarterly-report' }, false)).toBe(true);
+    expect(isTarget({ comparator: null, status: 'planned' }, { kind: 'annual-plan' }, false)).toBe(false); // "dự kiến" is not a target
+    expect(isTarget({ comparator: null, status: 'actual' }, { kind: 'annual-plan' }, false)).toBe(false);
+    expect(isTarget({ comparator: null, status: 'actual' }, { kind: 'annual-plan' }, true)).toBe(true);
+    expect(isTarget({ comparator: '>', status: 'actual' }, { kind: 'quarterly-report' }, true)).toBe(false); // "trên 1,4 tỷ" is a measurement
+    expect(isTarget({ comparator: '=', status: 'actual' }, { kind: 'quarterly-report' }, true)).toBe(true);
   });
 });
 
 // Tiny hand-made reports for series, changes and targets.
-function fig(reportId: string, indicator: string, period: string, value: number, comparator: Figure['comparator'] = null): Figure {
-  return { key: `${reportId}/${indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, basis: 'flow', status: 'actual', value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } };
+function fig(reportId: string, indicator: string, period: string, value: number, comparator: Figure['comparator'] = null, extra: Partial<Figure> = {}): Figure {
+  return { key: `${reportId}/${extra.id ?? indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, basis: 'flow', status: comparator === null ? 'actual' : 'target', ...extra, value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } };
 }
 function report(id: string, kind: ReportContent['meta']['kind'], period: string, figures: Figure[]): ReportContent {
   return { meta: { id, kind, title: id, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: 's' }, figures, narratives: [], sourceText: '', files: { report: '', figures: null, source: '' } };
@@ -59,28 +62,57 @@ describe('series, changes against the previous period, targets', () => {
     report('h1', 'half-year-report', '2023-H1', [fig('h1', 'ty-le', '2023-H1', 20)]),
     report('kh', 'annual-plan', '2024', [fig('kh', 'ty-le', '2024', 30, '>='), fig('kh', 'khac', '2024', 100, '=')]),
   ];
-  const series = buildSeries(reports);
+  const series = buildSeries(reports, false);
 
-  it('puts measured values in period order and leaves targets out', () => {
-    const s = series.find((x) => x.indicator === 'ty-le')!;
-    expect(s.points.map((p) => p.figure.period)).toEqual(['2023-H1', '2024-Q3', '2025-Q1']);
+  it('puts measured values of one period length in one series, in order, targets left out', () => {
+    const of = (shape: string) => series.find((x) => x.indicator === 'ty-le' && x.shape === shape)!;
+    expect(of('quarter').points.map((p) => p.figure.period)).toEqual(['2024-Q3', '2025-Q1']);
+    expect(of('half').points.map((p) => p.figure.period)).toEqual(['2023-H1']);
+    expect(series.some((s) => s.points.some((p) => p.figure.status === 'target'))).toBe(false);
   });
 
-  it('compares a quarter with the previous quarter, never with a half-year', () => {
+  it('names the missing period between two points of a series', () => {
+    expect(series.find((x) => x.indicator === 'ty-le' && x.shape === 'quarter')!.gaps).toEqual(['2024-Q4']);
+    expect(missingBetween('2024-Q1', '2024-Q2')).toEqual([]);
+    expect(missingBetween('2023', '2025')).toEqual(['2024']);
+    expect(missingBetween('2024-08-25', '2025-03-14')).toEqual([]); // as-of dates have no regular step
+  });
+
+  it('compares with the previous point of the same series, naming what is missing, never with a half-year', () => {
     const changes = computeChanges(series);
-    expect(changes.get('q1/ty-le')).toMatchObject({ kind: 'change', delta: -4.22, previous: { period: '2024-Q3' } });
+    expect(changes.get('q1/ty-le')).toMatchObject({ kind: 'change', delta: -4.22, previous: { period: '2024-Q3' }, missing: ['2024-Q4'] });
     expect(changes.get('q3/ty-le')).toEqual({ kind: 'missing', reason: 'no-previous' });
     expect(changes.get('h1/ty-le')).toEqual({ kind: 'missing', reason: 'no-previous' });
   });
 
-  it('gives each plan target the latest value of its year, or a typed no-data', () => {
-    const targets = computeTargets(reports, series);
-    const t = targets.find((x) => x.target.key === 'kh/ty-le')!;
-    expect(t.actual?.key).toBe('q3/ty-le');
-    expect(t.status).toBe('met'); // 35,26 ≥ 30
-    expect(t.partial).toBe(true); // a quarter against a year target
-    expect(targets.find((x) => x.target.key === 'kh/khac')).toMatchObject({ actual: null, status: 'no-data' });
-    expect(targets.find((x) => x.target.key === 'q1/muc-tieu')).toMatchObject({ status: 'no-data' }); // different indicator id
+  it('never joins different bases or statuses in one series', () => {
+    const mixed = buildSeries(
+      [
+        report('a', 'quarterly-report', '2024-Q3', [fig('a', 'x', '2024-Q3', 5), fig('a', 'x', '2024-01/2024-09', 9, null, { id: 'x-luy-ke', basis: 'cumulative' })]),
+        report('b', 'quarterly-report', '2024-Q4', [fig('b', 'x', '2024-Q4', 6, null, { basis: 'stock' }), fig('b', 'x', '2024-Q4', 7, null, { id: 'x-uoc', status: 'estimate' })]),
+      ],
+      false,
+    );
+    expect(mixed.map((s) => `${s.basis}/${s.status}/${s.shape}:${s.points.length}`).sort()).toEqual([
+      'cumulative/actual/interval:year-to-date:9:1',
+      'flow/actual/quarter:1',
+      'flow/estimate/quarter:1',
+      'stock/actual/quarter:1',
+    ]);
+  });
+
+  it('judges a target only against an actual of its own period and basis; otherwise "not-due" with the latest value', () => {
+    const plan = report('kh25', 'annual-plan', '2025', [fig('kh25', 'ty-le', '2025', 60, '>=')]);
+    const q1 = report('q1', 'quarterly-report', '2025-Q1', [fig('q1', 'ty-le', '2025-Q1', 31.04)]);
+    const notDue = computeTargets([plan, q1], buildSeries([plan, q1], false), false)[0];
+    expect(notDue).toMatchObject({ status: 'not-due', actual: null, latest: { key: 'q1/ty-le' } });
+    const year = report('y', 'quarterly-report', '2025-Q4', [fig('y', 'ty-le', '2025', 61)]);
+    const judged = computeTargets([plan, q1, year], buildSeries([plan, q1, year], false), false)[0];
+    expect(judged).toMatchObject({ status: 'met', actual: { key: 'y/ty-le' } });
+    const stock = report('y', 'quarterly-report', '2025-Q4', [fig('y', 'ty-le', '2025', 61, null, { basis: 'stock' })]);
+    expect(computeTargets([plan, stock], buildSeries([plan, stock], false), false)[0]).toMatchObject({ status: 'not-due', actual: null });
+    const none = report('kh', 'annual-plan', '2024', [fig('kh', 'khac', '2024', 100, '=')]);
+    expect(computeTargets([none], [], false)[0]).toMatchObject({ status: 'no-data', actual: null, latest: null });
   });
 });
 

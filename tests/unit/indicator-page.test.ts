@@ -26,7 +26,10 @@ import {
   seriesLabel,
   seriesTable,
   shortPeriod,
+  crossScopeBars,
+  gapNote,
 } from '../../src/view/indicator-page.ts';
+import { figureWhen } from '../../src/core/labels.ts';
 import { lineChart, stripMarkAria } from '../../src/view/charts.ts';
 import { formatBytes } from '../../src/view/dataset-catalog.ts';
 import { exportFiles } from '../../src/publish/export.ts';
@@ -44,8 +47,63 @@ const mini = {
   },
 } as unknown as Site;
 const series = (scope: string, breakdown: string | null, points: [string, number][]): Series => ({
-  key: `x|${scope}|${breakdown ?? ''}`, indicator: 'x', scope, breakdown,
+  key: `x|${scope}|${breakdown ?? ''}`, indicator: 'x', scope, breakdown, basis: 'flow', status: 'actual', shape: 'quarter', gaps: [],
   points: points.map(([period, value], i) => ({ figure: fig(`r${i}`, `f-${scope}-${i}`, period, value, { scope, breakdown }), report: report(`r${i}`, period) })),
+});
+
+describe('comparability in charts and tables (small cases)', () => {
+  const gapped: Series = { ...series('tinh', null, [['2024-Q3', 35.26], ['2025-Q1', 31.04]]), gaps: ['2024-Q4'] };
+
+  it('a missing period breaks the line (NaN point) and is named in the note and the table', () => {
+    const pts = seriesChartPoints(mini, [gapped]);
+    expect(pts.map((p) => [p.date.toISOString().slice(0, 10), Number.isNaN(p.value)])).toEqual([
+      ['2024-09-30', false],
+      ['2024-12-31', true],
+      ['2025-03-31', false],
+    ]);
+    expect(gapNote(mini, [gapped])).toBe('Không có số liệu quý IV/2024 (Tỉnh): đường biểu đồ bị ngắt ở kỳ đó.');
+    expect(gapNote(mini, [series('tinh', null, [['2024-Q3', 1]])])).toBeNull();
+    expect(seriesTable(mini, [gapped], '%').rows).toEqual([
+      ['quý III/2024', '35,26%'],
+      ['quý IV/2024', 'không có số liệu'],
+      ['quý I/2025', '31,04%'],
+    ]);
+    // The rendered line has two separate segments, and the gap is marked.
+    const svg = lineChart(pts, { ariaLabel: 'x' });
+    expect(svg.match(/<path d="M[^"]*"[^>]*marker-start/)![0].match(/M/g)).toHaveLength(2);
+    expect(svg).toContain('chart-gap');
+  });
+
+  it('series of another basis, status or period length are labelled as such when shown together', () => {
+    const cumulative: Series = { ...series('tinh', null, [['2024-01/2024-09', 9]]), basis: 'cumulative', shape: 'interval:year-to-date:9' };
+    expect(seriesLabel(mini, cumulative, [gapped, cumulative])).toBe('Tỉnh (lũy kế, 9 tháng đầu năm)');
+    expect(seriesLabel(mini, gapped, [gapped, cumulative])).toBe('Tỉnh (trong kỳ, theo quý)');
+    expect(seriesLabel(mini, gapped, [gapped])).toBe('Tỉnh');
+  });
+
+  it('a cross-scope comparison draws the most shared period and lists the others', () => {
+    const a = series('tinh', null, [['2025-Q1', 1]]);
+    const b = series('huyen', null, [['2025-Q1', 2]]);
+    const old = series('huyen', 'cap-xa', [['2023-H1', 3]]);
+    const cross = crossScopeBars([old, a, b]);
+    expect(cross.when).toBe('quý I/2025');
+    expect(cross.drawn).toEqual([a, b]);
+    expect(cross.listed).toEqual([old]);
+    expect(crossScopeBars([])).toEqual({ when: null, drawn: [], listed: [] });
+  });
+
+  it.each([
+    [{ period: '2024-Q3', basis: 'flow', status: 'actual' }, 'quý III/2024'],
+    [{ period: '2024-01/2024-09', basis: 'cumulative', status: 'actual' }, 'lũy kế 9 tháng đầu năm 2024'],
+    [{ period: '2025-01-01/2025-03-14', basis: 'cumulative', status: 'estimate' }, 'ước, lũy kế từ 1/1/2025 đến 14/3/2025'],
+    [{ period: '2025-03-14', basis: 'stock', status: 'actual' }, 'tính đến 14/3/2025'],
+    [{ period: '2024-Q3', basis: 'stock', status: 'actual' }, 'tính đến kỳ báo cáo quý III/2024'],
+    [{ period: '2025', basis: 'flow', status: 'target' }, 'kế hoạch, năm 2025'],
+    [{ period: '2024-Q4', basis: 'flow', status: 'planned' }, 'dự kiến, quý IV/2024'],
+    [{ period: '2023-09/2024-08', basis: 'flow', status: 'actual' }, 'năm học 2023–2024'],
+  ] as const)('figureWhen(%j) = %s', (f, text) => {
+    expect(figureWhen(f)).toBe(text);
+  });
 });
 
 describe('chart data steps (small cases)', () => {

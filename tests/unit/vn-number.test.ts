@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel } from '../../src/core/period.ts';
-import { numbersInText, parseVietnameseNumber, textMentionsValue } from '../../src/core/vn-number.ts';
+import { numbersInText, parseVietnameseNumber, textMentionsValue, statesNone } from '../../src/core/vn-number.ts';
 import { formatChange, formatNumber, formatValue, formatWithComparator } from '../../src/core/format.ts';
 
 describe('parseVietnameseNumber', () => {
@@ -71,4 +71,18 @@ describe('vi-VN display formatting', () => {
     ['2024-08-25', 'ngày 25/8/2024'],
     ['2024-08', 'tháng 8/2024'],
   ])('periodLabel(%s) = %s', (p, s) => expect(periodLabel(p)).toBe(s));
+});
+
+describe('statesNone: an explicit zero printed in words', () => {
+  it.each([
+    ['qua kiểm tra chưa phát hiện văn bản có dấu hiệu trái pháp luật.', true],
+    ['trên địa bàn huyện chưa có kiến nghị phản ánh nào liên quan', true],
+    ['không có đơn vị nào xếp loại trung bình, yếu', true],
+    ['không có văn bản QPPL sửa đổi, bổ sung/thay thế/bãi bỏ/ban hành mới.', true],
+    ['thu hút người có tài năng vào làm việc tại các cơ quan nhà nước ở địa phương: Không.', true],
+    ['Trong kỳ không phát sinh hồ sơ quá hạn', true],
+    ['đã giải quyết 62.233 hồ sơ', false],
+    ['Không ngừng nâng cao chất lượng phục vụ', false],
+    ['không chỉ nâng cao chất lượng mà còn', false],
+  ])('%s → %s', (text, none) => expect(statesNone(text)).toBe(none));
 });

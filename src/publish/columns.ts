@@ -1,0 +1,217 @@
+// The column registry: one declaration per exported column (name, type, Vietnamese
+// title, description, vocabulary, value getter). It drives the CSV and JSON exports,
+// the Table Schema of datapackage.json and the dataset dictionary pages, so adding a
+// column is one entry here. Titles follow the glossary: chỉ số = indicator, chỉ tiêu
+// kế hoạch = target, đơn vị tính = unit, cơ quan, đơn vị = organization.
+import type { Site, TargetStatus } from '../pipeline/derive.ts';
+import { TARGET_STATES } from '../pipeline/derive.ts';
+import type { Figure, Indicator } from '../core/model.ts';
+import { bases, comparators, reportKinds, statuses } from '../core/schema.ts';
+import { periodRange } from '../core/period.ts';
+import { absolute, urls } from '../core/urls.ts';
+
+export type Cell = string | number | boolean | null;
+
+/** A published column, as the Table Schema and the dictionary pages describe it. */
+export interface Column {
+  name: string;
+  /** Frictionless field type. */
+  type: 'string' | 'number' | 'integer' | 'date' | 'boolean';
+  /** Vietnamese title. */
+  title: string;
+  /** English description. */
+  description: string;
+  /** Every row has a value (Table Schema constraints.required). */
+  required?: boolean;
+  /** The closed vocabulary of the column, when it has one (Table Schema constraints.enum). */
+  enum?: readonly string[];
+  /** Foreign key: every non-empty value is a key of this reference table (a resource of datapackage.json). */
+  references?: { resource: string; field: string };
+}
+
+export interface Table {
+  columns: Column[];
+  rows: Cell[][];
+  /** Columns whose values together identify a row. */
+  primaryKey?: string[];
+}
+
+/** A column with how to get its value from one row's source item. */
+export interface ColumnDef<T> extends Column {
+  value: (item: T) => Cell;
+}
+
+/** Names of the reference tables (datapackage resources) foreign keys point to. */
+export const REF = {
+  reports: { resource: 'danh-muc-bao-cao', field: 'report_id' },
+  organizations: { resource: 'danh-muc-don-vi', field: 'organization_id' },
+  areas: { resource: 'danh-muc-linh-vuc', field: 'area_id' },
+  indicators: { resource: 'danh-muc-chi-so', field: 'indicator_id' },
+  breakdowns: { resource: 'danh-muc-phan-to', field: 'breakdown_id' },
+} as const;
+
+/** The published columns of a declaration list (without the value getters). */
+export function columnsOf<T>(defs: ColumnDef<T>[]): Column[] {
+  return defs.map(({ value: _value, ...column }) => column);
+}
+
+/** One row of `item` under `defs`. */
+export function rowOf<T>(defs: ColumnDef<T>[], item: T): Cell[] {
+  return defs.map((d) => d.value(item));
+}
+
+/** A table of `items` under `defs`. */
+export function tableOf<T>(defs: ColumnDef<T>[], items: T[], primaryKey?: string[]): Table {
+  return { columns: columnsOf(defs), rows: items.map((item) => rowOf(defs, item)), ...(primaryKey ? { primaryKey } : {}) };
+}
+
+// ---------------------------------------------------------------- observations
+
+export interface ObservationItem {
+  site: Site;
+  figure: Figure;
+}
+
+const meta = (o: ObservationItem) => o.site.reportsById.get(o.figure.reportId)!.meta;
+const indicatorOf = (o: ObservationItem): Indicator => o.site.indicatorsById.get(o.figure.indicator)!;
+
+/** observations.csv/json and every per-dataset, per-indicator and per-report figure table. */
+export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
+  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true, references: REF.reports, value: (o) => meta(o).id },
+  { name: 'report_title', type: 'string', title: 'Báo cáo', description: 'Report title (Vietnamese)', required: true, value: (o) => meta(o).title },
+  { name: 'report_kind', type: 'string', title: 'Loại văn bản', description: 'Kind of source document', enum: reportKinds, required: true, value: (o) => meta(o).kind },
+  { name: 'figure_id', type: 'string', title: 'Mã số liệu', description: 'Figure id, unique within the report', required: true, value: (o) => o.figure.id },
+  {
+    name: 'period',
+    type: 'string',
+    title: 'Kỳ',
+    description: 'Period the figure refers to, canonical spelling: 2024, 2024-H1, 2024-Q3, 2024-08, 2025-03-14 (as-of date), or an ISO 8601 interval 2024-01/2024-09, 2023-09/2024-08 (school year), 2021/2025 (programme phase)',
+    required: true,
+    value: (o) => o.figure.period,
+  },
+  { name: 'period_start', type: 'date', title: 'Từ ngày', description: 'First day of the period', required: true, value: (o) => periodRange(o.figure.period).start },
+  { name: 'period_end', type: 'date', title: 'Đến ngày', description: 'Last day of the period (the as-of date of a stock)', required: true, value: (o) => periodRange(o.figure.period).end },
+  {
+    name: 'basis',
+    type: 'string',
+    title: 'Cơ sở tính',
+    description: 'flow = amount during the period; cumulative = amount from the start of the period to its end (year-to-date, programme-to-date); stock = level as of the end of the period',
+    enum: bases,
+    required: true,
+    value: (o) => o.figure.basis,
+  },
+  {
+    name: 'status',
+    type: 'string',
+    title: 'Loại số liệu',
+    description: 'actual = achieved; estimate = estimated (ước, khoảng); target = plan target (chỉ tiêu kế hoạch); planned = planned/expected (dự kiến); reference = a list, norm or count of rules in force, not an achievement',
+    enum: statuses,
+    required: true,
+    value: (o) => o.figure.status,
+  },
+  { name: 'scope_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization the figure is about or that acted (the actor)', required: true, references: REF.organizations, value: (o) => o.figure.scope },
+  {
+    name: 'scope_name',
+    type: 'string',
+    title: 'Cơ quan, đơn vị',
+    description: 'Organization name',
+    required: true,
+    value: (o) => o.site.content.organizations.find((x) => x.id === o.figure.scope)?.name ?? o.figure.scope,
+  },
+  { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (o) => indicatorOf(o).area },
+  { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (o) => indicatorOf(o).id },
+  { name: 'indicator_label', type: 'string', title: 'Chỉ số', description: 'Indicator label (Vietnamese)', required: true, value: (o) => indicatorOf(o).label },
+  { name: 'indicator_label_en', type: 'string', title: 'Chỉ số (tiếng Anh)', description: 'Indicator label (English)', required: true, value: (o) => indicatorOf(o).labelEn },
+  { name: 'breakdown', type: 'string', title: 'Phân tổ', description: 'Breakdown id (e.g. cap-tinh, dia-ban-<district>); empty for totals', references: REF.breakdowns, value: (o) => o.figure.breakdown },
+  { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point', required: true, value: (o) => o.figure.value },
+  { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"', value: (o) => o.figure.denominator },
+  { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', required: true, value: (o) => o.figure.unit },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: 'For targets / approximate figures: > >= < <= = ~', enum: comparators, value: (o) => o.figure.comparator },
+  { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document', required: true, value: (o) => o.figure.section },
+  { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure', required: true, value: (o) => o.figure.quote },
+  { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note", value: (o) => o.figure.note },
+  {
+    name: 'quality_note',
+    type: 'string',
+    title: 'Ghi chú chất lượng dữ liệu',
+    description: 'Consistency problems found in the source',
+    value: (o) => (o.site.qualityNotes.get(o.figure.key) ?? []).join(' | ') || null,
+  },
+  { name: 'url', type: 'string', title: 'Liên kết', description: 'Permalink of the figure on the portal', required: true, value: (o) => absolute(urls.figure(o.figure.reportId, o.figure.id)) },
+];
+
+// ---------------------------------------------------------------- plan targets
+
+export interface TargetItem {
+  site: Site;
+  target: TargetStatus;
+}
+
+const targetIndicator = (t: TargetItem): Indicator => t.site.indicatorsById.get(t.target.indicator)!;
+
+export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
+  { name: 'report_id', type: 'string', title: 'Mã văn bản đặt chỉ tiêu', description: 'Id of the plan or report that sets the target', required: true, references: REF.reports, value: (t) => t.target.target.reportId },
+  { name: 'figure_id', type: 'string', title: 'Mã chỉ tiêu kế hoạch', description: 'Target figure id', required: true, value: (t) => t.target.target.id },
+  { name: 'period', type: 'string', title: 'Kỳ chỉ tiêu', description: 'Period the target is set for', required: true, value: (t) => t.target.target.period },
+  { name: 'basis', type: 'string', title: 'Cơ sở tính', description: 'Basis of the target (flow, cumulative, stock)', enum: bases, required: true, value: (t) => t.target.target.basis },
+  { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (t) => targetIndicator(t).area },
+  { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (t) => targetIndicator(t).id },
+  { name: 'indicator_label', type: 'string', title: 'Chỉ số', description: 'Indicator label (Vietnamese)', value: (t) => targetIndicator(t).label },
+  { name: 'indicator_label_en', type: 'string', title: 'Chỉ số (tiếng Anh)', description: 'Indicator label (English)', value: (t) => targetIndicator(t).labelEn },
+  { name: 'scope_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization the target is set for', required: true, references: REF.organizations, value: (t) => t.target.target.scope },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: 'Comparator of the target', enum: comparators, value: (t) => t.target.target.comparator },
+  { name: 'target_value', type: 'number', title: 'Chỉ tiêu kế hoạch', description: 'Target value', required: true, value: (t) => t.target.target.value },
+  { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', value: (t) => t.target.target.unit },
+  {
+    name: 'actual_value',
+    type: 'number',
+    title: 'Thực hiện',
+    description: 'Actual of the target’s own period and basis, or (not yet due) the latest value inside the target period, for information',
+    value: (t) => t.target.latest?.value ?? null,
+  },
+  { name: 'actual_period', type: 'string', title: 'Kỳ thực hiện', description: 'Period of the actual value', value: (t) => t.target.latest?.period ?? null },
+  { name: 'actual_report_id', type: 'string', title: 'Báo cáo thực hiện', description: 'Report of the actual value', references: REF.reports, value: (t) => t.target.latest?.reportId ?? null },
+  {
+    name: 'assessment',
+    type: 'string',
+    title: 'Đánh giá',
+    description: 'met / not-met: judged against an actual of the target’s own period and basis; not-due: only part of the period reported so far; no-data',
+    enum: TARGET_STATES,
+    required: true,
+    value: (t) => t.target.status,
+  },
+  { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
+];
+
+// ---------------------------------------------------------------- indicator catalogue
+
+export interface IndicatorItem {
+  indicator: Indicator;
+  /** Number of figures of the indicator on the portal. */
+  figures: number;
+  derivation: string | null;
+}
+
+export const INDICATOR_FIELDS: ColumnDef<IndicatorItem>[] = [
+  { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, value: (i) => i.indicator.id },
+  { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (i) => i.indicator.area },
+  { name: 'label', type: 'string', title: 'Tên chỉ số', description: 'Label (Vietnamese)', required: true, value: (i) => i.indicator.label },
+  { name: 'label_en', type: 'string', title: 'Tên chỉ số (tiếng Anh)', description: 'Label (English)', required: true, value: (i) => i.indicator.labelEn },
+  { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', required: true, value: (i) => i.indicator.unit },
+  { name: 'basis', type: 'string', title: 'Cơ sở tính', description: "The indicator's natural basis (flow, cumulative, stock)", enum: bases, required: true, value: (i) => i.indicator.basis },
+  { name: 'definition', type: 'string', title: 'Định nghĩa', description: 'Definition (Vietnamese)', required: true, value: (i) => i.indicator.definition },
+  {
+    name: 'higher_is_better',
+    type: 'boolean',
+    title: 'Càng cao càng tốt',
+    description: 'true / false / empty when neutral',
+    value: (i) => i.indicator.higherIsBetter,
+  },
+  { name: 'derivation', type: 'string', title: 'Công thức', description: 'How the indicator is computed from others', value: (i) => i.derivation },
+  { name: 'figures', type: 'integer', title: 'Số số liệu', description: 'Number of figures on the portal', required: true, value: (i) => i.figures },
+];
+
+/** The observation columns as published (Table Schema, dictionary pages). */
+export const OBSERVATION_COLUMNS: Column[] = columnsOf(OBSERVATION_FIELDS);
+/** A figure is identified by its report and its id within the report. */
+export const OBSERVATION_KEY = ['report_id', 'figure_id'];

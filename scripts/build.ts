@@ -1,13 +1,6 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
-import { build as astroBuild } from 'astro';
-import { runPipeline } from '../src/pipeline/site.ts';
-import { exportFiles } from '../src/publish/export.ts';
-import { bulkFiles, excelFiles } from '../src/publish/downloads.ts';
-import { sitemapXml } from '../src/publish/discovery.ts';
-import { siteModified } from '../src/publish/datasets.ts';
-import { exitOnContentErrors, pagePaths, resolveSiteUrl, writeFiles, writeGenerated } from './stages.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { resolveSiteUrl } from './site-url.ts';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.
@@ -21,6 +14,16 @@ if (siteUrl.error) {
   process.exit(1);
 }
 log(siteUrl.note);
+
+// Loaded after the check, so a refused production build fails in a second.
+const { build: astroBuild } = await import('astro');
+const { runPipeline } = await import('../src/pipeline/site.ts');
+const { exportFiles } = await import('../src/publish/export.ts');
+const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
+const { sitemapXml } = await import('../src/publish/discovery.ts');
+const { siteModified } = await import('../src/publish/datasets.ts');
+const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
+const { buildSearchIndex } = await import('./search-index.ts');
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);

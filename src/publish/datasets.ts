@@ -1,11 +1,11 @@
 // The dataset catalogue: which downloadable tables the portal publishes, their
 // rows and metadata. Pure: the export stage serialises these, pages list them.
 import Papa from 'papaparse';
-import { isTarget, periodRange, type Site, type TargetState } from '../pipeline/derive.ts';
-import type { Figure } from '../pipeline/validate.ts';
+import { isTarget, type Site, type TargetState } from '../pipeline/derive.ts';
+import type { Figure } from '../core/model.ts';
 import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { formatPeriod } from '../core/format.ts';
+import { periodRange, periodLabel } from '../core/period.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -241,10 +241,10 @@ function computeDatasets(site: Site): Dataset[] {
         {
           id: `bao-cao-${r.meta.id}`,
           title: `Số liệu: ${r.meta.title}`,
-          description: `Mọi số liệu trích từ văn bản "${r.meta.title}" (${formatPeriod(r.meta.period)}), kèm trích dẫn nguyên văn.`,
+          description: `Mọi số liệu trích từ văn bản "${r.meta.title}" (${periodLabel(r.meta.period)}), kèm trích dẫn nguyên văn.`,
           kind: 'report',
           frequency: 'Một lần',
-          keywords: ['cải cách hành chính', formatPeriod(r.meta.period)],
+          keywords: ['cải cách hành chính', periodLabel(r.meta.period)],
         },
         r.figures,
       ),

@@ -3,7 +3,7 @@
 // fingerprint) are committed in data/releases.json by `npm run release`, so a build
 // never needs git history and stays deterministic.
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../pipeline/validate.ts';
+import type { Figure } from '../core/model.ts';
 import { sha256 } from './sha256.ts';
 import { siteModified } from './datasets.ts';
 import releasesFile from '../../data/releases.json' with { type: 'json' };

@@ -14,12 +14,12 @@ export function parseTurtle(text: string): Store {
 
 /** JSON-LD → quads (no remote contexts: the loader refuses any fetch). */
 export async function parseJsonLd(text: string): Promise<Store> {
-  const nquads = await jsonld.toRDF(JSON.parse(text), {
+  const nquads = (await jsonld.toRDF(JSON.parse(text), {
     format: 'application/n-quads',
     documentLoader: async (url: string) => {
       throw new Error(`JSON-LD tried to load a remote context: ${url}`);
     },
-  });
+  })) as unknown as string;
   return new Store(new Parser({ format: 'application/n-quads' }).parse(nquads));
 }
 

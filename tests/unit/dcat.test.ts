@@ -6,7 +6,8 @@ import { exportFiles, rdfFiles } from '../../src/publish/export.ts';
 import { buildDatasets } from '../../src/publish/datasets.ts';
 import { agentIri, datasetIri } from '../../src/publish/dcat.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
-import { isTarget, periodRange } from '../../src/pipeline/derive.ts';
+import { isTarget } from '../../src/pipeline/derive.ts';
+import { periodRange } from '../../src/core/period.ts';
 import { parseJsonLd, parseTurtle, tripleSet, validateDcat } from '../support/shacl.ts';
 
 const { site } = runPipeline(process.cwd());

@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { format: 'directory' },

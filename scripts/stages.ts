@@ -1,5 +1,5 @@
 // File-writing side of the build stages (kept out of src/ so those stay pure).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Site } from '../src/pipeline/derive.ts';
 import { generateReportMdx } from '../src/view/render-mdx.ts';
@@ -37,3 +37,19 @@ export function exitOnContentErrors(issues: Issue[]): void {
   console.error(`\n${errors.length} lỗi nội dung — sửa rồi chạy lại (chi tiết: npm run validate).`);
   process.exit(1);
 }
+
+/** Root-relative paths of the HTML pages in outDir ("/bao-cao/x/"), for sitemap.xml; the 404 page is left out. */
+export function pagePaths(outDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        if (!['_astro', 'data', 'api', 'pagefind'].includes(name) || rel !== '/') walk(p, `${rel}${name}/`);
+      } else if (name === 'index.html') out.push(rel);
+    }
+  };
+  walk(outDir, '/');
+  return out;
+}
+

@@ -1,10 +1,8 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
-import { build as astroBuild } from 'astro';
 import { runPipeline } from '../src/pipeline/site.ts';
 import { exportFiles } from '../src/publish/export.ts';
 import { exitOnContentErrors, writeFiles, writeGenerated } from './stages.ts';
-import { buildSearchIndex } from './search-index.ts';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.
@@ -13,6 +11,9 @@ const log = (msg: string) => console.log(`[build] ${msg}`);
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
+// Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
+const { build: astroBuild } = await import('astro');
+const { buildSearchIndex } = await import('./search-index.ts');
 log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 log(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });

@@ -5,6 +5,7 @@
 // order as printed. Each returns problems; validate.ts turns them into issues.
 import type { Node as JsonNode } from 'jsonc-parser';
 import { numbersInText, parseVietnameseNumber } from '../../core/vn-number.ts';
+import { describeChar, forbiddenChar } from '../read-content.ts';
 
 export interface KeyProblem {
   code: 'unknown-key' | 'duplicate-key';
@@ -61,6 +62,20 @@ export function jsonKeyProblems(tree: JsonNode | undefined, known?: readonly str
     } else if (node.type === 'array') for (const c of node.children ?? []) visit(c, false);
   };
   if (tree) visit(tree, true);
+  return out;
+}
+
+/** String values (and keys) of a JSON tree whose escapes ("\u202e") decode to a refused character. */
+export function jsonStringCharProblems(tree: JsonNode | undefined): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  const visit = (node: JsonNode) => {
+    if (node.type === 'string') {
+      const bad = forbiddenChar(String(node.value));
+      if (bad) out.push({ offset: node.offset, message: `Chuỗi JSON chứa ký tự điều khiển/ẩn ${describeChar(bad.char)} (viết dạng thoát hay trực tiếp đều không được).` });
+    }
+    for (const c of node.children ?? []) visit(c);
+  };
+  if (tree) visit(tree);
   return out;
 }
 

@@ -1,4 +1,5 @@
-// `npm run bench`: search figures on the built site (run `npm run build` first).
+// `npm run bench`: the extraction assistant against the curated figures (no build needed), then
+// search figures on the built site (run `npm run build` first).
 // Index size on disk, bytes fetched for a first and a second query, query time in
 // headless Chromium (Debian's /usr/bin/chromium) against `astro preview` on localhost.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,6 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'astro';
+import { loadContent } from '../src/pipeline/load.ts';
+import { nodeReader } from '../src/pipeline/node-reader.ts';
+import { validateContent } from '../src/pipeline/validate.ts';
+import { benchSuggestions } from '../src/pipeline/suggest.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4451);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +25,31 @@ function walk(dir: string): { path: string; size: number }[] {
     const p = join(dir, n);
     return statSync(p).isDirectory() ? walk(p) : [{ path: p, size: statSync(p).size }];
   });
+}
+
+// `npm run bench -- --scale 50,250,1000`: synthetic content at those sizes, built in temporary folders.
+const scaleAt = process.argv.indexOf('--scale');
+if (scaleAt >= 0) {
+  const { runScale } = await import('./bench-scale.ts');
+  await runScale((process.argv[scaleAt + 1] ?? '50').split(',').map(Number));
+  process.exit(0);
+}
+
+// Extraction assistant: each report's own figures.csv hidden, the wording memory built from the other reports only.
+{
+  const { content } = validateContent(loadContent(nodeReader(process.cwd())));
+  const t0 = performance.now();
+  const rows = benchSuggestions(content);
+  const ms = performance.now() - t0;
+  const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}%`;
+  console.log('Trợ lý trích số liệu (npm run suggest), mỗi báo cáo ẩn figures.csv của chính nó  [mục tiêu: đề xuất ≥ 90%, chỉ tiêu đúng ≥ 60%]');
+  for (const { reportId, score } of rows)
+    console.log(`  ${reportId.padEnd(24)} ${String(score.figures).padStart(4)} số liệu: đề xuất ${pct(score.proposed, score.figures).padStart(6)}, chỉ tiêu đúng ${pct(score.indicatorRight, score.figures).padStart(6)} (${score.candidates} ứng viên)`);
+  const sum = (k: 'figures' | 'proposed' | 'indicatorRight') => rows.reduce((n, r) => n + r.score[k], 0);
+  const recall = sum('proposed') / sum('figures');
+  const accuracy = sum('indicatorRight') / sum('figures');
+  console.log(`  tổng ${sum('figures')} số liệu: đề xuất (giá trị + câu trích) ${pct(sum('proposed'), sum('figures'))}, chỉ tiêu đúng ${pct(sum('indicatorRight'), sum('figures'))}; ${(ms / rows.length).toFixed(0)} ms/báo cáo`);
+  console.log(`  ${recall >= 0.9 && accuracy >= 0.6 ? 'ĐẠT' : 'CHƯA ĐẠT'} mục tiêu\n`);
 }
 
 if (!existsSync('dist/pagefind/pagefind.js')) {

@@ -130,7 +130,8 @@ export function loadContent(reader: ContentReader): RawContent {
     }
     const entries = list(reader, dir, problems);
     if (entries.length === 0) continue; // a stray file, not a report folder
-    const known = new Set(['report.json', 'figures.csv', 'checks.csv', 'source.txt', 'narrative']);
+    // figures.suggested.csv: the extraction assistant's working file (npm run suggest), never published.
+    const known = new Set(['report.json', 'figures.csv', 'checks.csv', 'source.txt', 'narrative', 'figures.suggested.csv']);
     const narrativeNames = entries.includes('narrative') ? [...list(reader, `${dir}/narrative`, problems)].sort() : [];
     if (narrativeNames.length > LIMITS.narrativesPerReport)
       problems.push({ code: 'limit', file: `${dir}/narrative`, message: `Có ${narrativeNames.length} tệp tóm tắt, tối đa ${LIMITS.narrativesPerReport}.`, hint: 'Mỗi mục một tệp; xem danh sách mục trong content/README.md.' });

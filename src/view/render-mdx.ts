@@ -5,7 +5,7 @@
 // same path as on area pages; labels are string literals, never Markdown).
 import type { Site } from '../pipeline/derive.ts';
 import { extraSections } from '../core/schema.ts';
-import type { ReportContent } from '../pipeline/validate.ts';
+import type { ReportContent } from '../core/model.ts';
 
 /** A JSON string literal: valid as a YAML double-quoted scalar and as a JS expression. */
 function yamlString(s: string): string {

@@ -16,7 +16,7 @@ const all = datasets.find((d) => d.kind === 'observations')!;
 describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(4431);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

@@ -6,12 +6,11 @@ import type { Page } from 'playwright-core';
 import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
 import { urls } from '../../src/core/urls.ts';
 
-const PORT = 4441;
 
 describe.skipIf(!hasBrowser)('search (browser)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(PORT);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

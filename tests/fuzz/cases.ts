@@ -2,7 +2,7 @@
 // and data/, each with the exact validate error it must produce (code, file, line and,
 // where the problem is inside a line, column). Built on the in-memory fixture of
 // tests/fixtures/content.ts; each case breaks one thing.
-import { csv, fixtureFiles, GOOD_ROWS, HEADER, SOURCE } from '../fixtures/content.ts';
+import { COLUMNS, csv, fixtureFiles, GOOD, GOOD_ROWS, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
 
 export const DIR = 'content/reports/bc-thu';
 export const R = `${DIR}/report.json`;
@@ -112,7 +112,7 @@ for (const [path, after] of Object.entries(SLOT)) {
 }
 for (const ch of SOFT) {
   // In figures.csv, outside the quote column: that row is refused, with its column.
-  const row = `x,ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,ghi${ch}chú`;
+  const row = line({ ...QUA_HAN, note: `ghi${ch}chú` });
   add({ family: 'control-char', name: `figures.csv note: invisible ${hex(ch)}`, files: { [F]: csv([...GOOD_ROWS, row]) }, expect: { code: 'control-char', file: F, line: 7, column: 'note' } });
 }
 // Escaped in JSON strings: "\u202e" decodes to the same characters.
@@ -185,8 +185,8 @@ for (const [name, folder] of [
   ['folder with "--"', 'bc--thu'],
 ] as const)
   add({ family: 'limit', name, files: moveReport(folder), expect: { code: 'report-id', file: `content/reports/${folder}` } });
-add({ family: 'limit', name: '81-character figure id', files: { [F]: csv([...GOOD_ROWS, `${'x'.repeat(81)},ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,`]) }, expect: { code: 'schema', file: F, line: 7, column: 'id' } });
-add({ family: 'limit', name: '81-character indicator id in a row', files: { [F]: csv([...GOOD_ROWS, `x,${'y'.repeat(81)},tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,`]) }, expect: { code: 'schema', file: F, line: 7, column: 'indicator' } });
+add({ family: 'limit', name: '81-character figure id', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, id: 'x'.repeat(81) })]) }, expect: { code: 'schema', file: F, line: 7, column: 'id' } });
+add({ family: 'limit', name: '81-character indicator id in a row', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, indicator: 'y'.repeat(81) })]) }, expect: { code: 'schema', file: F, line: 7, column: 'indicator' } });
 add({ family: 'limit', name: 'source.txt over 2 MB', files: { [S]: SOURCE + 'x'.repeat(2_000_001) }, expect: { code: 'file-too-large', file: S }, refusesReport: true });
 add({ family: 'limit', name: 'source.txt over 2 MB in multi-byte characters', files: { [S]: SOURCE + 'ệ'.repeat(700_000) }, expect: { code: 'file-too-large', file: S }, refusesReport: true });
 add({ family: 'limit', name: 'figures.csv over 1 MB (50 MB in the issue)', files: { [F]: csv(GOOD_ROWS) + '\n'.repeat(1_000_001) }, expect: { code: 'file-too-large', file: F }, refusesReport: true });
@@ -204,11 +204,11 @@ for (const depth of [17, 100, 5_000]) {
 add({ family: 'limit', name: 'report.json nested 100 000 deep (over its size limit first)', files: { [R]: `{"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` }, expect: { code: 'file-too-large', file: R }, refusesReport: true });
 add({ family: 'limit', name: 'data/areas.json nested 100 000 deep', files: { [A]: `[${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}]` }, expect: { code: 'limit', file: A, line: 1, col: 1 + 15 * 5 + 1 } });
 add({ family: 'limit', name: 'deep nesting hidden after a string with brackets', files: { [R]: `{"s": "[[[[", "x": ${'['.repeat(20)}${']'.repeat(20)}}` }, expect: { code: 'limit', file: R, line: 1, col: 19 + 16 } });
-add({ family: 'limit', name: 'figures.csv with 2 001 data rows', files: { [F]: csv([...GOOD_ROWS, ...Array.from({ length: 1_996 }, (_, i) => `r${i},ho-so-dung-han,tinh,,2024-Q3,61430,,hồ sơ,,II.2,61.430 hồ sơ đúng hạn,`)]) }, expect: { code: 'limit', file: F, line: 2_002 } });
+add({ family: 'limit', name: 'figures.csv with 2 001 data rows', files: { [F]: csv([...GOOD_ROWS, ...Array.from({ length: 1_996 }, (_, i) => line({ ...GOOD[3], id: `r${i}` }))]) }, expect: { code: 'limit', file: F, line: 2_002 } });
 add({ family: 'limit', name: 'checks.csv with 2 001 data rows', files: { [C]: CHECKS + 'sum,ho-so-tiep-nhan,ho-so-truc-tuyen + ho-so-dung-han,\n'.repeat(2_000) }, expect: { code: 'limit', file: C, line: 2_002 } });
-add({ family: 'limit', name: '1 001 valid figures in one report', files: { [F]: csv([...GOOD_ROWS, ...Array.from({ length: 996 }, (_, i) => `r${i},ho-so-dung-han,tinh,,2024-Q3,61430,,hồ sơ,,II.2,61.430 hồ sơ đúng hạn,`)]) }, expect: { code: 'limit', file: F, line: 1_002 } });
-add({ family: 'limit', name: 'a 2 001-character quote cell', files: { [F]: csv([...GOOD_ROWS, `x,ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn ${'x'.repeat(2_000)},`]) }, expect: { code: 'limit', file: F, line: 7, column: 'quote' } });
-add({ family: 'limit', name: 'a 2 001-character note cell', files: { [F]: csv([...GOOD_ROWS, `x,ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,${'x'.repeat(2_001)}`]) }, expect: { code: 'limit', file: F, line: 7, column: 'note' } });
+add({ family: 'limit', name: '1 001 valid figures in one report', files: { [F]: csv([...GOOD_ROWS, ...Array.from({ length: 996 }, (_, i) => line({ ...GOOD[3], id: `r${i}` }))]) }, expect: { code: 'limit', file: F, line: 1_002 } });
+add({ family: 'limit', name: 'a 2 001-character quote cell', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, quote: `803 hồ sơ quá hạn ${'x'.repeat(2_000)}` })]) }, expect: { code: 'limit', file: F, line: 7, column: 'quote' } });
+add({ family: 'limit', name: 'a 2 001-character note cell', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, note: 'x'.repeat(2_001) })]) }, expect: { code: 'limit', file: F, line: 7, column: 'note' } });
 add({ family: 'limit', name: '5 001 areas', files: { [A]: JSON.stringify(Array.from({ length: 5_001 }, (_, i) => ({ id: `a${i}`, order: i, label: 'L', labelEn: 'L', description: 'D', color: '#000000' })), null, 2) }, expect: { code: 'limit', file: A, line: 5_000 * 8 + 2 } });
 add({
   family: 'limit',
@@ -251,7 +251,7 @@ for (const [kind, period] of [
 
 // ---- 6. Value in quote: years, dates, section and document numbers, swapped fractions -------------
 const SRC2 = `${SOURCE}Năm 2025, theo mục 2 có 5 đơn vị; tại II.3 có 7 đơn vị. Kế hoạch số 517/BCĐ-NC giao 9 việc.\nTính đến ngày 30/6/2025 có 12 đơn vị, tháng 8/2024 có 4 đơn vị.\nKiểm tra 10/30 đơn vị; 17.672/19.632 hồ sơ.\n`;
-const row = (value: string, quote: string, den = '') => `x,don-vi-kiem-tra,tinh,,2024-Q3,${value},${den},đơn vị,,I.3,"${quote}",`;
+const row = (value: string, quote: string, denominator = '') => line({ ...QUA_HAN, indicator: 'don-vi-kiem-tra', unit: 'đơn vị', section: 'I.3', value, denominator, quote });
 for (const [value, quote, den, code, column] of [
   ['2025', 'Năm 2025, theo mục 2 có 5 đơn vị', '', 'value-not-quantity', 'value'],
   ['2', 'theo mục 2 có 5 đơn vị', '', 'value-not-quantity', 'value'],
@@ -266,10 +266,10 @@ for (const [value, quote, den, code, column] of [
   ['19632', '17.672/19.632 hồ sơ', '17672', 'fraction-order', 'denominator'],
 ] as const)
   add({ family: 'value-in-quote', name: `value ${value} from "${quote}"`, files: { [S]: SRC2, [F]: csv([...GOOD_ROWS, row(value, quote, den)]) }, expect: { code, file: F, line: 7, column } });
-add({ family: 'value-in-quote', name: 'year of the report as value', files: { [F]: csv([...GOOD_ROWS, 'x,ho-so-tiep-nhan,tinh,,2024-Q3,2024,,hồ sơ,,II.2,"Trong quý III năm 2024, toàn tỉnh tiếp nhận 67.628 hồ sơ",']) }, expect: { code: 'value-not-quantity', file: F, line: 7, column: 'value' } });
+add({ family: 'value-in-quote', name: 'year of the report as value', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, indicator: 'ho-so-tiep-nhan', value: '2024', quote: 'Trong quý III năm 2024, toàn tỉnh tiếp nhận 67.628 hồ sơ' })]) }, expect: { code: 'value-not-quantity', file: F, line: 7, column: 'value' } });
 
 // ---- 7. Anchors and the organization tree -----------------------------------------------------
-add({ family: 'anchor', name: 'figure id "chinh" → #so-lieu-chinh (the key figures heading)', files: { [F]: csv([...GOOD_ROWS, 'chinh,ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,']) }, expect: { code: 'anchor-clash', file: F, line: 7, column: 'id' } });
+add({ family: 'anchor', name: 'figure id "chinh" → #so-lieu-chinh (the key figures heading)', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, id: 'chinh' })]) }, expect: { code: 'anchor-clash', file: F, line: 7, column: 'id' } });
 for (const [id, label] of [['so-lieu-chinh', 'fixed id'], ['chat-luong-du-lieu', 'quality notes section'], ['noi-dung', 'main landmark'], ['so-lieu-x', 'figure row prefix'], ['bieu-do-x', 'chart prefix'], ['tong-quan', 'extra section'], ['han-che', 'extra section']] as const) {
   const t = replaceOnce(base[A], '"id": "chi-dao-dieu-hanh"', `"id": "${id}"`);
   add({ family: 'anchor', name: `area id "${id}" (${label})`, files: { [A]: t }, expect: { code: 'anchor-clash', file: A, column: 'id', line: at(t, `"id": "${id}"`).line } });
@@ -298,10 +298,11 @@ for (const [name, t, line] of [
   ['unterminated string', '{\n  "id": "bc-thu\n}', 2],
 ] as const)
   add({ family: 'json', name, files: { [R]: t }, expect: { code: 'json-syntax', file: R, line } });
-add({ family: 'csv', name: 'figures.csv header in another order', files: { [F]: [HEADER.split(',').reverse().join(','), ...GOOD_ROWS].join('\n') }, expect: { code: 'csv-header', file: F, line: 1 } });
+const noQuote = COLUMNS.filter((c) => c !== 'quote');
+add({ family: 'csv', name: 'figures.csv header without the quote column', files: { [F]: csv(GOOD.map((r) => line(r, noQuote)), noQuote) }, expect: { code: 'csv-header', file: F, line: 1 } });
 add({ family: 'csv', name: 'figures.csv header with a formula', files: { [F]: ['=HYPERLINK("http://evil")', ...GOOD_ROWS].join('\n') }, expect: { code: 'csv-header', file: F, line: 1 } });
 add({ family: 'csv', name: 'empty figures.csv', files: { [F]: '' }, expect: { code: 'csv-header', file: F, line: 1 } });
-add({ family: 'csv', name: 'raw HTML in a note', files: { [F]: csv([...GOOD_ROWS, 'x,ho-so-dung-han,tinh,,2024-Q3,803,,hồ sơ,,II.2,803 hồ sơ quá hạn,<img src=x onerror=alert(1)>']) }, expect: { code: 'html', file: F, line: 7, column: 'note' } });
+add({ family: 'csv', name: 'raw HTML in a note', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, note: '<img src=x onerror=alert(1)>' })]) }, expect: { code: 'html', file: F, line: 7, column: 'note' } });
 add({ family: 'narrative', name: 'raw HTML in a narrative', files: { [N]: 'Tiếp nhận.\n\n<iframe src="https://evil.example"></iframe>\n' }, expect: { code: 'html', file: N, line: 3 } });
 add({ family: 'narrative', name: 'narrative in an unknown section', files: { [`${DIR}/narrative/evil.md`]: 'x' }, expect: { code: 'unknown-section', file: `${DIR}/narrative/evil.md` } });
 add({ family: 'narrative', name: 'narrative that is not Markdown', files: { [`${DIR}/narrative/the-che.html`]: '<script>alert(1)</script>' }, expect: { code: 'unknown-section', file: `${DIR}/narrative/the-che.html` } });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
-import { csv, fixtureReader, GOOD_ROWS, SOURCE } from '../fixtures/content.ts';
+import { csv, fixtureReader, GOOD, GOOD_ROWS, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
 import { cases, F, N, R, S } from './cases.ts';
 
 const run = (files: Record<string, string | Uint8Array | null>) => validateContent(loadContent(fixtureReader(files)));
@@ -53,7 +53,7 @@ describe('what stays accepted around those rules', () => {
 
   it('source.txt may keep page breaks and invisible characters, and a quote the same ones', () => {
     const src = SOURCE.replace('67.628 hồ sơ', '67.628\u00ad hồ\u200b sơ') + '\f\n';
-    const rows = [...GOOD_ROWS.slice(1), 'ho-so-tiep-nhan,ho-so-tiep-nhan,tinh,,2024-Q3,67628,,hồ sơ,,II.2,toàn tỉnh tiếp nhận 67.628\u00ad hồ\u200b sơ,'];
+    const rows = [...GOOD_ROWS.slice(1), line({ ...GOOD[0], quote: 'toàn tỉnh tiếp nhận 67.628\u00ad hồ\u200b sơ' })];
     const content = ok({ [S]: src, [F]: csv(rows) });
     expect(content.reports[0].figures).toHaveLength(GOOD_ROWS.length);
   });
@@ -63,13 +63,11 @@ describe('what stays accepted around those rules', () => {
   });
 
   it('a year that is also a count is a quantity ("2025 hồ sơ"), and "danh mục 36" is a list of 36', () => {
-    ok({ [S]: `${SOURCE}Có 2025 hồ sơ trễ; danh mục 36 dịch vụ.\n`, [F]: csv([...GOOD_ROWS, 'x,ho-so-dung-han,tinh,,2024-Q3,2025,,hồ sơ,,II.2,Có 2025 hồ sơ trễ,']) });
-    const inds = JSON.parse(fixtureReader().read('data/indicators.json') as string);
-    void inds;
+    ok({ [S]: `${SOURCE}Có 2025 hồ sơ trễ; danh mục 36 dịch vụ.\n`, [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, value: '2025', quote: 'Có 2025 hồ sơ trễ' })]) });
   });
 
   it('a fraction in the printed order is accepted', () => {
-    ok({ [F]: csv([...GOOD_ROWS, 'x,don-vi-kiem-tra,tinh,,2024-Q3,10,30,đơn vị,,I.3,Kiểm tra tại 10/30 đơn vị,']) });
+    ok({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, indicator: 'don-vi-kiem-tra', unit: 'đơn vị', section: 'I.3', value: '10', denominator: '30', quote: 'Kiểm tra tại 10/30 đơn vị' })]) });
   });
 
   it('labels are data: Markdown and HTML-looking text in report.json titles is kept as text, never a link', () => {

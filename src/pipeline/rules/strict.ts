@@ -6,6 +6,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { numbersInText, parseVietnameseNumber } from '../../core/vn-number.ts';
 import { describeChar, forbiddenChar } from '../read-content.ts';
+import { isPeriodError, parsePeriod, type PeriodKind } from '../../core/period.ts';
 
 export interface KeyProblem {
   code: 'unknown-key' | 'duplicate-key';
@@ -79,16 +80,18 @@ export function jsonStringCharProblems(tree: JsonNode | undefined): { offset: nu
   return out;
 }
 
-/** The period shapes each report kind may have: a quarterly report covers a quarter, and so on. */
-const KIND_PERIODS: Record<string, { re: RegExp; example: string }> = {
-  'quarterly-report': { re: /^\d{4}-Q[1-4]$/, example: '"2024-Q3"' },
-  'half-year-report': { re: /^\d{4}-H[12]$/, example: '"2023-H1"' },
-  'annual-plan': { re: /^\d{4}$/, example: '"2024"' },
+/** The period kind each report kind covers: a quarterly report covers a quarter, and so on (directives: any). */
+const KIND_PERIODS: Record<string, { kind: PeriodKind; example: string }> = {
+  'quarterly-report': { kind: 'quarter', example: '"2024-Q3"' },
+  'half-year-report': { kind: 'half', example: '"2023-H1"' },
+  'annual-plan': { kind: 'year', example: '"2024"' },
 };
 
+/** Why a report's period does not fit its kind, or null (an unparsable period is the schema's error). */
 export function kindPeriodProblem(kind: string, period: string): string | null {
   const rule = KIND_PERIODS[kind];
-  if (!rule || rule.re.test(period)) return null;
+  const p = parsePeriod(period);
+  if (!rule || isPeriodError(p) || p.kind === rule.kind) return null;
   return `Văn bản loại "${kind}" phải có kỳ dạng ${rule.example}, không phải "${period}".`;
 }
 

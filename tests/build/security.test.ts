@@ -83,12 +83,16 @@ describe('one Markdown path', () => {
   it('a narrative renders identically on its report page and on its area page', () => {
     const { site } = runPipeline(process.cwd());
     let compared = 0;
+    const bodies = new Map<string, string[]>();
     for (const r of site.content.reports)
       for (const n of r.narratives) {
         if (!site.content.areas.some((a) => a.id === n.section)) continue;
         // Serialised by the same parser on both sides; heading levels differ by design (h3 vs h4).
         const norm = (html: string) => html.replace(/<(\/?)h[3-6]>/g, '<$1h>');
-        const body = (file: string) => [...pages.find((p) => p.path === file)!.document.querySelectorAll('.narrative-body')].map((d) => norm(d.innerHTML));
+        const body = (file: string) => {
+          if (!bodies.has(file)) bodies.set(file, [...pages.find((p) => p.path === file)!.document.querySelectorAll('.narrative-body')].map((d) => norm(d.innerHTML)));
+          return bodies.get(file)!;
+        };
         const wrap = parseHTML(`<html><body><div>${renderMarkdown(n.markdown)}</div></body></html>`).document.querySelector('div')!;
         const expected = norm(wrap.innerHTML);
         expect(body(`dist/bao-cao/${r.meta.id}/index.html`), `${r.meta.id}/${n.section} report page`).toContain(expected);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, printedPrecision, validateContent } from '../../src/pipeline/validate.ts';
 import type { Issue } from '../../src/core/model.ts';
-import { csv, fixtureFiles, fixtureReader, GOOD, GOOD_ROWS, line, QUA_HAN, type Row } from '../fixtures/content.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD, GOOD_ROWS, line, QUA_HAN, SOURCE, type Row } from '../fixtures/content.ts';
 import { memoryReader } from '../../src/pipeline/load.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
@@ -51,6 +51,18 @@ describe('figures.csv rules (file, line, column, message)', () => {
     expect(formatIssue(errs[0])).toContain(`${F}:7 (cột ${column})`);
     // The bad row is dropped, the good ones are kept: no silent loss of valid data.
     expect(content.reports[0].figures).toHaveLength(GOOD_ROWS.length);
+  });
+
+  it('accepts a value of 0 only when the quote states an absence in words', () => {
+    const S = 'content/reports/bc-thu/source.txt';
+    const zero: Row = { ...KIEM_TRA, id: 'khong-kiem-tra', denominator: '', breakdown: 'cap-tinh', value: '0', quote: 'Cấp tỉnh chưa kiểm tra đơn vị nào.' };
+    expect(errors(run({ [F]: csv([...GOOD, zero]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues)).toEqual([]);
+    // No negation: a 0 must be printed as a digit.
+    const errs = errors(run({ [F]: csv([...GOOD, { ...zero, quote: 'Kiểm tra tại 10/30 đơn vị' }]) }).issues);
+    expect(errs[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
+    // A non-zero value is never excused by a negation.
+    const neg = errors(run({ [F]: csv([...GOOD, { ...zero, value: '5' }]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues);
+    expect(neg[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
   });
 
   it('reports malformed CSV (unclosed quote) with its line, without crashing', () => {

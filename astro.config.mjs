@@ -6,7 +6,10 @@ export default defineConfig({
   site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   trailingSlash: 'always',
   integrations: [mdx()],
-  build: { format: 'directory' },
+  // CSP-ready output: every stylesheet and script is a hashed file under /_astro/, never inlined
+  // into the page (a strict Content-Security-Policy allows no inline <style>/<script>).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

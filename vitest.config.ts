@@ -11,7 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/fuzz/**/*.test.ts'] } },
       {
         extends: true,
         // Same SITE_URL in the build and in the test workers, so tests can rebuild exports byte for byte.

@@ -16,17 +16,18 @@ if (siteUrl.error) {
 log(siteUrl.note);
 
 // Loaded after the check, so a refused production build fails in a second.
-const { build: astroBuild } = await import('astro');
 const { runPipeline } = await import('../src/pipeline/site.ts');
 const { exportFiles } = await import('../src/publish/export.ts');
 const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
-const { buildSearchIndex } = await import('./search-index.ts');
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
+// Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
+const { build: astroBuild } = await import('astro');
+const { buildSearchIndex } = await import('./search-index.ts');
 log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 log(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });

@@ -29,15 +29,29 @@ import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
 import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
 import { lineCol, SOFT } from './read-content.ts';
-import { narrativeLinkProblems } from './rules/narrative-links.ts';
-import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
+import { narrativeCharProblems, narrativeLinkProblems } from './rules/narrative-links.ts';
+import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, jsonStringCharProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 
+/** Offsets where lines start, for the last text asked about: lineAt is called once per entry, so it must not rescan the file. */
+let lineStarts: { text: string; starts: number[] } | null = null;
+
 function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  if (lineStarts?.text !== text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStarts = { text, starts };
+  }
+  const { starts } = lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
@@ -60,7 +74,10 @@ function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): {
   if (errors.length === 0 && tree) {
     const keyProblems = jsonKeyProblems(tree, known);
     for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
-    if (keyProblems.length > 0) return null;
+    // "\u202e" escapes decode to the characters the loader refuses in raw text.
+    const escaped = jsonStringCharProblems(tree);
+    for (const e of escaped) issues.push({ level: 'error', code: 'control-char', file: file.path, ...lineCol(file.text, e.offset), message: e.message, hint: 'Xóa ký tự điều khiển/ẩn (kể cả dạng thoát \\uXXXX).' });
+    if (keyProblems.length + escaped.length > 0) return null;
   }
   if (errors.length > 0 || !tree) {
     const e = errors[0];
@@ -225,8 +242,12 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   // Catalogue cross-references.
   const indicatorFile = raw.indicators;
   if (indicatorFile) {
+    // Parsed once, not once per indicator (thousands of entries would make that quadratic).
+    const entries = indicatorCatalog.tree ? (JSON.parse(indicatorFile.text) as { id?: string }[]) : [];
+    const indexOf = new Map<string, number>();
+    entries.forEach((e, i) => typeof e?.id === 'string' && !indexOf.has(e.id) && indexOf.set(e.id, i));
     indicators.forEach((ind) => {
-      const index = (JSON.parse(indicatorFile.text) as { id?: string }[]).findIndex((e) => e?.id === ind.id);
+      const index = indexOf.get(ind.id) ?? -1;
       const at = (field: string) => lineOfPath(indicatorFile, indicatorCatalog.tree, [index, field]);
       if (!areaIds.has(ind.area))
         issues.push({
@@ -370,6 +391,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
       });
     }
     for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
+    for (const p of narrativeCharProblems(n.text)) issues.push({ level: 'error', code: 'control-char', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)
       issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
@@ -392,6 +414,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   if (figures.length > LIMITS.figuresPerReport) {
     const extra = figures[LIMITS.figuresPerReport];
     issues.push({ level: 'error', code: 'limit', file: r.figures!.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
+    figures.length = LIMITS.figuresPerReport;
   }
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
@@ -471,7 +494,7 @@ function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodType<T>, 
     }
     const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
     if (bad) {
-      err(bad[0], 'limit', bad[1]!.message, bad[1]!.hint);
+      err(bad[0], bad[1]!.code, bad[1]!.message, bad[1]!.hint);
       continue;
     }
     const cells = new Map(header.map((c, i) => [c, row.cells[i].trim()]));

@@ -32,6 +32,8 @@ export interface RawContent {
   organizations: RawFile | null;
   indicators: RawFile | null;
   breakdowns: RawFile | null;
+  /** Optional data/events.json: mergers and dissolutions of units, with legal basis. */
+  events?: RawFile | null;
   reports: RawReport[];
 }
 
@@ -40,6 +42,7 @@ export const CATALOG_FILES = {
   organizations: 'data/organizations.json',
   indicators: 'data/indicators.json',
   breakdowns: 'data/breakdowns.json',
+  events: 'data/events.json',
 } as const;
 
 export const REPORTS_DIR = 'content/reports';
@@ -77,6 +80,7 @@ export function loadContent(reader: ContentReader): RawContent {
     organizations: file(reader, CATALOG_FILES.organizations),
     indicators: file(reader, CATALOG_FILES.indicators),
     breakdowns: file(reader, CATALOG_FILES.breakdowns),
+    events: file(reader, CATALOG_FILES.events),
     reports,
   };
 }

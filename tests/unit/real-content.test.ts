@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentViolations, violationsAt } from '../fixtures/invariants.ts';
 import { goldenMismatches } from '../fixtures/golden.ts';
 import { FIGURE_COLUMNS } from '../../src/core/schema.ts';
+import { existsOn, periodDays } from '../../src/core/admin-units.ts';
 
 const real = violationsAt(process.cwd());
 
@@ -33,14 +34,23 @@ describe('real content plus a synthetic next quarterly report (temporary copy, n
   // The newest report whose scope is a province: the synthetic one continues its series.
   const previous = [...base.content.reports].filter((r) => r.meta.kind === 'quarterly-report').sort((a, b) => a.meta.period.localeCompare(b.meta.period)).at(-1)!;
   const id = 'bao-cao-thu-nghiem-ky-tiep';
+  // The quarter after the newest one; after a merger the report comes from the successor unit.
+  const [y, q] = previous.meta.period.split('-Q').map(Number);
+  const period = q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+  const orgs = base.content.organizations;
+  const unitIn = (id: string) => {
+    let o = orgs.find((x) => x.id === id)!;
+    while (!existsOn(o, periodDays(period).start) && o.successor) o = orgs.find((x) => x.id === o.successor)!;
+    return o.id;
+  };
   const source = 'BÁO CÁO THỬ NGHIỆM\n\nII. KẾT QUẢ\n\nTrong kỳ, toàn tỉnh tiếp nhận 12.345 hồ sơ; tỷ lệ hồ sơ trực tuyến đạt 41,5%.\n';
   const figureOf = (indicator: string) => previous.figures.find((f) => f.indicator === indicator && f.breakdown === null)!;
   const a = figureOf('ho-so-tiep-nhan');
   const b = figureOf('ty-le-ho-so-truc-tuyen');
   const row = (fid: string, f: typeof a, value: string, quote: string) =>
-    FIGURE_COLUMNS.map((c) => ({ id: fid, indicator: f.indicator, scope: f.scope, breakdown: '', period: '2099-Q1', value, denominator: '', unit: f.unit, comparator: '', section: 'II', quote, note: '' })[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+    FIGURE_COLUMNS.map((c) => ({ id: fid, indicator: f.indicator, scope: unitIn(f.scope), breakdown: '', period, value, denominator: '', unit: f.unit, comparator: '', section: 'II', quote, note: '' })[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
   mkdirSync(join(dir, 'content/reports', id, 'narrative'), { recursive: true });
-  writeFileSync(join(dir, 'content/reports', id, 'report.json'), JSON.stringify({ ...previous.meta, id, period: '2099-Q1', title: 'Báo cáo thử nghiệm kỳ tiếp theo', documentNumber: null, date: null }, null, 2));
+  writeFileSync(join(dir, 'content/reports', id, 'report.json'), JSON.stringify({ ...previous.meta, id, period, issuer: unitIn(previous.meta.issuer), scope: unitIn(previous.meta.scope), title: 'Báo cáo thử nghiệm kỳ tiếp theo', documentNumber: null, date: null }, null, 2));
   writeFileSync(join(dir, 'content/reports', id, 'source.txt'), source);
   writeFileSync(join(dir, 'content/reports', id, 'narrative', 'tong-quan.md'), 'Báo cáo thử nghiệm.\n');
   writeFileSync(
@@ -55,10 +65,11 @@ describe('real content plus a synthetic next quarterly report (temporary copy, n
     expect(goldenMismatches(plus.site)).toEqual([]);
   });
 
-  it('extends the series of the previous report instead of starting a new one', () => {
+  it('extends the series of the previous report (or of its successor unit) instead of starting a new one', () => {
     const { site } = plus;
-    const series = site.series.find((s) => s.indicator === b.indicator && s.scope === b.scope && s.breakdown === null)!;
+    const series = site.series.find((s) => s.indicator === b.indicator && s.scope === unitIn(b.scope) && s.breakdown === null)!;
     expect(series.points.at(-1)!.figure.key).toBe(`${id}/ty-le-ho-so-truc-tuyen`);
-    expect(series.points.map((p) => p.figure.key)).toContain(b.key);
+    if (unitIn(b.scope) === b.scope) expect(series.points.map((p) => p.figure.key)).toContain(b.key);
+    else expect(series.points).toHaveLength(1); // a new unit starts a new series
   });
 });

@@ -27,6 +27,14 @@ function walk(dir: string): { path: string; size: number }[] {
   });
 }
 
+// `npm run bench -- --scale 50,250,1000`: synthetic content at those sizes, built in temporary folders.
+const scaleAt = process.argv.indexOf('--scale');
+if (scaleAt >= 0) {
+  const { runScale } = await import('./bench-scale.ts');
+  await runScale((process.argv[scaleAt + 1] ?? '50').split(',').map(Number));
+  process.exit(0);
+}
+
 // Extraction assistant: each report's own figures.csv hidden, the wording memory built from the other reports only.
 {
   const { content } = validateContent(loadContent(nodeReader(process.cwd())));

@@ -3,6 +3,7 @@
 import { build as astroBuild } from 'astro';
 import { runPipeline } from '../src/pipeline/site.ts';
 import { exportFiles } from '../src/publish/export.ts';
+import { excelFiles } from '../src/publish/downloads.ts';
 import { exitOnContentErrors, writeFiles, writeGenerated } from './stages.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -18,6 +19,8 @@ log(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });
 const files = exportFiles(site);
 writeFiles(files, outDir);
-log(`dữ liệu: ${files.length} tệp trong dist/data/`);
+const binaries = await excelFiles(site);
+writeFiles(binaries, outDir);
+log(`dữ liệu: ${files.length + binaries.length} tệp trong dist/data/`);
 await buildSearchIndex(site, outDir, log);
 log(`xong: ${outDir}`);

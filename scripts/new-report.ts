@@ -49,7 +49,7 @@ writeFileSync(
     2,
   )}\n`,
 );
-writeFileSync(join(dir, 'figures.csv'), `${FIGURE_COLUMNS.join(',')}\n`);
+writeFileSync(join(dir, 'figures.csv'), `${FIGURE_COLUMNS.all.join(',')}\n`);
 writeFileSync(join(dir, 'source.txt'), '');
 writeFileSync(join(dir, 'narrative', 'tong-quan.md'), 'TODO: tóm tắt trung thực nội dung chính của văn bản.\n');
 console.log(`Đã tạo ${dir}/:

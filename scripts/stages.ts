@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import type { Site } from '../src/pipeline/derive.ts';
 import { generateReportMdx } from '../src/view/render-mdx.ts';
 import type { ExportFile } from '../src/publish/export.ts';
-import { formatIssue, type Issue } from '../src/pipeline/validate.ts';
+import { formatIssue } from '../src/pipeline/validate.ts';
+import type { Issue } from '../src/core/model.ts';
 
 export const GENERATED_DIR = 'src/generated/reports';
 
@@ -26,7 +27,7 @@ export function writeGenerated(site: Site, root: string): string[] {
   return paths;
 }
 
-export function writeFiles(files: ExportFile[], outDir: string): void {
+export function writeFiles(files: { path: string; content: string | Uint8Array }[], outDir: string): void {
   for (const f of files) {
     const path = join(outDir, f.path);
     mkdirSync(dirname(path), { recursive: true });

@@ -11,6 +11,6 @@ const warnings = issues.filter((i) => i.level === 'warning');
 for (const i of [...errors, ...warnings]) console.log(formatIssue(i));
 const figures = content.reports.reduce((n, r) => n + r.figures.length, 0);
 console.log(
-  `\n${content.reports.length} báo cáo, ${figures} số liệu hợp lệ, ${content.indicators.length} chỉ tiêu — ${errors.length} lỗi, ${warnings.length} cảnh báo (cảnh báo về tính nhất quán được hiển thị trên trang dưới dạng ghi chú chất lượng dữ liệu).`,
+  `\n${content.reports.length} báo cáo, ${figures} số liệu hợp lệ, ${content.indicators.length} chỉ số — ${errors.length} lỗi, ${warnings.length} cảnh báo (cảnh báo về tính nhất quán được hiển thị trên trang dưới dạng ghi chú chất lượng dữ liệu).`,
 );
 process.exitCode = errors.length > 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 // Administrative units over time: units that were merged or dissolved (validTo, successor)
 // and the dated events with their legal basis. Pure: used by the validator and the pages.
 import type { AdminEvent, Organization } from './schema.ts';
+import { periodRange } from './period.ts';
 
 /** "2025-07-01" → "1/7/2025" (Vietnamese day/month/year, no leading zeros). */
 export function formatDay(iso: string): string {
@@ -15,34 +16,8 @@ export function nextDay(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** First and last day a period covers: "2025-Q3" → 2025-07-01 … 2025-09-30; intervals "A/B" from A's start to B's end. */
-export function periodDays(period: string): { start: string; end: string } {
-  const [a, b] = period.split('/');
-  const first = (p: string): string => {
-    const q = /^(\d{4})-Q([1-4])$/.exec(p);
-    if (q) return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
-    const h = /^(\d{4})-H([12])$/.exec(p);
-    if (h) return `${h[1]}-${h[2] === '1' ? '01' : '07'}-01`;
-    if (/^\d{4}$/.test(p)) return `${p}-01-01`;
-    if (/^\d{4}-\d{2}$/.test(p)) return `${p}-01`;
-    return p;
-  };
-  const last = (p: string): string => {
-    const q = /^(\d{4})-Q([1-4])$/.exec(p);
-    if (q) return lastOfMonth(Number(q[1]), Number(q[2]) * 3);
-    const h = /^(\d{4})-H([12])$/.exec(p);
-    if (h) return lastOfMonth(Number(h[1]), h[2] === '1' ? 6 : 12);
-    if (/^\d{4}$/.test(p)) return `${p}-12-31`;
-    const m = /^(\d{4})-(\d{2})$/.exec(p);
-    if (m) return lastOfMonth(Number(m[1]), Number(m[2]));
-    return p;
-  };
-  return { start: first(a), end: last(b ?? a) };
-}
-
-function lastOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
+/** First and last day a period covers: "2025-Q3" → 2025-07-01 … 2025-09-30 (the one period grammar, core/period.ts). */
+export const periodDays = periodRange;
 
 /** Whether the unit existed on a day (ISO). */
 export function existsOn(org: Pick<Organization, 'validFrom' | 'validTo'>, day: string): boolean {

@@ -49,21 +49,6 @@ export function formatChange(delta: number, unit: string): string {
   return `${sign}${body}`;
 }
 
-/** "2024-Q3" → "quý III/2024"; "2023-H1" → "6 tháng đầu năm 2023"; "2024" → "năm 2024". */
-export function formatPeriod(period: string): string {
-  const roman = ['I', 'II', 'III', 'IV'];
-  let m: RegExpMatchArray | null;
-  if ((m = period.match(/^(\d{4})-Q([1-4])$/))) return `quý ${roman[Number(m[2]) - 1]}/${m[1]}`;
-  if ((m = period.match(/^(\d{4})-H([12])$/))) return m[2] === '1' ? `6 tháng đầu năm ${m[1]}` : `6 tháng cuối năm ${m[1]}`;
-  if ((m = period.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return `ngày ${Number(m[3])}/${Number(m[2])}/${m[1]}`;
-  if ((m = period.match(/^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/))) {
-    if (m[1] === m[3] && m[2] === '01') return `${Number(m[4])} tháng đầu năm ${m[1]}`;
-    return `tháng ${Number(m[2])}/${m[1]} – tháng ${Number(m[4])}/${m[3]}`;
-  }
-  if ((m = period.match(/^(\d{4})-(\d{2})$/))) return `tháng ${Number(m[2])}/${m[1]}`;
-  return `năm ${period}`;
-}
-
 /** A figure as printed, with comparator and denominator: "tối thiểu 90%", "17.672/19.632 hồ sơ". */
 export function formatFigure(f: { value: number; unit: string; comparator: string | null; denominator: number | null }): string {
   return formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator);

@@ -1,6 +1,6 @@
 // Vietnamese labels for enumerations, shared by pages and components.
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../pipeline/validate.ts';
+import type { Figure } from '../core/model.ts';
 
 export const reportKindLabel: Record<string, string> = {
   'quarterly-report': 'Báo cáo quý',

@@ -2,22 +2,34 @@
 // (src/content.config.ts) and the validator (scripts/validate.ts), so the
 // site and `npm run validate` can never disagree about what is valid.
 import { z } from 'zod';
+import { isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")')
+  // Ids become file names and URLs: keep them well under every file system's name limit.
+  .max(80, 'dài quá 80 ký tự');
 
 /**
- * Periods: a year ("2024"), quarter ("2024-Q3"), half-year ("2023-H1"),
- * month ("2024-08"), day ("2024-09-10", for stocks "as of" a date) or an
- * ISO 8601 interval of months ("2024-01/2024-09" = first nine months).
+ * Periods in the canonical grammar of docs/figure-model.md (src/core/period.ts):
+ * "2024", "2024-H1", "2024-Q3", "2024-08", "2025-03-14" or an interval "A/B".
+ * A valid period spelled non-canonically ("2021-01/2026-12" for "2021/2026") passes
+ * here; the validator reports it with the canonical spelling.
  */
-export const PERIOD_RE =
-  /^(\d{4})(?:-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?))?(?:\/(\d{4})-(0[1-9]|1[0-2]))?$/;
-export const periodSchema = z
-  .string()
-  .regex(PERIOD_RE, 'kỳ không hợp lệ: dùng "2024", "2024-Q3", "2023-H1", "2024-08", "2024-09-10" hoặc "2024-01/2024-09"');
+export const periodSchema = z.string().superRefine((text, ctx) => {
+  const p = parsePeriod(text);
+  if (isPeriodError(p) && !p.canonical) ctx.addIssue({ code: 'custom', message: `kỳ không hợp lệ: ${p.error}; ${PERIOD_HELP}` });
+});
+
+/** What a figure measures over its period (docs/figure-model.md). */
+export const bases = ['flow', 'cumulative', 'stock'] as const;
+export type Basis = (typeof bases)[number];
+export const basisSchema = z.enum(bases);
+/** Whether a figure is an achievement, an estimate, a plan target, a planned amount or a reference list/norm. */
+export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference'] as const;
+export type Status = (typeof statuses)[number];
+export const statusSchema = z.enum(statuses);
 
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"');
 
@@ -119,6 +131,8 @@ export const indicatorSchema = z.object({
   derivation: z.discriminatedUnion('kind', [derivationSchema, sumDerivationSchema, fractionDerivationSchema]).optional(),
   /** Shown on the dashboard as a headline figure when true. */
   headline: z.boolean().default(false),
+  /** The indicator's natural basis: a figure's `basis` when figures.csv leaves it empty. */
+  basis: basisSchema.default('flow'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -146,24 +160,40 @@ const plainNumber = z
   .string()
   .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
 
-/** One row of content/reports/<id>/figures.csv, as read (all strings). */
-export const figureRowSchema = z.object({
+/** One row of content/reports/<id>/figures.csv, as read (all strings; absent optional columns read as ""). */
+export const figureCsvRowSchema = z.object({
   id: slugSchema,
   indicator: slugSchema,
   scope: slugSchema,
   breakdown: z.union([z.literal(''), slugSchema]),
   period: periodSchema,
+  /** Empty: the indicator's basis. */
+  basis: z.union([z.literal(''), basisSchema]),
+  /** Empty: "actual". */
+  status: z.union([z.literal(''), statusSchema]),
   value: plainNumber,
   denominator: z.union([z.literal(''), plainNumber]),
-  unit: z.string().min(1, 'thiếu đơn vị'),
+  unit: z.string().min(1, 'thiếu đơn vị tính'),
   comparator: z.union([z.literal(''), z.enum(comparators)]),
   /** Where in the source: heading path like "II.2.c", or "chú thích 3" for a footnote. */
   section: z.string().min(1, 'thiếu mục (vd. "II.2.c")').max(60),
   quote: z.string().min(8, 'trích dẫn quá ngắn'),
   note: z.string().default(''),
 });
-export type FigureRow = z.infer<typeof figureRowSchema>;
-export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof FigureRow)[];
+export type FigureCsvRow = z.infer<typeof figureCsvRowSchema>;
+
+/** The columns of a CSV input, read by header name: any order, optional ones may be absent. */
+export interface CsvColumns {
+  /** Every known column, in the order new files are written. */
+  all: readonly string[];
+  /** Columns that may be absent from the header (their cells then read as ""). */
+  optional: readonly string[];
+}
+
+export const FIGURE_COLUMNS: CsvColumns = {
+  all: Object.keys(figureCsvRowSchema.shape),
+  optional: ['breakdown', 'basis', 'status', 'denominator', 'comparator', 'note'],
+};
 
 /**
  * One row of content/reports/<id>/checks.csv (optional): an arithmetic relation the
@@ -172,17 +202,20 @@ export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof Figur
  * the printed figures break becomes a data-quality note on them.
  *   sum    figure = a + b + c            (tolerance: allowed difference, default 0)
  *   ratio  figure (%) = a / b × 100       (tolerance: percentage points, default half a unit of the printed precision)
+ *   same   figure and b are one quantity printed with different values (a printed
+ *          discrepancy: allowed on one series point, shown as a data-quality note);
+ *          b may name another report's figure as "<report-id>/<figure-id>"
  */
-export const checkKinds = ['sum', 'ratio'] as const;
+export const checkKinds = ['sum', 'ratio', 'same'] as const;
 export const checkRowSchema = z.object({
   kind: z.enum(checkKinds),
   figure: slugSchema,
-  /** "a + b + c" for a sum, "a / b" for a ratio: ids of figures in the same figures.csv. */
-  expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b" hoặc "a / b")'),
+  /** "a + b + c" for a sum, "a / b" for a ratio, "b" for same: ids of figures in the same figures.csv. */
+  expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b", "a / b" hoặc mã số liệu "b")'),
   tolerance: z.union([z.literal(''), plainNumber]),
 });
 export type CheckRow = z.infer<typeof checkRowSchema>;
-export const CHECK_COLUMNS = Object.keys(checkRowSchema.shape) as (keyof CheckRow)[];
+export const CHECK_COLUMNS: CsvColumns = { all: Object.keys(checkRowSchema.shape), optional: ['tolerance'] };
 
 /** Narrative sections besides the seven reform areas. */
 export const extraSections = [

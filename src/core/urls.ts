@@ -22,4 +22,7 @@ export const urls = {
   data: (file: string) => `/data/${file}`,
 };
 
+/** Optional public contact address for data users (shown on the about page and in DCAT contact points). */
+export const CONTACT_EMAIL = process.env.CONTACT_EMAIL?.trim() || undefined;
+
 export const absolute = (path: string) => `${SITE_URL}${path}`;

@@ -24,6 +24,14 @@ export function numbersInText(text: string): { token: string; values: number[] }
   return out;
 }
 
+/**
+ * Whether a quote states an absence ("chưa phát hiện văn bản trái pháp luật", "…: Không."):
+ * the way reports print an explicit zero, so a figure of 0 may cite it without a digit.
+ */
+export function statesAbsence(text: string): boolean {
+  return /(?:^|[^\p{L}])(?:không|chưa)(?=$|[^\p{L}])/iu.test(text.normalize('NFC'));
+}
+
 /** Whether `value` is printed in `text` (in Vietnamese or, as a fallback, English notation). */
 export function textMentionsValue(text: string, value: number): boolean {
   return numbersInText(text).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9));

@@ -1,7 +1,9 @@
 // Stage 3 — derive: everything computed from validated content. Pure functions.
 // Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
-import type { Content, Figure, Issue, ReportContent } from './validate.ts';
+import type { Content, Figure, Issue, ReportContent, Series } from '../core/model.ts';
 import type { Indicator, Report } from '../core/schema.ts';
+import { comparePeriods, periodKind, periodRange } from '../core/period.ts';
+
 
 export interface Missing<R extends string = string> {
   kind: 'missing';
@@ -27,20 +29,6 @@ export interface TargetStatus {
   partial: boolean;
 }
 
-export interface SeriesPoint {
-  figure: Figure;
-  report: Report;
-}
-
-export interface Series {
-  key: string;
-  indicator: string;
-  scope: string;
-  breakdown: string | null;
-  /** Measured values (plan targets excluded), oldest first. */
-  points: SeriesPoint[];
-}
-
 export interface Site {
   content: Content;
   reportsById: Map<string, ReportContent>;
@@ -54,47 +42,6 @@ export interface Site {
   /** Data-quality notes (consistency warnings) per figure key. */
   qualityNotes: Map<string, string[]>;
   warnings: Issue[];
-}
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** First and last day covered by a period string, as ISO dates (comparable as strings). */
-export function periodRange(period: string): { start: string; end: string } {
-  const [a, b] = period.split('/');
-  const startOf = (p: string) => {
-    let m: RegExpMatchArray | null;
-    if ((m = p.match(/^(\d{4})-Q([1-4])$/))) return `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
-    if ((m = p.match(/^(\d{4})-H([12])$/))) return `${m[1]}-${m[2] === '1' ? '01' : '07'}-01`;
-    if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return p;
-    if ((m = p.match(/^(\d{4})-(\d{2})$/))) return `${p}-01`;
-    return `${p.slice(0, 4)}-01-01`;
-  };
-  const endOf = (p: string) => {
-    let m: RegExpMatchArray | null;
-    const lastDay = (y: string, mo: number) => `${y}-${String(mo).padStart(2, '0')}-${mo === 2 && Number(y) % 4 !== 0 ? 28 : DAYS_IN_MONTH[mo - 1]}`;
-    if ((m = p.match(/^(\d{4})-Q([1-4])$/))) return lastDay(m[1], Number(m[2]) * 3);
-    if ((m = p.match(/^(\d{4})-H([12])$/))) return lastDay(m[1], m[2] === '1' ? 6 : 12);
-    if ((m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/))) return p;
-    if ((m = p.match(/^(\d{4})-(\d{2})$/))) return lastDay(m[1], Number(m[2]));
-    return `${p.slice(0, 4)}-12-31`;
-  };
-  return { start: startOf(a), end: endOf(b ?? a) };
-}
-
-/** Granularity, so a quarter is compared with a quarter, not with a half-year. */
-export function periodKind(period: string): 'year' | 'half' | 'quarter' | 'month' | 'day' | 'interval' {
-  if (period.includes('/')) return 'interval';
-  if (/-Q\d$/.test(period)) return 'quarter';
-  if (/-H\d$/.test(period)) return 'half';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return 'day';
-  if (/^\d{4}-\d{2}$/.test(period)) return 'month';
-  return 'year';
-}
-
-export function comparePeriods(a: string, b: string): number {
-  const ra = periodRange(a);
-  const rb = periodRange(b);
-  return ra.end.localeCompare(rb.end) || ra.start.localeCompare(rb.start);
 }
 
 /** Whether an actual value satisfies a target with the target's comparator. */

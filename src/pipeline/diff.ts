@@ -2,8 +2,9 @@
 // request: figures added, removed and changed per report, data-quality notes that appear or
 // are resolved, catalogue entries added or removed. Pure: two validated contents in, a
 // structure out; `diffMarkdown` renders it with every content string escaped.
-import type { Figure, Issue, ValidationResult } from './validate.ts';
-import { formatFigure, formatPeriod } from '../core/format.ts';
+import type { Figure, Issue, ValidationResult } from '../core/model.ts';
+import { formatFigure } from '../core/format.ts';
+import { periodLabel } from '../core/period.ts';
 
 /** A figure as a reviewer sees it: the stored fields, without positions that move when rows move. */
 export type FigureView = Omit<Figure, 'line' | 'location'>;
@@ -163,12 +164,12 @@ const cut = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
 
 function figureLine(f: FigureView): string {
   const scope = f.breakdown ? `${f.scope} · ${f.breakdown}` : f.scope;
-  return `| ${code(f.id)} | ${escapeMarkdown(f.indicator)} | ${escapeMarkdown(scope)} | ${escapeMarkdown(formatPeriod(f.period))} | **${escapeMarkdown(fv(f))}** | ${escapeMarkdown(cut(f.quote))} |`;
+  return `| ${code(f.id)} | ${escapeMarkdown(f.indicator)} | ${escapeMarkdown(scope)} | ${escapeMarkdown(periodLabel(f.period))} | **${escapeMarkdown(fv(f))}** | ${escapeMarkdown(cut(f.quote))} |`;
 }
 
 function fieldText(f: FigureView, field: string): string {
   if (field === 'value' || field === 'denominator' || field === 'unit' || field === 'comparator') return fv(f);
-  if (field === 'period') return formatPeriod(f.period);
+  if (field === 'period') return periodLabel(f.period);
   const v = (f as unknown as Record<string, unknown>)[field];
   return v === null || v === undefined || v === '' ? '—' : cut(String(v), 80);
 }

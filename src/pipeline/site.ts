@@ -2,7 +2,8 @@
 import { deriveSite, type Site } from './derive.ts';
 import { loadContent } from './load.ts';
 import { nodeReader } from './node-reader.ts';
-import { formatIssue, validateContent, type Issue } from './validate.ts';
+import { formatIssue, validateContent } from './validate.ts';
+import type { Issue } from '../core/model.ts';
 
 export interface Pipeline {
   site: Site;

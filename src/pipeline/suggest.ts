@@ -6,7 +6,7 @@ import type { Indicator, Organization, Report } from '../core/schema.ts';
 import { parseVietnameseNumber } from '../core/vn-number.ts';
 import { foldDiacritics, slugify } from '../core/text.ts';
 import { locateQuote } from '../core/quote.ts';
-import type { Content } from './validate.ts';
+import type { Content } from '../core/model.ts';
 
 export const bases = ['flow', 'cumulative', 'stock'] as const;
 export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference'] as const;

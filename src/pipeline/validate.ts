@@ -11,93 +11,30 @@ import {
   CHECK_COLUMNS,
   checkRowSchema,
   FIGURE_COLUMNS,
-  figureRowSchema,
+  figureCsvRowSchema,
   indicatorSchema,
   organizationSchema,
   adminEventSchema,
   reportSchema,
   type AdminEvent,
-  type Area,
-  type Breakdown,
-  type Comparator,
-  type Indicator,
+  type CsvColumns,
   type Organization,
+  type Indicator,
   type Report,
 } from '../core/schema.ts';
+import type { Figure, Issue, Narrative, ReportContent, ValidationResult } from '../core/model.ts';
 import type { RawContent, RawFile, RawReport } from './load.ts';
-import { locateQuote, type QuoteLocation } from '../core/quote.ts';
-import { numbersInText, textMentionsValue } from '../core/vn-number.ts';
+import { locateQuote } from '../core/quote.ts';
+import { parsePeriod, isPeriodError } from '../core/period.ts';
+import { checkSeriesPoints, PRE_AUDIT_LENIENCY, type SameDeclaration } from './rules/series.ts';
+import { numbersInText, statesAbsence, textMentionsValue } from '../core/vn-number.ts';
 import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
+import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
+import { lineCol, SOFT } from './read-content.ts';
+import { narrativeLinkProblems } from './rules/narrative-links.ts';
+import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
 import { existsOn, periodDays } from '../core/admin-units.ts';
-
-export type IssueLevel = 'error' | 'warning';
-
-export interface Issue {
-  level: IssueLevel;
-  /** Stable machine code, e.g. "unknown-indicator", "sum-mismatch". */
-  code: string;
-  file: string;
-  line?: number;
-  column?: string;
-  message: string;
-  /** How to fix it, for errors. */
-  hint?: string;
-  /** Figures the issue is about ("report-id/figure-id"); consistency warnings become data-quality notes on them. */
-  figures?: string[];
-}
-
-export interface Figure {
-  /** Globally unique: "<report-id>/<figure-id>". */
-  key: string;
-  reportId: string;
-  id: string;
-  indicator: string;
-  scope: string;
-  breakdown: string | null;
-  period: string;
-  value: number;
-  denominator: number | null;
-  unit: string;
-  comparator: Comparator | null;
-  section: string;
-  quote: string;
-  note: string | null;
-  /** Line in figures.csv, for error messages and "edit this row" links. */
-  line: number;
-  /** Where the quote sits in source.txt (NFC text). */
-  location: QuoteLocation;
-}
-
-export interface Narrative {
-  section: string;
-  markdown: string;
-  file: string;
-}
-
-export interface ReportContent {
-  meta: Report;
-  figures: Figure[];
-  narratives: Narrative[];
-  /** The source text, NFC-normalised, otherwise as published. */
-  sourceText: string;
-  files: { report: string; figures: string | null; source: string };
-}
-
-export interface Content {
-  areas: Area[];
-  organizations: Organization[];
-  /** Dated changes of units (data/events.json); absent when the file is. */
-  events?: AdminEvent[];
-  indicators: Indicator[];
-  breakdowns: Breakdown[];
-  reports: ReportContent[];
-}
-
-export interface ValidationResult {
-  content: Content;
-  issues: Issue[];
-}
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 
@@ -108,9 +45,27 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
-function parseJson(file: RawFile, issues: Issue[]): { value: unknown; tree: JsonNode | undefined } | null {
+function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): { value: unknown; tree: JsonNode | undefined } | null {
+  // The parser recurses: refuse hostile nesting first, with its place, instead of overflowing the stack.
+  const deep = jsonTooDeep(file.text);
+  if (deep) {
+    issues.push({
+      level: 'error',
+      code: 'limit',
+      file: file.path,
+      ...lineCol(file.text, deep.offset),
+      message: `JSON lồng quá sâu (hơn ${LIMITS.jsonDepth} cấp mảng/đối tượng).`,
+      hint: 'Tệp nội dung chỉ cần vài cấp lồng; kiểm tra ngoặc [ ] và { } thừa.',
+    });
+    return null;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length === 0 && tree) {
+    const keyProblems = jsonKeyProblems(tree, known);
+    for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
+    if (keyProblems.length > 0) return null;
+  }
   if (errors.length > 0 || !tree) {
     const e = errors[0];
     issues.push({
@@ -160,7 +115,7 @@ function loadCatalog<T extends { id: string }>(
   issues: Issue[],
 ): { items: T[]; tree?: JsonNode } {
   if (!file) {
-    issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    if (!refusedPaths.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
@@ -171,7 +126,9 @@ function loadCatalog<T extends { id: string }>(
   }
   const items: T[] = [];
   const seen = new Map<string, number>();
-  parsed.value.forEach((entry, index) => {
+  if (parsed.value.length > LIMITS.catalogEntries)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: lineOfPath(file, parsed.tree, [LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
       issues.push(...zodIssues(file, parsed.tree, r.error, [index]));
@@ -240,12 +197,26 @@ function plain(n: number): string {
   return formatNumber(n);
 }
 
-export function validateContent(raw: RawContent): ValidationResult {
-  const issues: Issue[] = [];
-  const areas = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues).items;
-  const organizations = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues).items;
+export interface ValidateOptions {
+  /** Series conflicts and non-canonical periods as warnings (see PRE_AUDIT_LENIENCY). */
+  lenient?: boolean;
+}
+
+/** Paths the loader refused (already reported): not reported again as missing. */
+const refusedPaths = new Set<string>();
+
+export function validateContent(raw: RawContent, options: ValidateOptions = {}): ValidationResult {
+  const issues: Issue[] = raw.problems.map((p) => ({ level: 'error' as const, ...p }));
+  refusedPaths.clear();
+  for (const p of raw.problems) refusedPaths.add(p.file);
+  const lenient = options.lenient ?? PRE_AUDIT_LENIENCY;
+  const same: SameDeclaration[] = [];
+  const areaCatalog = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues);
+  const areas = areaCatalog.items;
+  const orgCatalog = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues);
+  const organizations = orgCatalog.items;
   const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues).items;
-  const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ tiêu', issues);
+  const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ số', issues);
   const indicators = indicatorCatalog.items;
 
   const areaIds = new Set(areas.map((a) => a.id));
@@ -268,7 +239,7 @@ export function validateContent(raw: RawContent): ValidationResult {
           file: indicatorFile.path,
           line: at('area'),
           column: 'area',
-          message: `Chỉ tiêu "${ind.id}": lĩnh vực "${ind.area}" không có trong data/areas.json.`,
+          message: `Chỉ số "${ind.id}": lĩnh vực "${ind.area}" không có trong data/areas.json.`,
           hint: `Dùng một trong: ${[...areaIds].join(', ')}.`,
         });
       const d = ind.derivation;
@@ -281,27 +252,42 @@ export function validateContent(raw: RawContent): ValidationResult {
             file: indicatorFile.path,
             line: at('derivation'),
             column: 'derivation',
-            message: `Chỉ tiêu "${ind.id}": công thức tham chiếu chỉ tiêu không tồn tại "${ref}".`,
-            hint: 'Sửa id trong derivation hoặc thêm chỉ tiêu đó vào danh mục.',
+            message: `Chỉ số "${ind.id}": công thức tham chiếu chỉ số không tồn tại "${ref}".`,
+            hint: 'Sửa id trong derivation hoặc thêm chỉ số đó vào danh mục.',
           });
     });
   }
   for (const o of organizations)
     if (o.parent && !orgIds.has(o.parent))
       issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.` });
+  const orgFile = raw.organizations;
+  for (const c of organizationCycles(organizations)) {
+    const index = organizations.findIndex((o) => o.id === c.id);
+    const line = orgFile ? lineOfPath(orgFile, orgCatalog.tree, [index, 'parent']) : undefined;
+    issues.push({ level: 'error', code: 'organization-cycle', file: 'data/organizations.json', line, column: 'parent', message: `Tổ chức "${c.id}" là cấp trên của chính nó: ${c.chain.join(' → ')}.`, hint: 'Sửa "parent" để cây tổ chức không có vòng.' });
+  }
+  if (raw.areas)
+    for (const a of areas) {
+      const clash = sectionAnchorProblem(a.id) ?? (extraSectionIds.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
+      if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: raw.areas.path, line: lineOfPath(raw.areas, areaCatalog.tree, [areas.indexOf(a), 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
+    }
   const events = raw.events ? loadCatalog(raw.events, 'data/events.json', adminEventSchema, 'sự kiện', issues).items : [];
   checkUnitsOverTime(raw.organizations, organizations, events, issues);
 
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
   for (const r of raw.reports) {
-    const report = validateReport(r, { orgIds, breakdownIds, indicatorById, reportIds }, issues);
+    // A report with any refused file or folder is never published, not even in part.
+    const dir = `content/reports/${r.folder}`;
+    if (raw.problems.some((p) => p.file === dir || p.file.startsWith(`${dir}/`))) continue;
+    const report = validateReport(r, { orgIds, breakdownIds, indicatorById, reportIds, lenient, same }, issues);
     if (report) {
       reports.push(report);
       reportIds.add(report.meta.id);
     }
   }
 
+  checkSeriesPoints(reports, same, indicatorById, issues, lenient);
   checkConsistency(reports, indicatorById, issues);
   checkUnitsInPeriods(reports, organizations, issues);
   return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, events, indicators, breakdowns, reports }, issues };
@@ -312,6 +298,10 @@ interface Refs {
   breakdownIds: Set<string>;
   indicatorById: Map<string, Indicator>;
   reportIds: Set<string>;
+  /** Pre-audit leniency (PRE_AUDIT_LENIENCY). */
+  lenient: boolean;
+  /** `same` declarations of checks.csv, resolved once every report is read. */
+  same: SameDeclaration[];
 }
 
 function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportContent | null {
@@ -322,7 +312,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     issues.push({ level: 'error', code: 'missing-file', file: `${dir}/report.json`, message: 'Thiếu report.json.', hint: 'Tạo khung bằng: npm run new-report -- <report-id>' });
     return null;
   }
-  const parsed = parseJson(r.report, issues);
+  const parsed = parseJson(r.report, issues, Object.keys(reportSchema.shape));
   if (!parsed) return null;
   const m = reportSchema.safeParse(parsed.value);
   if (!m.success) {
@@ -331,6 +321,10 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   }
   const meta = m.data;
   const at = (field: string) => lineOfPath(r.report!, parsed.tree, [field]);
+  if (meta.sourceFile !== 'source.txt')
+    issues.push({ level: 'error', code: 'source-file', file: r.report.path, line: at('sourceFile'), column: 'sourceFile', message: `sourceFile là "${meta.sourceFile}"; toàn văn luôn nằm ở source.txt cạnh report.json.`, hint: 'Ghi "sourceFile": "source.txt" và đặt toàn văn vào tệp đó.' });
+  const kindPeriod = kindPeriodProblem(meta.kind, meta.period);
+  if (kindPeriod) issues.push({ level: 'error', code: 'kind-period', file: r.report.path, line: at('period'), column: 'period', message: kindPeriod, hint: 'Sửa kind hoặc period cho khớp văn bản.' });
   if (meta.id !== r.folder)
     issues.push({ level: 'error', code: 'id-mismatch', file: r.report.path, line: at('id'), column: 'id', message: `id "${meta.id}" khác tên thư mục "${r.folder}".`, hint: 'Đặt id trùng tên thư mục.' });
   if (refs.reportIds.has(meta.id))
@@ -346,6 +340,11 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         message: `Tổ chức "${meta[field]}" không có trong data/organizations.json.`,
         hint: 'Thêm tổ chức vào danh mục hoặc sửa id.',
       });
+  const canonical = parsePeriod(meta.period);
+  if (isPeriodError(canonical) && canonical.canonical) {
+    issues.push({ level: refs.lenient ? 'warning' : 'error', code: 'period-not-canonical', file: r.report.path, line: at('period'), column: 'period', message: `Kỳ "${meta.period}" chưa viết theo cách duy nhất: ${canonical.error}.`, hint: `Ghi "${canonical.canonical}" (xem docs/figure-model.md).` });
+    meta.period = canonical.canonical;
+  }
   for (const field of ['title', 'summary'] as const)
     if (/\bTODO\b/.test(meta[field]))
       issues.push({ level: 'error', code: 'placeholder', file: r.report.path, line: at(field), column: field, message: 'Trường còn nội dung mẫu "TODO".', hint: 'Điền nội dung thật từ văn bản.' });
@@ -377,6 +376,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
         hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
       });
     }
+    for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)
       issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
@@ -395,7 +395,11 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
 
   checkNarrativeNumbers(narratives, sourceText, issues);
   const figures = r.figures ? validateFigures(r.figures, meta, sourceText, refs, issues) : [];
-  if (r.checks) checkDeclared(r.checks, figures, refs.indicatorById, issues);
+  if (r.checks) checkDeclared(r.checks, meta.id, figures, refs, issues);
+  if (figures.length > LIMITS.figuresPerReport) {
+    const extra = figures[LIMITS.figuresPerReport];
+    issues.push({ level: 'error', code: 'limit', file: r.figures!.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  }
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
@@ -436,42 +440,51 @@ function checkNarrativeNumbers(narratives: Narrative[], sourceText: string, issu
 type ReportError = (column: string | undefined, code: string, message: string, hint?: string) => void;
 
 /**
- * The data rows of a CSV file whose first line must be exactly `columns` and whose
- * rows must pass `schema`: each parsed row with its line and an error reporter for it.
- * An empty file, a wrong header, a wrong cell count or a schema failure is reported
+ * The data rows of a CSV file read by header name: columns in any order, optional
+ * columns absent or empty (read as ""), unknown or repeated columns rejected. Each
+ * row must pass `schema`; it comes with its line and an error reporter for it. An
+ * empty file, a bad header, a wrong cell count or a schema failure is reported
  * (file, line, column) and the row left out.
  */
-function tableRows<T>(file: RawFile, columns: readonly string[], schema: z.ZodType<T>, issues: Issue[]): { line: number; data: T; err: ReportError }[] {
+function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodType<T>, issues: Issue[]): { line: number; data: T; err: ReportError }[] {
   const name = file.path.split('/').pop();
   const rows = parseCsv(file, issues);
+  const required = columns.all.filter((c) => !columns.optional.includes(c));
+  const model = `${columns.all.join(',')} (thứ tự tùy ý; có thể bỏ cột tùy chọn: ${columns.optional.join(', ')})`;
   if (rows.length === 0) {
-    issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: `${name} rỗng.`, hint: `Dòng đầu phải là: ${columns.join(',')}` });
+    issues.push({ level: 'error', code: 'csv-header', file: file.path, line: 1, message: `${name} rỗng.`, hint: `Dòng đầu là tên cột: ${model}` });
     return [];
   }
   const header = rows[0].cells.map((c) => c.trim());
-  if (header.join(',') !== columns.join(',')) {
-    const missing = columns.filter((c) => !header.includes(c));
-    const extra = header.filter((c) => !columns.includes(c));
-    issues.push({
-      level: 'error',
-      code: 'csv-header',
-      file: file.path,
-      line: rows[0].line,
-      message: `Tiêu đề cột không đúng.${missing.length ? ` Thiếu: ${missing.join(', ')}.` : ''}${extra.length ? ` Thừa: ${extra.join(', ')}.` : ''}`,
-      hint: `Dòng đầu phải đúng là: ${columns.join(',')}`,
-    });
+  const headerError = (message: string, hint: string) => issues.push({ level: 'error', code: 'csv-header', file: file.path, line: rows[0].line, message, hint });
+  const unknown = header.filter((c) => !columns.all.includes(c));
+  const repeated = header.filter((c, i) => header.indexOf(c) !== i);
+  const missing = required.filter((c) => !header.includes(c));
+  if (unknown.length || repeated.length || missing.length) {
+    if (unknown.length)
+      headerError(`Cột không có trong mô hình: ${unknown.map((c) => `"${c}"`).join(', ')}.`, `Các cột đã biết: ${columns.all.join(', ')}.`);
+    if (repeated.length) headerError(`Cột lặp lại: ${[...new Set(repeated)].join(', ')}.`, 'Mỗi cột chỉ xuất hiện một lần ở dòng đầu.');
+    if (missing.length) headerError(`Thiếu cột bắt buộc: ${missing.join(', ')}.`, `Dòng đầu phải có các cột: ${model}`);
     return [];
   }
   const out: { line: number; data: T; err: ReportError }[] = [];
-  for (const row of rows.slice(1)) {
+  if (rows.length - 1 > LIMITS.csvRows)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: rows[LIMITS.csvRows + 1].line, message: `${name} có ${rows.length - 1} dòng dữ liệu, tối đa ${LIMITS.csvRows}.`, hint: 'Xem giới hạn trong content/README.md; tách văn bản quá dài thành nhiều báo cáo.' });
+  for (const row of rows.slice(1, LIMITS.csvRows + 1)) {
     const err: ReportError = (column, code, message, hint) => issues.push({ level: 'error', code, file: file.path, line: row.line, column, message, hint });
-    if (row.cells.length !== columns.length) {
-      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${columns.length}.`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
+    if (row.cells.length !== header.length) {
+      err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${header.length} (theo dòng tiêu đề).`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
       continue;
     }
-    const parsed = schema.safeParse(Object.fromEntries(columns.map((c, i) => [c, row.cells[i].trim()])));
+    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
+    if (bad) {
+      err(bad[0], 'limit', bad[1]!.message, bad[1]!.hint);
+      continue;
+    }
+    const cells = new Map(header.map((c, i) => [c, row.cells[i].trim()]));
+    const parsed = schema.safeParse(Object.fromEntries(columns.all.map((c) => [c, cells.get(c) ?? ''])));
     if (!parsed.success) {
-      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, `Xem định dạng ${name} trong content/README.md.`);
+      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, `Xem định dạng ${name} trong content/README.md và docs/figure-model.md.`);
       continue;
     }
     out.push({ line: row.line, data: parsed.data, err });
@@ -481,8 +494,9 @@ function tableRows<T>(file: RawFile, columns: readonly string[], schema: z.ZodTy
 
 function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
   const figures: Figure[] = [];
+  const pageSections = new Set([...areaSections, ...extraSectionIds]);
   const seen = new Map<string, number>();
-  for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureRowSchema, issues)) {
+  for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureCsvRowSchema, issues)) {
     // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
     const f = { ...data, quote: data.quote.replace(/^[-+•]\s+/, '') };
     let ok = true;
@@ -492,14 +506,14 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     } else seen.set(f.id, line);
     const indicator = refs.indicatorById.get(f.indicator);
     if (!indicator) {
-      err('indicator', 'unknown-indicator', `Chỉ tiêu "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ tiêu sẵn có hoặc thêm chỉ tiêu mới vào danh mục.');
+      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ số sẵn có hoặc thêm chỉ số mới vào danh mục.');
       ok = false;
     } else if (indicator.unit !== f.unit) {
-      err('unit', 'unit-mismatch', `Đơn vị "${f.unit}" khác đơn vị của chỉ tiêu "${f.indicator}" ("${indicator.unit}").`, `Ghi đơn vị "${indicator.unit}".`);
+      err('unit', 'unit-mismatch', `Đơn vị tính "${f.unit}" khác đơn vị tính của chỉ số "${f.indicator}" ("${indicator.unit}").`, `Ghi đơn vị tính "${indicator.unit}".`);
       ok = false;
     }
     if (!refs.orgIds.has(f.scope)) {
-      err('scope', 'unknown-organization', `Đơn vị "${f.scope}" không có trong data/organizations.json.`, 'Sửa id hoặc thêm tổ chức vào danh mục.');
+      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json.`, 'Sửa id hoặc thêm tổ chức vào danh mục.');
       ok = false;
     }
     if (f.breakdown && !refs.breakdownIds.has(f.breakdown)) {
@@ -517,7 +531,8 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     }
     const value = Number(f.value);
     const denominator = f.denominator === '' ? null : Number(f.denominator);
-    if (!textMentionsValue(f.quote, value)) {
+    // An explicit zero is printed as words ("không có", "chưa phát hiện"), not as a digit.
+    if (!textMentionsValue(f.quote, value) && !(value === 0 && statesAbsence(f.quote))) {
       err('value', 'value-not-in-quote', `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.');
       ok = false;
     }
@@ -525,7 +540,38 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
       err('denominator', 'value-not-in-quote', `Mẫu số ${plain(denominator)} không xuất hiện trong trích dẫn.`, 'Kiểm tra lại mẫu số hoặc chọn trích dẫn chứa số đó.');
       ok = false;
     }
-    if (!ok || !location) continue;
+    const role = ok ? valueRoleProblem(f.quote, value) : null;
+    if (role) {
+      err('value', 'value-not-quantity', role, 'Chọn đúng số liệu trong trích dẫn (không lấy năm, ngày tháng, số mục hay số hiệu văn bản).');
+      ok = false;
+    }
+    const order = ok && denominator !== null ? fractionOrderProblem(f.quote, value, denominator) : null;
+    if (order) {
+      err('denominator', 'fraction-order', order, 'value là tử số (số đứng trước "/"), denominator là mẫu số.');
+      ok = false;
+    }
+    const anchor = figureAnchorProblem(f.id, pageSections);
+    if (anchor) {
+      err('id', 'anchor-clash', anchor, 'Đổi id số liệu.');
+      ok = false;
+    }
+    // A valid period spelled another way is read as its one canonical spelling.
+    let period = f.period;
+    const parsedPeriod = parsePeriod(f.period);
+    if (isPeriodError(parsedPeriod) && parsedPeriod.canonical) {
+      issues.push({
+        level: refs.lenient ? 'warning' : 'error',
+        code: 'period-not-canonical',
+        file: file.path,
+        line,
+        column: 'period',
+        message: `Kỳ "${f.period}" chưa viết theo cách duy nhất: ${parsedPeriod.error}.`,
+        hint: `Ghi "${parsedPeriod.canonical}" (xem docs/figure-model.md).`,
+      });
+      if (!refs.lenient) ok = false;
+      period = parsedPeriod.canonical;
+    }
+    if (!ok || !location || !indicator) continue;
     figures.push({
       key: `${meta.id}/${f.id}`,
       reportId: meta.id,
@@ -533,7 +579,9 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
       indicator: f.indicator,
       scope: f.scope,
       breakdown: f.breakdown || null,
-      period: f.period,
+      period,
+      basis: f.basis || indicator.basis,
+      status: f.status || 'actual',
       value,
       denominator,
       unit: f.unit,
@@ -572,9 +620,23 @@ function rateMismatch(label: string, printed: number, numerator: number, denomin
  * Malformed rows are errors (file, line, column); a relation the printed figures
  * break is a warning on those figures, like the catalogue-derived checks below.
  */
-function checkDeclared(file: RawFile, figures: Figure[], indicatorById: Map<string, Indicator>, issues: Issue[]) {
+function checkDeclared(file: RawFile, reportId: string, figures: Figure[], refs: Refs, issues: Issue[]) {
+  const indicatorById = refs.indicatorById;
   const byId = new Map(figures.map((f) => [f.id, f]));
   for (const { line, data: c, err } of tableRows(file, CHECK_COLUMNS, checkRowSchema, issues)) {
+    if (c.kind === 'same') {
+      const other = c.expression.trim();
+      if (!/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/.test(other)) {
+        err('expression', 'check-expression', `Biểu thức "${c.expression}" không hợp lệ cho phép kiểm tra "same".`, 'Ghi mã của số liệu thứ hai, vd. "same,a,b," (số liệu của báo cáo khác: "same,a,<mã báo cáo>/b,").');
+        continue;
+      }
+      const local = !other.includes('/');
+      const missing = [c.figure, ...(local ? [other] : [])].filter((id) => !byId.has(id));
+      for (const id of missing)
+        err(id === c.figure ? 'figure' : 'expression', 'unknown-figure', `Không có số liệu "${id}" trong figures.csv (hoặc dòng của nó đang có lỗi).`, 'Dùng đúng cột id của figures.csv cùng báo cáo.');
+      if (missing.length === 0) refs.same.push({ file: file.path, line, a: `${reportId}/${c.figure}`, b: local ? `${reportId}/${other}` : other });
+      continue;
+    }
     const operator = c.kind === 'sum' ? '+' : '/';
     const ids = c.expression.split(operator).map((t) => t.trim());
     if (ids.some((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) || (c.kind === 'sum' ? ids.length < 2 : ids.length !== 2)) {
@@ -629,7 +691,8 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
     // Only exact measurements take part in sums and ratios: targets and "trên/khoảng" values do not.
     const measured = report.figures.filter((f) => f.comparator === null);
     const byCell = new Map<string, Figure[]>();
-    const cell = (indicator: string, f: Pick<Figure, 'scope' | 'breakdown' | 'period'>) => `${indicator}|${f.scope}|${f.breakdown ?? ''}|${f.period}`;
+    // Relations hold between figures of one scope, breakdown, status and period (a rate's basis may differ from its counts').
+    const cell = (indicator: string, f: Pick<Figure, 'scope' | 'breakdown' | 'status' | 'period'>) => `${indicator}|${f.scope}|${f.breakdown ?? ''}|${f.status}|${f.period}`;
     for (const f of measured) {
       const k = cell(f.indicator, f);
       byCell.set(k, [...(byCell.get(k) ?? []), f]);
@@ -641,15 +704,6 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
       if (issues.some((i) => i.code === code && i.figures && sameFigures(i.figures, keys))) return;
       issues.push({ level: 'warning', code, file, line: figs[0]?.line, message, figures: keys });
     };
-
-    // The same quantity printed twice with different values.
-    for (const figs of byCell.values()) {
-      const values = new Set(figs.map((f) => f.value));
-      if (values.size > 1) {
-        const ind = indicatorById.get(figs[0].indicator);
-        warn('conflicting-values', figs, `Cùng một số liệu (${ind?.label ?? figs[0].indicator}) được in với các giá trị khác nhau: ${figs.map((f) => `${plain(f.value)}${f.unit === '%' ? '%' : ''} (mục ${f.section})`).join(' và ')}.`);
-      }
-    }
 
     for (const totals of byCell.values()) {
       const total = totals[0];
@@ -667,7 +721,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
       }
       // Breakdowns adding up to the total.
       if (ind.breakdownsSumToTotal && total.breakdown === null) {
-        const parts = measured.filter((f) => f.indicator === total.indicator && f.scope === total.scope && f.period === total.period && f.breakdown !== null);
+        const parts = measured.filter((f) => f.indicator === total.indicator && f.scope === total.scope && f.period === total.period && f.basis === total.basis && f.status === total.status && f.breakdown !== null);
         const unique = [...new Map(parts.map((p) => [p.breakdown, p])).values()];
         if (unique.length >= 2) {
           const sum = unique.reduce((s, p) => s + p.value, 0);
@@ -705,7 +759,7 @@ function checkConsistency(reports: ReportContent[], indicatorById: Map<string, I
 /** "file:line (cột col)" — the location prefix used by the CLI. */
 export function formatIssue(i: Issue): string {
   const field = i.file.endsWith('.csv') ? 'cột' : 'trường';
-  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
+  const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.line && i.col ? `:${i.col}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
 }

@@ -1,8 +1,30 @@
 // Stage 4b — export: every downloadable file, as { path, content } in memory.
 // The build writes them under dist/; tests inspect them without touching disk.
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, toCsv, toJson, OBSERVATION_COLUMNS, observationRow, type Dataset } from './datasets.ts';
+import {
+  buildDatasets,
+  datasetFiles,
+  LICENSE,
+  PUBLISHER,
+  toCsv,
+  toJson,
+  OBSERVATION_COLUMNS,
+  OBSERVATION_KEY,
+  observationRow,
+  referenceTables,
+  referenceFiles,
+  siteModified,
+  tableSchema,
+  type Dataset,
+  type ReferenceTable,
+  type Table,
+} from './datasets.ts';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
+import { sha256 } from './sha256.ts';
+import { siteVersion } from './releases.ts';
+import { catalogIri, catalogTriples, datasetIri } from './dcat.ts';
+import { closure, toJsonLd, toTurtle } from './rdf.ts';
+import { CONTACT_EMAIL } from '../core/urls.ts';
 
 export interface ExportFile {
   /** Path under dist/, e.g. "data/observations.csv". */
@@ -10,97 +32,158 @@ export interface ExportFile {
   content: string;
 }
 
-export function byteSize(content: string): number {
-  return Buffer.byteLength(content, 'utf8');
+export function byteSize(content: string | Uint8Array): number {
+  return typeof content === 'string' ? new TextEncoder().encode(content).length : content.length;
 }
 
-function dataPackage(datasets: Dataset[], files: Map<string, string>) {
+/** The CSV dialect of every canonical CSV: both Frictionless v1 (needs doubleQuote) and v2 read it. */
+export const CSV_DIALECT = { delimiter: ',', doubleQuote: true, quoteChar: '"', lineTerminator: '\r\n', header: true };
+
+export const PACKAGE_NAME = 'cchc-kon-tum';
+
+const contributors = () => [
+  { title: PUBLISHER.name, role: 'publisher', roles: ['publisher'], path: absolute(urls.home()) },
+  { title: PUBLISHER.sourceOrganization, role: 'author', roles: ['author'] },
+];
+
+function fileFacts(files: Map<string, string>, path: string) {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`export: ${path} được mô tả nhưng chưa được tạo`);
+  return { bytes: byteSize(content), hash: `sha256:${sha256(content)}` };
+}
+
+function tableResource(files: Map<string, string>, name: string, title: string, description: string, path: string, schema: object) {
   return {
+    name,
+    type: 'table',
+    profile: 'tabular-data-resource',
+    title,
+    description,
+    path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    ...fileFacts(files, `data/${path}`),
+    dialect: CSV_DIALECT,
+    schema,
+  };
+}
+
+/** Package-level metadata shared by both descriptors. */
+function packageHead(site: Site, name: string, title: string, description: string) {
+  const { version } = siteVersion(site);
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     profile: 'data-package',
-    name: 'cchc-kon-tum',
-    title: 'Số liệu cải cách hành chính tỉnh Kon Tum',
-    description: 'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn.',
-    homepage: absolute(urls.home()),
+    name,
+    id: absolute(urls.data(name === PACKAGE_NAME ? 'datapackage.json' : 'chi-so/datapackage.json')),
+    title,
+    description,
+    homepage: absolute(urls.datasets()),
+    version,
+    // From the content (newest report date), never the build clock: same input, same bytes.
+    created: `${siteModified(site)}T00:00:00Z`,
+    keywords: ['cải cách hành chính', 'CCHC', 'Kon Tum', 'Việt Nam'],
+    contributors: contributors(),
     licenses: [{ name: LICENSE.id, path: LICENSE.url, title: LICENSE.title }],
-    sources: [{ title: PUBLISHER.sourceOrganization }],
-    resources: datasets.map((d) => {
-      const path = datasetFiles(d).csv;
-      return {
-        name: d.id,
-        title: d.title,
-        description: d.description,
-        path,
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8-sig',
-        bytes: byteSize(files.get(`data/${path}`)!),
-        dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
-        schema: { fields: d.table.columns.map((c) => ({ name: c.name, type: c.type, title: c.title, description: c.description })) },
-      };
-    }),
+    sources: site.content.reports.map((r) => ({ title: r.meta.title, path: absolute(urls.sourceTxt(r.meta.id)) })),
   };
 }
 
-function dcatCatalog(datasets: Dataset[], files: Map<string, string>) {
+function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], files: Map<string, string>) {
   return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', xsd: 'http://www.w3.org/2001/XMLSchema#' },
-    '@id': absolute('/data/catalog.jsonld'),
-    '@type': 'dcat:Catalog',
-    'dct:title': { '@language': 'vi', '@value': PUBLISHER.name },
-    'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': PUBLISHER.sourceOrganization },
-    'dct:license': { '@id': LICENSE.url },
-    'dcat:dataset': datasets.map((d) => {
-      const f = datasetFiles(d);
-      return {
-        '@id': absolute(urls.dataset(d.id)),
-        '@type': 'dcat:Dataset',
-        'dct:identifier': d.id,
-        'dct:title': { '@language': 'vi', '@value': d.title },
-        'dct:description': { '@language': 'vi', '@value': d.description },
-        'dct:modified': { '@type': 'xsd:date', '@value': d.modified },
-        'dct:accrualPeriodicity': d.frequency,
-        'dcat:keyword': d.keywords,
-        'dct:license': { '@id': LICENSE.url },
-        'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': PUBLISHER.sourceOrganization },
-        ...(d.temporal
-          ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': { '@type': 'xsd:date', '@value': d.temporal.start }, 'dcat:endDate': { '@type': 'xsd:date', '@value': d.temporal.end } } }
-          : {}),
-        'dcat:landingPage': { '@id': absolute(urls.dataset(d.id)) },
-        'dcat:distribution': [
-          { file: f.csv, type: 'text/csv', format: 'CSV' },
-          { file: f.json, type: 'application/json', format: 'JSON' },
-        ].map((x) => ({
-          '@type': 'dcat:Distribution',
-          'dct:title': `${d.title} (${x.format})`,
-          'dcat:downloadURL': { '@id': absolute(urls.data(x.file)) },
-          'dcat:mediaType': x.type,
-          'dct:format': x.format,
-          'dcat:byteSize': { '@type': 'xsd:nonNegativeInteger', '@value': byteSize(files.get(`data/${x.file}`)!) },
-          'dct:license': { '@id': LICENSE.url },
-        })),
-      };
-    }),
+    ...packageHead(
+      site,
+      PACKAGE_NAME,
+      'Số liệu cải cách hành chính tỉnh Kon Tum',
+      'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn. Các bảng danh mục (văn bản, đơn vị, lĩnh vực, chỉ tiêu, phân tổ) là đích của khóa ngoại; toàn văn nguồn là tài nguyên văn bản. Bảng theo từng chỉ tiêu được mô tả trong gói chi-so/datapackage.json.',
+    ),
+    resources: [
+      ...datasets.map((d) => tableResource(files, d.id, d.title, d.description, datasetFiles(d).csv, tableSchema(d.table))),
+      ...refs.map((r) => tableResource(files, r.id, r.title, r.description, referenceFiles(r).csv, tableSchema(r.table))),
+      ...site.content.reports.map((r) => ({
+        name: `van-ban-${r.meta.id}`,
+        profile: 'data-resource',
+        title: `Toàn văn: ${r.meta.title}`,
+        description: 'Toàn văn văn bản nguồn (UTF-8, chuẩn hóa NFC) mà mọi trích dẫn của báo cáo này nằm trong đó.',
+        path: `bao-cao/${r.meta.id}/source.txt`,
+        format: 'txt',
+        mediatype: 'text/plain',
+        encoding: 'utf-8',
+        ...fileFacts(files, `data/bao-cao/${r.meta.id}/source.txt`),
+      })),
+    ],
   };
 }
+
+/** Schema of every per-indicator file: the observation columns, without foreign keys (their reference tables live in the main package). */
+export const INDICATOR_SCHEMA_FILE = 'chi-so/observations.schema.json';
+const indicatorTable = (rows: Table['rows']): Table => ({ columns: OBSERVATION_COLUMNS, rows, primaryKey: OBSERVATION_KEY });
+
+function indicatorPackage(site: Site, files: Map<string, string>) {
+  return {
+    ...packageHead(
+      site,
+      `${PACKAGE_NAME}-chi-so`,
+      'Số liệu cải cách hành chính tỉnh Kon Tum theo từng chỉ tiêu',
+      'Mỗi tài nguyên là các số liệu của một chỉ tiêu (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ tiêu chưa có số liệu cho ra bảng chỉ có dòng tiêu đề.',
+    ),
+    resources: site.content.indicators.map((ind) => ({
+      name: ind.id,
+      type: 'table',
+      profile: 'tabular-data-resource',
+      title: ind.label,
+      description: ind.definition,
+      path: `${ind.id}.csv`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      ...fileFacts(files, `data/chi-so/${ind.id}.csv`),
+      dialect: CSV_DIALECT,
+      schema: 'observations.schema.json',
+    })),
+  };
+}
+
+/** The DCAT description of one dataset, under /data/dcat/. */
+export const rdfFiles = (id: string) => ({ jsonld: `dcat/${id}.jsonld`, ttl: `dcat/${id}.ttl` });
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 export function exportFiles(site: Site): ExportFile[] {
   const datasets = buildDatasets(site);
+  const refs = referenceTables(site);
   const files = new Map<string, string>();
   for (const d of datasets) {
     const f = datasetFiles(d);
     files.set(`data/${f.csv}`, toCsv(d.table));
     files.set(`data/${f.json}`, toJson(d.table));
   }
+  for (const r of refs) {
+    const f = referenceFiles(r);
+    files.set(`data/${f.csv}`, toCsv(r.table));
+    files.set(`data/${f.json}`, toJson(r.table));
+  }
   // One table per indicator, for the indicator pages' download buttons.
   for (const ind of site.content.indicators) {
-    const figures = site.figures.filter((f) => f.indicator === ind.id);
-    const table = { columns: OBSERVATION_COLUMNS, rows: figures.map((f) => observationRow(site, f)) };
+    const table = indicatorTable(site.figures.filter((f) => f.indicator === ind.id).map((f) => observationRow(site, f)));
     files.set(`data/chi-so/${ind.id}.csv`, toCsv(table));
     files.set(`data/chi-so/${ind.id}.json`, toJson(table));
   }
+  files.set(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));
   // The full source texts, as published.
   for (const r of site.content.reports) files.set(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
-  files.set('data/datapackage.json', `${JSON.stringify(dataPackage(datasets, files), null, 2)}\n`);
-  files.set('data/catalog.jsonld', `${JSON.stringify(dcatCatalog(datasets, files), null, 2)}\n`);
+  files.set('data/datapackage.json', json(dataPackage(site, datasets, refs, files)));
+  files.set('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
+  // DCAT-AP catalogue, whole and per dataset (the dataset pages link to theirs with rel="alternate").
+  const triples = catalogTriples(site, { files, contactEmail: CONTACT_EMAIL });
+  files.set('data/catalog.jsonld', json(toJsonLd(triples)));
+  files.set('data/catalog.ttl', toTurtle(triples));
+  const stop = new Set([catalogIri(), ...datasets.map((d) => datasetIri(d.id))]);
+  for (const d of datasets) {
+    const own = closure(triples, datasetIri(d.id), new Set([...stop].filter((s) => s !== datasetIri(d.id))));
+    files.set(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
+    files.set(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));
+  }
   return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
 }

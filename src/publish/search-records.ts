@@ -2,12 +2,13 @@
 // breakdown × period), one per passage of every source text, and the filters,
 // metadata and sort keys of the HTML pages. Pure: scripts/search-index.ts feeds
 // these to the Pagefind Node API; the search page reads the same constants.
-import { periodRange, type Site } from '../pipeline/derive.ts';
-import { formatNumber, formatPeriod, formatFigure } from '../core/format.ts';
+import type { Site } from '../pipeline/derive.ts';
+import { periodRange, periodLabel } from '../core/period.ts';
+import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, organizationName, reportKindLabel } from '../core/labels.ts';
 import { foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import type { Figure, ReportContent } from '../pipeline/validate.ts';
+import type { Figure, ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
 
 export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../core/search-terms.ts';
@@ -43,7 +44,7 @@ export function reportFilters(site: Site, report: ReportContent): Record<string,
   for (const n of report.narratives) if (site.content.areas.some((a) => a.id === n.section)) areaIds.add(n.section);
   return {
     linh_vuc: site.content.areas.filter((a) => areaIds.has(a.id)).map((a) => a.label),
-    ky: [formatPeriod(m.period)],
+    ky: [periodLabel(m.period)],
     loai_bao_cao: [reportKindLabel[m.kind] ?? m.kind],
     don_vi: [organizationName(site, m.scope)],
   };
@@ -55,7 +56,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
   const area = site.content.areas.find((a) => a.id === indicator?.area);
   const label = figureLabel(site, f);
   const value = formatFigure(f);
-  const period = formatPeriod(f.period);
+  const period = periodLabel(f.period);
   const scope = organizationName(site, f.scope);
   const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];
   const content = [
@@ -171,7 +172,7 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
         report: m.title,
         reportUrl: urls.report(m.id),
         sourceUrl: urls.source(m.id),
-        period: formatPeriod(m.period),
+        period: periodLabel(m.period),
       },
       filters,
       sort: { [SORT_KEY]: periodRange(m.period).end },

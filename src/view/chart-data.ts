@@ -1,9 +1,10 @@
 // Data steps for charts: which figures a chart shows, as plain rows.
 // Kept apart from charts.ts (layout/render) so both are testable on their own.
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../pipeline/validate.ts';
+import { periodLabel } from '../core/period.ts';
+import type { Figure } from '../core/model.ts';
 import type { BarRow } from './charts.ts';
-import { formatFigure, formatPeriod } from '../core/format.ts';
+import { formatFigure } from '../core/format.ts';
 import { figureLabel, organizationName } from '../core/labels.ts';
 
 /** A bar chart's text alternative: every bar as "label: value". */
@@ -41,7 +42,7 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
       const shown = fs.slice(0, 14);
       // Scope and period only where they differ from the report's own ("— Huyện Đăk Hà", "(quý II/2024)").
       const labelOf = (f: Figure) =>
-        `${figureLabel(site, f)}${f.scope !== report.meta.scope ? ` — ${organizationName(site, f.scope)}` : ''}${f.period !== report.meta.period ? ` (${formatPeriod(f.period)})` : ''}`;
+        `${figureLabel(site, f)}${f.scope !== report.meta.scope ? ` — ${organizationName(site, f.scope)}` : ''}${f.period !== report.meta.period ? ` (${periodLabel(f.period)})` : ''}`;
       // A quantity printed twice (e.g. two different totals) gets its section so bars never share a row.
       const count = new Map<string, number>();
       for (const f of shown) count.set(labelOf(f), (count.get(labelOf(f)) ?? 0) + 1);

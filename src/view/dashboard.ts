@@ -1,10 +1,11 @@
 // Data steps for the home page (dashboard), the reports list and the about page.
 // Pure functions of the derived Site; components only lay the results out.
-import { comparePeriods, periodRange, type SeriesPoint, type Site, type TargetState } from '../pipeline/derive.ts';
+import type { Site, TargetState } from '../pipeline/derive.ts';
+import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
 import type { Indicator, Report } from '../core/schema.ts';
-import type { Figure, Issue } from '../pipeline/validate.ts';
+import type { Figure, Issue, SeriesPoint } from '../core/model.ts';
 import type { LinePoint } from './charts.ts';
-import { formatChange, formatPeriod, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
+import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
 
@@ -93,7 +94,7 @@ export function decorativeSvg(svg: string): string {
 
 /** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
 export function sparkSummary(card: Pick<HeadlineCard, 'points'>): string {
-  return `Diễn biến: ${card.points.map((p) => `${formatPeriod(p.figure.period)}: ${formatFigure(p.figure)}`).join('; ')}.`;
+  return `Diễn biến: ${card.points.map((p) => `${periodLabel(p.figure.period)}: ${formatFigure(p.figure)}`).join('; ')}.`;
 }
 
 export interface ChangeSummary {
@@ -122,7 +123,7 @@ export function changeSummary(site: Site, figure: Figure): ChangeSummary {
     change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
   return {
     cls,
-    text: change.delta === 0 ? `Không đổi so với ${formatPeriod(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${formatPeriod(p.period)}`,
+    text: change.delta === 0 ? `Không đổi so với ${periodLabel(p.period)}` : `${formatChange(change.delta, figure.unit)} so với ${periodLabel(p.period)}`,
     detail: `Kỳ trước: ${formatFigure(p)}${relative}.`,
   };
 }
@@ -194,7 +195,7 @@ export function targetGroups(site: Site): TargetGroup[] {
 /** "Kế hoạch năm 2024", "Báo cáo quý I/2025", "Báo cáo 6 tháng đầu năm 2023", "Văn bản chỉ đạo năm 2023". */
 export function documentShortLabel(r: Pick<Report, 'kind' | 'period'>): string {
   const prefix: Record<string, string> = { 'annual-plan': 'Kế hoạch', 'quarterly-report': 'Báo cáo', 'half-year-report': 'Báo cáo', directive: 'Văn bản chỉ đạo' };
-  return `${prefix[r.kind] ?? 'Văn bản'} ${formatPeriod(r.period)}`;
+  return `${prefix[r.kind] ?? 'Văn bản'} ${periodLabel(r.period)}`;
 }
 
 /** Newest period first; same period: newest date first (undated last), then id. */
@@ -217,8 +218,21 @@ export interface ReportSummary {
   noteCount: number;
 }
 
+// Built once per warnings list: every report page and list row asks, so a scan per
+// call was quadratic in the number of reports (seconds at a thousand).
+const warningsByReport = new WeakMap<Issue[], Map<string, Issue[]>>();
+
 export function warningsForReport(warnings: Issue[], reportId: string): Issue[] {
-  return warnings.filter((w) => w.figures?.some((k) => k.startsWith(`${reportId}/`)));
+  let index = warningsByReport.get(warnings);
+  if (!index) {
+    index = new Map();
+    for (const w of warnings) {
+      const reports = new Set((w.figures ?? []).map((k) => k.slice(0, k.indexOf('/'))));
+      for (const r of reports) index.set(r, [...(index.get(r) ?? []), w]);
+    }
+    warningsByReport.set(warnings, index);
+  }
+  return index.get(reportId) ?? [];
 }
 
 export function reportSummaries(site: Site): ReportSummary[] {
@@ -227,7 +241,7 @@ export function reportSummaries(site: Site): ReportSummary[] {
     kindLabel: reportKindLabel[report.kind] ?? report.kind,
     scopeName: organizationName(site, report.scope),
     issuerName: organizationName(site, report.issuer),
-    periodLabel: formatPeriod(report.period),
+    periodLabel: periodLabel(report.period),
     year: periodRange(report.period).start.slice(0, 4),
     figureCount: site.reportsById.get(report.id)!.figures.length,
     noteCount: warningsForReport(site.warnings, report.id).length,

@@ -1,10 +1,11 @@
 // Data steps for the indicator, reform-area and organization pages. Pure
 // functions of the derived Site: pages only lay out what these return.
-import { comparePeriods, isTarget, periodRange, seriesKey, type Series, type Site, type TargetStatus } from '../pipeline/derive.ts';
+import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/derive.ts';
+import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
 import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
-import type { Figure } from '../pipeline/validate.ts';
+import type { Figure, Series } from '../core/model.ts';
 import type { BarRow, LinePoint } from './charts.ts';
-import { formatFigure, formatNumber, formatPeriod } from '../core/format.ts';
+import { formatFigure, formatNumber } from '../core/format.ts';
 import { breakdownLabel, citation, organizationName } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { byteSize, exportFiles } from '../publish/export.ts';
@@ -83,7 +84,7 @@ export function chartMode(series: Series[]): ChartMode {
 /** Bars, one per scope/breakdown series (each has a single point in bar mode). */
 export function seriesBarRows(site: Site, series: Series[], color: string): BarRow[] {
   return series.flatMap((s) =>
-    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${formatPeriod(p.figure.period)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
+    s.points.map((p) => ({ label: `${seriesLabel(site, s)} (${periodLabel(p.figure.period)})`, value: p.figure.value, text: formatFigure(p.figure), color })),
   );
 }
 
@@ -98,7 +99,7 @@ export function seriesTable(site: Site, series: Series[], unit: string): ChartTa
   return {
     columns: ['Kỳ', ...series.map((s) => `${seriesLabel(site, s)} (${unit})`)],
     rows: periods.map((period) => [
-      formatPeriod(period),
+      periodLabel(period),
       ...series.map((s) => {
         const p = s.points.find((q) => q.figure.period === period);
         return p ? formatFigure(p.figure) : '—';
@@ -110,7 +111,7 @@ export function seriesTable(site: Site, series: Series[], unit: string): ChartTa
 /** One sentence for screen readers: every series with its values in order. */
 export function seriesSummary(site: Site, indicator: Indicator, series: Series[]): string {
   if (series.length === 0) return `Chưa có số liệu thực hiện của chỉ số ${indicator.label}.`;
-  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${formatPeriod(p.figure.period)} ${formatFigure(p.figure)}`).join(', ')}`);
+  const parts = series.map((s) => `${seriesLabel(site, s)}: ${s.points.map((p) => `${periodLabel(p.figure.period)} ${formatFigure(p.figure)}`).join(', ')}`);
   return `${indicator.label}. ${parts.join('; ')}.`;
 }
 
@@ -140,7 +141,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
         report,
         target: isTarget(f, report),
         value: formatFigure(f),
-        period: formatPeriod(f.period),
+        period: periodLabel(f.period),
         scope: organizationName(site, f.scope),
         breakdown: breakdownLabel(site, f.breakdown),
         figureHref: urls.figure(f.reportId, f.id),
@@ -236,7 +237,7 @@ export function indicatorDownloads(site: Site, indicatorId: string): Download[] 
 export function indicatorCitation(site: Site, indicator: Indicator, latest: Figure | null): string {
   const page = `${PUBLISHER.name}, chỉ số “${indicator.label}” (${indicator.unit}), ${absolute(urls.indicator(indicator.id))}.`;
   if (!latest) return page;
-  return `${page} Số liệu ${formatPeriod(latest.period)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
+  return `${page} Số liệu ${periodLabel(latest.period)}: ${formatFigure(latest)}. ${citation(site, latest)}`;
 }
 
 // ——— Reform areas ———

@@ -1,19 +1,39 @@
-// Curated narrative Markdown → HTML, safely. micromark escapes raw HTML and
-// drops dangerous link protocols by default; we never turn those options on.
-// The output is the only string pages may pass to `set:html` besides chart SVG.
+// The one Markdown path for curated narratives, on report pages and area pages
+// alike. micromark escapes raw HTML and drops dangerous link protocols; on top
+// of that, links keep their href only when the URL policy allows it
+// (http, https, mailto, in-site paths, fragments) and images only when they are
+// on this site, so no narrative can run script or make readers' browsers fetch
+// a third-party resource. Labels (areas, indicators, organizations) are data:
+// they are never passed through here.
 import { micromark } from 'micromark';
+import { isAllowedImage, isAllowedLink } from '../core/url-policy.ts';
 
 export interface MarkdownOptions {
   /** The level the top-most heading of the text becomes (default 3), so narrative never outranks the page. */
   minHeading?: number;
 }
 
+/** micromark's attribute encoding, undone only to check a URL (never re-emitted decoded). */
+function decodeAttr(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * Links the policy refuses lose their anchor (the text stays); refused images
+ * become their alt text. Safe to rewrite with regexes: every "<" from the text
+ * itself is already escaped as "&lt;", so only micromark's own tags match.
+ */
+function applyUrlPolicy(html: string): string {
+  return html
+    .replace(/<a href="([^"]*)"( title="[^"]*")?>([\s\S]*?)<\/a>/g, (all, href: string, _t, text: string) => (isAllowedLink(decodeAttr(href)) ? all : text))
+    .replace(/<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? \/>/g, (all, src: string, alt: string) => (isAllowedImage(decodeAttr(src)) ? all : alt));
+}
+
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
-  const html = micromark(markdown.replace(/\r\n?/g, '\n').trim(), { allowDangerousHtml: false, allowDangerousProtocol: false });
+  const html = applyUrlPolicy(micromark(markdown.replace(/\r\n?/g, '\n').trim(), { allowDangerousHtml: false, allowDangerousProtocol: false }));
   const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
   if (levels.length === 0) return html;
   const shift = Math.max(0, (options.minHeading ?? 3) - Math.min(...levels));
   if (shift === 0) return html;
-  // Safe to rewrite with a regex: every "<" from the text itself is already escaped as "&lt;".
   return html.replace(/<(\/?)h([1-6])>/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + shift)}>`);
 }

@@ -1,34 +1,13 @@
-// Stage 4a — render: one MDX page per report. The MDX holds the report's
-// structure and narrative text; figures, charts and notes come from components
-// that read the derived site data, so numbers are never copied into prose.
+// Stage 4a — render: one MDX page per report. The MDX holds only the report's
+// structure; narrative, figures, charts and notes come from components that read
+// the derived site data, so numbers are never copied into prose and no content
+// text is ever parsed as MDX (narrative goes through src/view/markdown.ts, the
+// same path as on area pages; labels are string literals, never Markdown).
 import type { Site } from '../pipeline/derive.ts';
 import { extraSections } from '../core/schema.ts';
-import type { ReportContent } from '../pipeline/validate.ts';
+import type { ReportContent } from '../core/model.ts';
 
-/**
- * Make curated Markdown safe to embed in MDX: no JSX, no expressions, no ESM.
- * `<`, `>`, `{`, `}` become character references, so HTML in a narrative
- * shows as text and is never executed.
- */
-export function escapeMdx(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/[<>{}]/g, (c) => `&#${c.charCodeAt(0)};`)
-        // MDX treats a paragraph starting with import/export as ES module code.
-        .replace(/^(\s*)(import|export)\b/, (_, ws: string, word: string) => `${ws}&#${word.charCodeAt(0)};${word.slice(1)}`),
-    )
-    .join('\n')
-    .trim();
-}
-
-/** Demote headings so narrative can never outrank the page's own h2 sections. */
-function demoteHeadings(markdown: string): string {
-  return markdown.replace(/^(#{1,3})(\s)/gm, '###$2');
-}
-
+/** A JSON string literal: valid as a YAML double-quoted scalar and as a JS expression. */
 function yamlString(s: string): string {
   return JSON.stringify(s);
 }
@@ -63,6 +42,7 @@ export function generateReportMdx(report: ReportContent, site: Site): string {
     "import KeyFigures from '../../components/report/KeyFigures.astro';",
     "import AreaFigures from '../../components/report/AreaFigures.astro';",
     "import QualityNotes from '../../components/report/QualityNotes.astro';",
+    "import Narrative from '../../components/report/Narrative.astro';",
     '',
     `<ReportHeader reportId=${yamlString(meta.id)} />`,
     '',
@@ -70,9 +50,9 @@ export function generateReportMdx(report: ReportContent, site: Site): string {
     '',
   ];
   for (const section of reportSections(report, site)) {
-    lines.push(`<h2 id=${yamlString(section.id)}>${escapeMdx(section.label)}</h2>`, '');
-    const text = narrative.get(section.id);
-    if (text) lines.push(demoteHeadings(escapeMdx(text)), '');
+    // A JSON string literal in a JSX expression: shown as text, whatever the label contains.
+    lines.push(`<h2 id=${yamlString(section.id)}>{${yamlString(section.label)}}</h2>`, '');
+    if (narrative.has(section.id)) lines.push(`<Narrative reportId=${yamlString(meta.id)} section=${yamlString(section.id)} />`, '');
     if (section.kind === 'area') lines.push(`<AreaFigures reportId=${yamlString(meta.id)} area=${yamlString(section.id)} />`, '');
   }
   lines.push('<h2 id="chat-luong-du-lieu">Ghi chú chất lượng dữ liệu</h2>', '', `<QualityNotes reportId=${yamlString(meta.id)} />`, '');

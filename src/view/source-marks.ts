@@ -1,6 +1,6 @@
 // Split a source text into plain and quoted segments so the full-text page can
 // anchor and highlight every quoted sentence. Pure; escaping is the renderer's job.
-import type { Figure } from '../pipeline/validate.ts';
+import type { Figure } from '../core/model.ts';
 
 export interface Segment {
   text: string;

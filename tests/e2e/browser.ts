@@ -1,8 +1,9 @@
-// Browser harness: Debian's Chromium driven by playwright-core against
-// `astro preview` serving dist/. Never downloads a browser.
+// Browser harness: Debian's Chromium driven by playwright-core against a
+// static server of dist/ on a port the OS chooses (files run in parallel, so no
+// fixed ports). Never downloads a browser.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview } from 'astro';
+import { serveDist } from '../../scripts/static-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,8 +18,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(port: number): Promise<Harness> {
-  const server = await preview({ root: process.cwd(), logLevel: 'error', server: { port, host: '127.0.0.1' } });
+/** Start the static server and the browser. Any argument is ignored (ports are chosen by the OS). */
+export async function startHarness(..._ignored: unknown[]): Promise<Harness> {
+  const server = await serveDist('dist');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -26,10 +28,10 @@ export async function startHarness(port: number): Promise<Harness> {
   });
   return {
     browser,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: server.url,
     async close() {
       await browser.close();
-      await server.stop();
+      await server.close();
     },
   };
 }

@@ -7,13 +7,12 @@ import { headlineCards, reportSummaries } from '../../src/view/dashboard.ts';
 import { formatWithComparator } from '../../src/core/format.ts';
 import { textMentionsValue } from '../../src/core/vn-number.ts';
 
-const PORT = 4411;
 const { site } = runPipeline(process.cwd());
 
 describe.skipIf(!hasBrowser)('home page (browser)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(PORT);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

@@ -12,7 +12,7 @@ const ID = 'ty-le-ho-so-truc-tuyen';
 describe.skipIf(!hasBrowser)('indicator, area and organization pages in the browser', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(4421);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

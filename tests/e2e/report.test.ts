@@ -5,7 +5,7 @@ import { axe, hasBrowser, screenshot, startHarness, type Harness } from './brows
 describe.skipIf(!hasBrowser)('report pages in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(4451);
+    h = await startHarness();
   });
   afterAll(async () => h?.close());
 

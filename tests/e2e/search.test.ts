@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
 import { urls } from '../../src/core/urls.ts';
 import { getSite } from '../../src/pipeline/site.ts';
-import { periodRange } from '../../src/pipeline/derive.ts';
-import { formatFigure, formatNumber, formatPeriod } from '../../src/core/format.ts';
+import { periodLabel as formatPeriod, periodRange } from '../../src/core/period.ts';
+import { formatFigure, formatNumber } from '../../src/core/format.ts';
 import { organizationName } from '../../src/core/labels.ts';
 
 // Probes picked from whatever content exists (no hard-coded figure): a large count and a
@@ -21,12 +21,11 @@ const figureOfHref = (href: string) => {
   return m ? site.figuresByKey.get(`${m[1]}/${m[2]}`) : undefined;
 };
 
-const PORT = 4441;
 
 describe.skipIf(!hasBrowser)('search (browser)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(PORT);
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.close();

@@ -106,12 +106,12 @@ describe('a report of the new Quảng Ngãi province (temporary copy, not publis
     join(folder, 'report.json'),
     JSON.stringify({ id, kind: 'quarterly-report', title: 'Báo cáo CCHC quý III năm 2025 tỉnh Quảng Ngãi', issuer: 'tinh-quang-ngai', scope: 'tinh-quang-ngai', period: '2025-Q3', documentNumber: null, date: '2025-09-20', sourceFile: 'source.txt', summary: 'Báo cáo thử nghiệm.' }, null, 2),
   );
-  const row = (values: Record<string, string>) => FIGURE_COLUMNS.map((c) => values[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v}"` : v)).join(',');
+  const row = (values: Record<string, string>) => FIGURE_COLUMNS.all.map((c) => values[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v}"` : v)).join(',');
   const rows = [
     row({ id: 'ho-so-tiep-nhan', indicator: 'ho-so-tiep-nhan', scope: 'tinh-quang-ngai', period: '2025-Q3', value: '150321', unit: 'hồ sơ', section: 'II', quote: 'toàn tỉnh tiếp nhận 150.321 hồ sơ' }),
-    row({ id: 'ho-so-tiep-nhan-kon-tum-cu', indicator: 'ho-so-tiep-nhan', scope: 'tinh-quang-ngai', breakdown: 'dia-ban-kon-tum-cu', period: '2025-Q3', value: '61002', unit: 'hồ sơ', section: 'II', quote: 'trên địa bàn tỉnh Kon Tum cũ tiếp nhận 61.002 hồ sơ' }),
+    row({ id: 'ho-so-tiep-nhan-kon-tum-cu', indicator: 'ho-so-tiep-nhan', scope: 'tinh-quang-ngai', breakdown: 'dia-ban-tinh-kon-tum-cu', period: '2025-Q3', value: '61002', unit: 'hồ sơ', section: 'II', quote: 'trên địa bàn tỉnh Kon Tum cũ tiếp nhận 61.002 hồ sơ' }),
   ];
-  writeFileSync(join(folder, 'figures.csv'), `${FIGURE_COLUMNS.join(',')}\n${rows.join('\n')}\n`);
+  writeFileSync(join(folder, 'figures.csv'), `${FIGURE_COLUMNS.all.join(',')}\n${rows.join('\n')}\n`);
   const plus = runPipeline(dir);
 
   it('is accepted with no code change and keeps every invariant', () => {

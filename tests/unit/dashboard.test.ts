@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
-import type { Content, Figure, Issue, ReportContent } from '../../src/pipeline/validate.ts';
+import type { Content, Figure, Issue, ReportContent } from '../../src/core/model.ts';
 import type { Indicator, Report } from '../../src/core/schema.ts';
 import {
   changeSummary,
@@ -18,7 +18,7 @@ import {
   warningsForReport,
 } from '../../src/view/dashboard.ts';
 import { isVisible } from '../../src/client/report-filters.ts';
-import { formatPeriod } from '../../src/core/format.ts';
+import { periodLabel as formatPeriod } from '../../src/core/period.ts';
 
 // ------------------------------------------------------------ a small site built by hand
 
@@ -32,6 +32,7 @@ const ind = (id: string, unit: string, headline: boolean): Indicator => ({
   higherIsBetter: true,
   breakdownsSumToTotal: false,
   headline,
+  basis: 'flow',
 });
 
 const rep = (id: string, kind: Report['kind'], scope: string, period: string, date: string | null = null): Report => ({
@@ -56,6 +57,8 @@ const fig = (reportId: string, id: string, indicator: string, scope: string, per
   scope,
   breakdown: null,
   period,
+  basis: 'flow',
+  status: 'actual',
   value,
   denominator: null,
   unit,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, periodKind, periodRange, isTarget } from '../../src/pipeline/derive.ts';
+import { comparePeriods, periodKind, periodRange } from '../../src/core/period.ts';
+import { computeChanges, computeTargets, buildSeries, deriveSite, meetsTarget, isTarget } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
-import { validateContent, type ReportContent, type Figure } from '../../src/pipeline/validate.ts';
+import { validateContent } from '../../src/pipeline/validate.ts';
+import type { ReportContent, Figure } from '../../src/core/model.ts';
 import { fixtureReader } from '../fixtures/content.ts';
 
 describe('periods', () => {
@@ -44,7 +46,7 @@ describe('target status with comparators', () => {
 
 // Tiny hand-made reports for series, changes and targets.
 function fig(reportId: string, indicator: string, period: string, value: number, comparator: Figure['comparator'] = null): Figure {
-  return { key: `${reportId}/${indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } };
+  return { key: `${reportId}/${indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, basis: 'flow', status: 'actual', value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } };
 }
 function report(id: string, kind: ReportContent['meta']['kind'], period: string, figures: Figure[]): ReportContent {
   return { meta: { id, kind, title: id, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: 's' }, figures, narratives: [], sourceText: '', files: { report: '', figures: null, source: '' } };

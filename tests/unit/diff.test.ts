@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { diffContent, diffMarkdown, escapeMarkdown, isEmptyDiff } from '../../src/pipeline/diff.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
-import { csv, fixtureFiles, fixtureReader, GOOD_ROWS } from '../fixtures/content.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD } from '../fixtures/content.ts';
 
 const v = (o: Record<string, string | null> = {}) => validateContent(loadContent(fixtureReader(o)));
 const FIG = 'content/reports/bc-thu/figures.csv';
@@ -21,10 +21,10 @@ describe('diffContent', () => {
   });
 
   it('lists added, removed and changed figures with the changed fields', () => {
-    const rows = [...GOOD_ROWS];
-    rows[0] = rows[0].replace(',2024-Q3,', ',2024-01/2024-09,'); // period changed
+    const rows = [...GOOD];
+    rows[0] = { ...GOOD[0], period: '2024-01/2024-09' }; // period changed
     rows.splice(1, 1); // ho-so-truc-tuyen removed
-    rows.push('ty-le-kiem-tra,ty-le-kiem-tra,tinh,,2024-Q3,30.3,,%,,II.2,"tại 10/30 đơn vị¹ (tỷ lệ 30,3%)",'); // added
+    rows.push({ id: 'ty-le-kiem-tra', indicator: 'ty-le-kiem-tra', scope: 'tinh', period: '2024-Q3', value: '30.3', unit: '%', section: 'II.2', quote: 'tại 10/30 đơn vị¹ (tỷ lệ 30,3%)' }); // added
     const d = diffContent(v(), v({ [FIG]: csv(rows) }));
     const r = d.reports.find((x) => x.id === 'bc-thu')!;
     expect(r.added.map((f) => f.id)).toEqual(['ty-le-kiem-tra']);
@@ -38,7 +38,7 @@ describe('diffContent', () => {
 
   it('reports data-quality notes that appear and disappear', () => {
     // 98,7% printed next to 61.430/62.233 is consistent; changing the count makes the rate disagree.
-    const rows = GOOD_ROWS.map((r) => r.replace('ho-so-da-giai-quyet,tinh,,2024-Q3,62233', 'ho-so-da-giai-quyet,tinh,,2024-Q3,67628').replace('đã giải quyết 62.233 hồ sơ', 'toàn tỉnh tiếp nhận 67.628 hồ sơ'));
+    const rows = GOOD.map((r) => (r.id === 'ho-so-da-giai-quyet' ? { ...r, value: '67628', quote: 'toàn tỉnh tiếp nhận 67.628 hồ sơ' } : r));
     const worse = v({ [FIG]: csv(rows) });
     const d = diffContent(v(), worse);
     expect(d.reports[0].notesAdded.length).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('diffContent', () => {
     const files = fixtureFiles();
     const orgs = JSON.parse(files['data/organizations.json']);
     orgs.push({ id: 'tinh-quang-ngai', kind: 'province', name: 'UBND tỉnh Quảng Ngãi', shortName: 'Tỉnh Quảng Ngãi', nameEn: 'Quang Ngai' });
-    const d = diffContent(v(), v({ 'data/organizations.json': JSON.stringify(orgs), [FIG]: csv([...GOOD_ROWS, 'x,khong-co,tinh,,2024-Q3,1,,hồ sơ,,II,quá ngắn mà dài hơn 8,']) }));
+    const d = diffContent(v(), v({ 'data/organizations.json': JSON.stringify(orgs), [FIG]: csv([...GOOD, { id: 'x', indicator: 'khong-co', scope: 'tinh', period: '2024-Q3', value: '1', unit: 'hồ sơ', section: 'II', quote: 'quá ngắn mà dài hơn 8' }]) }));
     expect(d.organizations.added.map((o) => o.id)).toEqual(['tinh-quang-ngai']);
     expect(d.errorsAfter).toBeGreaterThan(0);
     expect(diffMarkdown(d, 'main')).toMatch(/lỗi nội dung[\s\S]*figures\.csv:7/);
@@ -83,7 +83,7 @@ describe('diffAgainst (npm run diff)', () => {
       git('init', '-q');
       git('add', '.');
       git('commit', '-qm', 'base');
-      write({ [FIG]: csv(GOOD_ROWS.slice(0, 4)) });
+      write({ [FIG]: csv(GOOD.slice(0, 4)) });
       const d = diffAgainst(dir, 'HEAD');
       expect(d.reports[0].removed.map((f) => f.id)).toEqual(['ty-le-dung-han']);
       expect(diffMarkdown(d, 'HEAD')).toContain('Bỏ 1 số liệu');

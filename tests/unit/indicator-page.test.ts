@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { comparePeriods } from '../../src/core/period.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { comparePeriods, type Series, type Site } from '../../src/pipeline/derive.ts';
-import type { Figure } from '../../src/pipeline/validate.ts';
+import type { Site } from '../../src/pipeline/derive.ts';
+import type { Figure, Series } from '../../src/core/model.ts';
 import type { Report } from '../../src/core/schema.ts';
 import {
   areaNarratives,
@@ -34,7 +35,7 @@ import { exportFiles } from '../../src/publish/export.ts';
 
 const report = (id: string, period: string): Report => ({ id, kind: 'quarterly-report', title: `Báo cáo ${id}`, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: 's' });
 const fig = (reportId: string, id: string, period: string, value: number, extra: Partial<Figure> = {}): Figure => ({
-  key: `${reportId}/${id}`, reportId, id, indicator: 'x', scope: 'tinh', breakdown: null, period, value, denominator: null, unit: '%', comparator: null, section: 'II.1', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } as Figure['location'], ...extra,
+  key: `${reportId}/${id}`, reportId, id, indicator: 'x', scope: 'tinh', breakdown: null, period, basis: 'flow', status: 'actual', value, denominator: null, unit: '%', comparator: null, section: 'II.1', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } as Figure['location'], ...extra,
 });
 const mini = {
   content: {

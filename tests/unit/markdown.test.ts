@@ -13,10 +13,38 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<(script|img|div)\b/);
   });
 
-  it('drops javascript: links', () => {
-    const html = renderMarkdown('[bấm](javascript:alert(1))');
-    expect(html).not.toContain('javascript:');
-    expect(html).toContain('<a href="">bấm</a>');
+  it.each([
+    ['[bấm](javascript:alert(1))'],
+    ['[bấm](&#106;avascript:alert(1))'],
+    ['[bấm](JaVaScRiPt:alert(1))'],
+    ['[bấm][r]\n\n[r]: javascript:alert(1)'],
+    ['[bấm](data:text/html,<script>alert(1)</script>)'],
+    ['[bấm](vbscript:x)'],
+    ['[bấm](//evil.example/x)'],
+    ['[bấm](irc://evil.example)'],
+  ])('keeps only the text of a link the URL policy refuses: %s', (md) => {
+    const html = renderMarkdown(md);
+    expect(html).toMatch(/^<p>bấm<\/p>/);
+    expect(html).not.toContain('<a');
+  });
+
+  it.each([
+    ['[a](https://kontum.gov.vn/x?a=1&b=2)', '<p><a href="https://kontum.gov.vn/x?a=1&amp;b=2">a</a></p>'],
+    ['[a](http://a.vn)', '<p><a href="http://a.vn">a</a></p>'],
+    ['[a](mailto:vp@kontum.gov.vn)', '<p><a href="mailto:vp@kontum.gov.vn">a</a></p>'],
+    ['[a](/bao-cao/x/#the-che)', '<p><a href="/bao-cao/x/#the-che">a</a></p>'],
+    ['[a](#the-che)', '<p><a href="#the-che">a</a></p>'],
+    ['<https://a.vn>', '<p><a href="https://a.vn">https://a.vn</a></p>'],
+  ])('keeps allowed links: %s', (md, html) => expect(renderMarkdown(md)).toBe(html));
+
+  it('never emits a remote image: its alt text stays', () => {
+    expect(renderMarkdown('![theo dõi](https://tracker.example/p.gif)')).toBe('<p>theo dõi</p>');
+    expect(renderMarkdown('![a][r]\n\n[r]: https://tracker.example/p.gif')).toMatch(/^<p>a<\/p>/);
+    expect(renderMarkdown('![a](//tracker.example/p.gif)')).toBe('<p>a</p>');
+  });
+
+  it('leaves code spans and quotes as typed (no entity leaks, no smart quotes)', () => {
+    expect(renderMarkdown('`{x}` "a" \'b\'')).toBe('<p><code>{x}</code> &quot;a&quot; \'b\'</p>');
   });
 
   it('renders paragraphs, lists and emphasis', () => {

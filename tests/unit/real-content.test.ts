@@ -48,14 +48,14 @@ describe('real content plus a synthetic next quarterly report (temporary copy, n
   const a = figureOf('ho-so-tiep-nhan');
   const b = figureOf('ty-le-ho-so-truc-tuyen');
   const row = (fid: string, f: typeof a, value: string, quote: string) =>
-    FIGURE_COLUMNS.map((c) => ({ id: fid, indicator: f.indicator, scope: unitIn(f.scope), breakdown: '', period, value, denominator: '', unit: f.unit, comparator: '', section: 'II', quote, note: '' })[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+    FIGURE_COLUMNS.all.map((c) => ({ id: fid, indicator: f.indicator, scope: unitIn(f.scope), breakdown: '', period, value, denominator: '', unit: f.unit, comparator: '', section: 'II', quote, note: '' })[c] ?? '').map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
   mkdirSync(join(dir, 'content/reports', id, 'narrative'), { recursive: true });
   writeFileSync(join(dir, 'content/reports', id, 'report.json'), JSON.stringify({ ...previous.meta, id, period, issuer: unitIn(previous.meta.issuer), scope: unitIn(previous.meta.scope), title: 'Báo cáo thử nghiệm kỳ tiếp theo', documentNumber: null, date: null }, null, 2));
   writeFileSync(join(dir, 'content/reports', id, 'source.txt'), source);
   writeFileSync(join(dir, 'content/reports', id, 'narrative', 'tong-quan.md'), 'Báo cáo thử nghiệm.\n');
   writeFileSync(
     join(dir, 'content/reports', id, 'figures.csv'),
-    `${FIGURE_COLUMNS.join(',')}\n${row('ho-so-tiep-nhan', a, '12345', 'toàn tỉnh tiếp nhận 12.345 hồ sơ')}\n${row('ty-le-ho-so-truc-tuyen', b, '41.5', 'tỷ lệ hồ sơ trực tuyến đạt 41,5%')}\n`,
+    `${FIGURE_COLUMNS.all.join(',')}\n${row('ho-so-tiep-nhan', a, '12345', 'toàn tỉnh tiếp nhận 12.345 hồ sơ')}\n${row('ty-le-ho-so-truc-tuyen', b, '41.5', 'tỷ lệ hồ sơ trực tuyến đạt 41,5%')}\n`,
   );
 
   const plus = violationsAt(dir);

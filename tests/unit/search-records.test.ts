@@ -19,7 +19,7 @@ import {
 } from '../../src/publish/search-records.ts';
 import { unstrokeD } from '../../src/core/text.ts';
 import { urls } from '../../src/core/urls.ts';
-import { formatPeriod } from '../../src/core/format.ts';
+import { periodLabel as formatPeriod } from '../../src/core/period.ts';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { periodLabel } from '../../src/core/period.ts';
 import { numbersInText, parseVietnameseNumber, textMentionsValue } from '../../src/core/vn-number.ts';
-import { formatChange, formatNumber, formatPeriod, formatValue, formatWithComparator } from '../../src/core/format.ts';
+import { formatChange, formatNumber, formatValue, formatWithComparator } from '../../src/core/format.ts';
 
 describe('parseVietnameseNumber', () => {
   it.each([
@@ -69,5 +70,5 @@ describe('vi-VN display formatting', () => {
     ['2024-01/2024-09', '9 tháng đầu năm 2024'],
     ['2024-08-25', 'ngày 25/8/2024'],
     ['2024-08', 'tháng 8/2024'],
-  ])('formatPeriod(%s) = %s', (p, s) => expect(formatPeriod(p)).toBe(s));
+  ])('periodLabel(%s) = %s', (p, s) => expect(periodLabel(p)).toBe(s));
 });

@@ -1,0 +1,221 @@
+// `npm run bench -- --scale 50,250,1000`: how the build and the built site grow.
+// For each N: synthetic content (scripts/scale/synthesize.ts) in a temporary copy of the
+// project (never in content/), a full `npm run build` there, then per-stage wall time,
+// CPU time and peak memory of the whole process tree, dist size and file count, page
+// weight and DOM size, and first-search payload and time in Chromium. A bare Astro site
+// with the same number of trivial pages is built beside it as the floor.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { synthesize, type Files } from './scale/synthesize.ts';
+import { serveDist } from './static-server.ts';
+
+const ROOT = process.cwd();
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const QUERIES = ['67.628', 'ho so truc tuyen', 'Tu Mo Rong', 'ty le ho so giai quyet dung han'];
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function readTree(dir: string, prefix: string): Files {
+  return Object.fromEntries(walk(join(ROOT, dir)).map((p) => [`${prefix}/${relative(join(ROOT, dir), p)}`, readFileSync(p, 'utf8')]));
+}
+
+/** A throw-away copy of the project: code copied (the build writes src/generated), node_modules linked. */
+function workspace(files: Files): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-scale-'));
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (p) => !p.includes('/src/generated') });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+interface Run { wall: number; cpu: number; peakRss: number; stages: [string, number][] }
+
+/** Sum of RSS over a process and its descendants, from /proc (Linux). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
+    } catch { /* process ended */ }
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch { /* ended */ }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Run a command, timestamping each "[stage]" log line; /usr/bin/time gives CPU of the whole tree. */
+function measure(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const timeFile = join(cwd, '.time');
+    const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, ...cmd], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
+    const stages: [string, number][] = [];
+    let last = start;
+    let tail = '';
+    const onLine = (line: string) => {
+      const m = /^\[(build|search)\]\s*(.*)$/.exec(line);
+      if (!m) return;
+      const now = performance.now();
+      stages.push([m[2].slice(0, 60), (now - last) / 1000]);
+      last = now;
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        tail = (tail + chunk).slice(-4000);
+        for (const line of chunk.split('\n')) onLine(line.trim());
+      });
+    }
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) return reject(new Error(`${cmd.join(' ')} exited ${code}\n${tail}`));
+      const [user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+      resolve({ wall: (performance.now() - start) / 1000, cpu: user + sys, peakRss: peak, stages });
+    });
+  });
+}
+
+/** The floor: an Astro site with `pages` trivial pages and nothing else. */
+async function bareAstro(pages: number): Promise<Run & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-bare-'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n');
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ build: { format: 'directory' } });\n");
+  mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/pages/p/[n].astro'),
+    `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } })); }\nconst { n } = Astro.params;\n---\n<html lang="vi"><head><title>Trang {n}</title></head><body><h1>Trang {n}</h1></body></html>\n`,
+  );
+  const run = await measure([join(ROOT, 'node_modules/.bin/astro'), 'build', '--silent'], dir, process.env);
+  return { ...run, dir };
+}
+
+async function searchProbe(dist: string): Promise<{ q: string; gz: number; ms: number; results: number }[]> {
+  if (!existsSync(CHROMIUM)) return [];
+  const server = await serveDist(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const out: { q: string; gz: number; ms: number; results: number }[] = [];
+  try {
+    for (const q of QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let bytes = 0;
+      page.on('requestfinished', async (req) => {
+        const url = new URL(req.url());
+        if (!url.pathname.startsWith('/pagefind/')) return;
+        const file = join(dist, url.pathname);
+        // What a gzip-serving host sends: Pagefind's own files are compressed already.
+        bytes += existsSync(file) ? (/\.(js|json|css)$/.test(file) ? gzipSync(readFileSync(file)).length : statSync(file).size) : 0;
+      });
+      await page.goto(`${server.url}/tim-kiem/`, { waitUntil: 'networkidle' });
+      const before = await page.evaluate(() => (window as unknown as { __searchTimings?: unknown[] }).__searchTimings?.length ?? 0);
+      await page.fill('#q', q);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction((n) => ((window as unknown as { __searchTimings?: unknown[] }).__searchTimings?.length ?? 0) > n, before, { timeout: 60_000 });
+      await page.waitForTimeout(200);
+      const t = await page.evaluate(() => (window as unknown as { __searchTimings: { ms: number; results: number }[] }).__searchTimings.at(-1)!);
+      out.push({ q, gz: bytes, ms: t.ms, results: t.results });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+function pageStats(dist: string) {
+  const html = walk(dist).filter((p) => p.endsWith('.html') && !p.includes('/pagefind/'));
+  const weigh = (p: string) => {
+    const text = readFileSync(p, 'utf8');
+    const assets = [...text.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => join(dist, m[1]));
+    return gzipSync(text).length + assets.reduce((n, a) => n + (existsSync(a) ? gzipSync(readFileSync(a)).length : 0), 0);
+  };
+  // Elements in the markup: a DOM-node count without a browser.
+  const nodes = (p: string) => (readFileSync(p, 'utf8').match(/<[a-zA-Z][^>]*>/g) ?? []).length;
+  const weights = html.map((p) => ({ p: relative(dist, p), w: weigh(p), n: nodes(p) })).sort((a, b) => a.w - b.w);
+  const at = (path: string) => weights.find((x) => x.p === path);
+  const heaviest = weights.at(-1)!;
+  const mostNodes = [...weights].sort((a, b) => a.n - b.n).at(-1)!;
+  return {
+    pages: html.length,
+    median: weights[Math.floor(weights.length / 2)].w,
+    heaviest,
+    mostNodes,
+    home: at('index.html'),
+    reports: at('bao-cao/index.html'),
+    indicators: at('chi-so/index.html'),
+  };
+}
+
+export async function runScale(sizes: number[]): Promise<void> {
+  const real: Files = { ...readTree('content/reports', 'content/reports'), ...readTree('data', 'data') };
+  const rows: string[] = [];
+  for (const n of sizes) {
+    console.log(`\n=== ${n} báo cáo ===`);
+    const dir = workspace(synthesize(real, n));
+    try {
+      const run = await measure([join(ROOT, 'node_modules/.bin/tsx'), 'scripts/build.ts'], dir, { ...process.env, SITE_URL: process.env.SITE_URL ?? 'https://example.invalid' });
+      const dist = join(dir, 'dist');
+      const files = walk(dist);
+      const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+      const pf = files.filter((f) => f.includes('/pagefind/'));
+      const stats = pageStats(dist);
+      const bare = await bareAstro(stats.pages);
+      rmSync(bare.dir, { recursive: true, force: true });
+      const search = await searchProbe(dist);
+      console.log(`dựng: ${run.wall.toFixed(1)} s thực, ${run.cpu.toFixed(1)} s CPU, đỉnh bộ nhớ (cả cây tiến trình) ${mb(run.peakRss)}`);
+      for (const [stage, s] of run.stages) console.log(`  ${s.toFixed(1).padStart(7)} s  đến "${stage}"`);
+      console.log(`Astro trống cùng ${stats.pages} trang: ${bare.wall.toFixed(1)} s, ${bare.cpu.toFixed(1)} s CPU, ${mb(bare.peakRss)} → tỷ lệ ${(run.wall / bare.wall).toFixed(1)}×`);
+      console.log(`dist: ${mb(bytes)} trong ${files.length} tệp; Pagefind ${mb(pf.reduce((s, f) => s + statSync(f).size, 0))} trong ${pf.length} tệp`);
+      console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
+      for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
+        if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);
+      }
+      for (const s of search) console.log(`  tìm “${s.q}”: ${kb(s.gz)} tải lần đầu, ${s.ms.toFixed(0)} ms, ${s.results} kết quả`);
+      const worst = search.reduce((m, s) => Math.max(m, s.gz), 0);
+      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s | ${(run.wall / bare.wall).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
+    } finally {
+      if (!process.env.KEEP_SCALE) rmSync(dir, { recursive: true, force: true });
+      else console.log(`(giữ lại ${dir})`);
+    }
+  }
+  console.log('\n| báo cáo | trang | dựng | so với Astro trống | đỉnh bộ nhớ | dist | tìm lần đầu (lớn nhất) | trang nặng nhất | phần tử nhiều nhất | trang chủ |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log('Mục tiêu ở 1.000 báo cáo: bộ nhớ ≤ 4 GB; ≤ 2× Astro trống mỗi trang; tìm lần đầu ≤ 150 KB; trang ≤ 100 KB gzip, ≤ 5.000 phần tử; trang chủ ≤ 30 KB; dist ≤ 20.000 tệp, ≤ 1 GB.');
+}
+
+// Entry when run directly (bench.ts imports runScale for `--scale`).
+if (process.argv[1]?.endsWith('bench-scale.ts')) {
+  const arg = process.argv.find((a) => /^\d+(,\d+)*$/.test(a)) ?? '50';
+  await runScale(arg.split(',').map(Number));
+}

@@ -1,0 +1,46 @@
+// Narrative Markdown links and images, checked against the URL policy at
+// validate time so a curator learns where (line, column) and why, instead of
+// the renderer silently dropping the link. Uses micromark's own tokenizer, so
+// inline, reference-style, definition and autolink destinations are all seen
+// exactly as the renderer will see them.
+import { parse, postprocess, preprocess } from 'micromark';
+import { isAllowedLink } from '../../core/url-policy.ts';
+
+export interface LinkProblem {
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
+}
+
+const HINT = 'Chỉ liên kết tới http://, https://, mailto:, đường dẫn trong trang (/…) hoặc mục (#…); không dùng ảnh.';
+
+/** Character references and backslash escapes, as a browser would read them in an href. */
+function decodeDestination(raw: string): string | null {
+  // Named references could spell "javascript&colon;": only "&amp;" is accepted.
+  if (/&(?!amp;)[A-Za-z][A-Za-z0-9]*;/.test(raw)) return null;
+  return raw
+    .replace(/&#[xX]([0-9a-fA-F]{1,6});/g, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+    .replace(/&#(\d{1,7});/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+    .replace(/&amp;/g, '&')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+export function narrativeLinkProblems(markdown: string): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  const events = postprocess(parse().document().write(preprocess()(markdown, undefined, true)));
+  for (const [kind, token, context] of events) {
+    if (kind !== 'enter') continue;
+    const at = { line: token.start.line, col: token.start.column };
+    if (token.type === 'image') {
+      problems.push({ ...at, message: 'Không dùng ảnh trong phần tóm tắt (ảnh bên ngoài làm trình duyệt người đọc tải tài nguyên của bên thứ ba).', hint: HINT });
+      continue;
+    }
+    if (token.type !== 'resourceDestinationString' && token.type !== 'definitionDestinationString' && token.type !== 'autolinkProtocol') continue;
+    const raw = context.sliceSerialize(token);
+    const url = decodeDestination(raw);
+    if (url === null || !isAllowedLink(url))
+      problems.push({ ...at, message: `Liên kết "${raw.slice(0, 80)}" không được phép.`, hint: HINT });
+  }
+  return problems;
+}

@@ -1,0 +1,152 @@
+// Frictionless: both data packages validate against the official v1 and v2 profiles,
+// and every resource reads with a Table Schema reader (types, constraints, keys),
+// from the in-memory export of the real content (no site build needed).
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import { exportFiles } from '../../src/publish/export.ts';
+import { LICENSE, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
+import { sha256 } from '../../src/publish/sha256.ts';
+import { foreignKeyErrors, parseCsvStrict, profileErrors, readTable, type ReadTable, type TableSchema } from '../support/frictionless.ts';
+
+const { site } = runPipeline(process.cwd());
+const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
+const pkg = JSON.parse(files.get('data/datapackage.json')!);
+const indicatorPkg = JSON.parse(files.get('data/chi-so/datapackage.json')!);
+
+type Resource = { name: string; path: string; bytes: number; hash: string; encoding: string; mediatype: string; dialect?: object; schema?: TableSchema | string };
+
+describe('datapackage.json against the official profiles', () => {
+  it.each([
+    ['main', pkg],
+    ['per-indicator', indicatorPkg],
+  ])('%s package is valid against Frictionless v1 and v2', (_n, p) => {
+    expect(profileErrors('1.0', 'datapackage', p)).toEqual([]);
+    expect(profileErrors('2.0', 'datapackage', p)).toEqual([]);
+    for (const r of p.resources as Resource[]) {
+      expect(profileErrors('1.0', 'dataresource', r), r.name).toEqual([]);
+      expect(profileErrors('2.0', 'dataresource', r), r.name).toEqual([]);
+      if (r.dialect) {
+        expect(profileErrors('1.0', 'tabledialect', r.dialect)).toEqual([]);
+        expect(profileErrors('2.0', 'tabledialect', r.dialect)).toEqual([]);
+      }
+      if (r.schema && typeof r.schema === 'object') {
+        expect(profileErrors('1.0', 'tableschema', r.schema), r.name).toEqual([]);
+        expect(profileErrors('2.0', 'tableschema', r.schema), r.name).toEqual([]);
+      }
+    }
+  });
+
+  it('the validator rejects a v1-invalid dialect (the old one without doubleQuote)', () => {
+    const bad = { ...pkg, resources: [{ ...pkg.resources[0], dialect: { delimiter: ',', lineTerminator: '\r\n', header: true } }] };
+    expect(profileErrors('1.0', 'datapackage', bad).length).toBeGreaterThan(0);
+  });
+
+  it('declares version, created (from content), contributors and the canonical CC BY 4.0 URL', () => {
+    for (const p of [pkg, indicatorPkg]) {
+      expect(p.version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(p.created).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(p.contributors.length).toBeGreaterThan(0);
+      expect(p.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' })]);
+    }
+    expect(LICENSE.url).toBe('https://creativecommons.org/licenses/by/4.0/');
+  });
+
+  it('describes every exported CSV and source text, with bytes and sha256 that match', () => {
+    const described = new Set<string>();
+    for (const [prefix, p] of [['data/', pkg], ['data/chi-so/', indicatorPkg]] as const) {
+      for (const r of p.resources as Resource[]) {
+        const path = prefix + r.path;
+        const content = files.get(path);
+        expect(content, path).toBeDefined();
+        const bytes = Buffer.from(content!, 'utf8');
+        expect(r.bytes, path).toBe(bytes.length);
+        expect(r.hash, path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+        expect(r.encoding).toBe('utf-8');
+        described.add(path);
+      }
+    }
+    const exported = [...files.keys()].filter((p) => /\.csv$|source\.txt$/.test(p));
+    expect(exported.filter((p) => !described.has(p))).toEqual([]);
+  });
+});
+
+describe('every resource reads with the Table Schema reader', () => {
+  const tables = new Map<string, ReadTable>();
+  const schemas = new Map<string, TableSchema>();
+  for (const r of pkg.resources as Resource[]) {
+    if (!r.schema) continue;
+    schemas.set(r.name, r.schema as TableSchema);
+    tables.set(r.name, readTable(files.get(`data/${r.path}`)!, r.schema as TableSchema, r.path));
+  }
+
+  it('main package: types, required, enums, primary keys and foreign keys hold', () => {
+    expect(tables.size).toBeGreaterThan(5);
+    for (const [name, t] of tables) expect(foreignKeyErrors(name, t, schemas.get(name)!, tables), name).toEqual([]);
+    // The reference tables are targets of foreign keys from the observations.
+    const targets = new Set((pkg.resources as Resource[]).flatMap((r) => ((r.schema as TableSchema)?.foreignKeys ?? []).map((fk) => fk.reference.resource)));
+    expect([...targets].sort()).toEqual(['danh-muc-bao-cao', 'danh-muc-chi-so', 'danh-muc-don-vi', 'danh-muc-linh-vuc', 'danh-muc-phan-to']);
+  });
+
+  it('per-indicator package: every file reads with the shared schema', () => {
+    const schema: TableSchema = JSON.parse(files.get('data/chi-so/observations.schema.json')!);
+    let rows = 0;
+    for (const r of indicatorPkg.resources as Resource[]) {
+      expect(r.schema).toBe('observations.schema.json');
+      const t = readTable(files.get(`data/chi-so/${r.path}`)!, schema, r.path);
+      expect(t.rows.every((row) => row.indicator_id === r.name), r.name).toBe(true);
+      rows += t.rows.length;
+    }
+    expect(rows).toBe(site.figures.length);
+  });
+
+  it('higher_is_better is a boolean (or null) in JSON, as typed in the schema', () => {
+    const records: Record<string, unknown>[] = JSON.parse(files.get('data/danh-muc-chi-so.json')!);
+    expect(records.length).toBe(site.content.indicators.length);
+    for (const r of records) expect([true, false, null]).toContain(r.higher_is_better);
+  });
+});
+
+describe('the reader catches what it must', () => {
+  const schema: TableSchema = {
+    fields: [
+      { name: 'id', type: 'string', constraints: { required: true } },
+      { name: 'kind', type: 'string', constraints: { enum: ['a', 'b'] } },
+      { name: 'n', type: 'number' },
+    ],
+    missingValues: [''],
+    primaryKey: ['id'],
+    foreignKeys: [{ fields: ['kind'], reference: { resource: 'kinds', fields: ['kind'] } }],
+  };
+  it('rejects an empty trailing record, a BOM, LF line ends, ragged rows', () => {
+    expect(() => parseCsvStrict('id,kind,n\r\nx,a,1\r\n\r\n', 't')).toThrow(/empty record/);
+    expect(() => parseCsvStrict('id,kind,n\r\n\r\n', 't')).toThrow(/empty record/);
+    expect(() => parseCsvStrict('\uFEFFid,kind,n\r\n', 't')).toThrow(/BOM/);
+    expect(() => parseCsvStrict('id,kind,n\nx,a,1\n', 't')).toThrow();
+    expect(() => parseCsvStrict('id,kind,n\r\nx,a\r\n', 't')).toThrow(/2 fields/);
+    expect(parseCsvStrict('id,kind,n\r\n"x\r\ny",a,1\r\n', 't')).toEqual([['id', 'kind', 'n'], ['x\r\ny', 'a', '1']]);
+  });
+  it('rejects bad types, missing required values, enum misses, duplicate keys and dangling foreign keys', () => {
+    expect(() => readTable('id,kind,n\r\nx,a,1.5x\r\n', schema, 't')).toThrow(/not a number/);
+    expect(() => readTable('id,kind,n\r\n,a,1\r\n', schema, 't')).toThrow(/required/);
+    expect(() => readTable('id,kind,n\r\nx,c,1\r\n', schema, 't')).toThrow(/enum/);
+    expect(() => readTable('id,kind,n\r\nx,a,1\r\nx,b,2\r\n', schema, 't')).toThrow(/duplicate primary key/);
+    const t = readTable('id,kind,n\r\nx,a,1\r\ny,,2\r\n', schema, 't');
+    const kinds = readTable('kind\r\nb\r\n', { fields: [{ name: 'kind', type: 'string' }] }, 'k');
+    expect(foreignKeyErrors('t', t, schema, new Map([['kinds', kinds]]))).toEqual([expect.stringContaining('row 2: kind=["a"] not found')]);
+  });
+});
+
+describe('canonical CSV and JSON writers', () => {
+  const table: Table = { columns: [{ name: 'a', type: 'string', title: 'A', description: 'a' }, { name: 'b', type: 'boolean', title: 'B', description: 'b' }], rows: [] };
+  it('a table without rows is the header and exactly one CRLF, no BOM', () => {
+    expect(toCsv(table)).toBe('a,b\r\n');
+    expect(toCsv({ ...table, rows: [['x', true], ['y', null]] })).toBe('a,b\r\nx,true\r\ny,\r\n');
+    expect(JSON.parse(toJson({ ...table, rows: [['x', true]] }))).toEqual([{ a: 'x', b: true }]);
+  });
+  it('sha256 matches node:crypto', () => {
+    for (const s of ['', 'abc', 'Tiếng Việt '.repeat(100), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64)]) {
+      expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));
+    }
+  });
+});

@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentWatcher } from './scripts/dev-content.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // contentWatcher: `npm run dev` regenerates pages when content/ or data/ changes.
+  integrations: [mdx(), contentWatcher()],
   // CSP-ready output: every stylesheet and script is a hashed file under /_astro/, never inlined
   // into the page (a strict Content-Security-Policy allows no inline <style>/<script>).
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -14,8 +14,11 @@ import {
   figureCsvRowSchema,
   indicatorSchema,
   organizationSchema,
+  adminEventSchema,
   reportSchema,
+  type AdminEvent,
   type CsvColumns,
+  type Organization,
   type Indicator,
   type Report,
 } from '../core/schema.ts';
@@ -31,6 +34,7 @@ import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
 import { lineCol, SOFT } from './read-content.ts';
 import { narrativeCharProblems, narrativeLinkProblems } from './rules/narrative-links.ts';
 import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, jsonStringCharProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
+import { existsOn, periodDays } from '../core/admin-units.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 
@@ -288,6 +292,8 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
       const clash = sectionAnchorProblem(a.id) ?? (extraSectionIds.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
       if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: raw.areas.path, line: lineOfPath(raw.areas, areaCatalog.tree, [areas.indexOf(a), 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
     }
+  const events = raw.events ? loadCatalog(raw.events, 'data/events.json', adminEventSchema, 'sự kiện', issues).items : [];
+  checkUnitsOverTime(raw.organizations, organizations, events, issues);
 
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
@@ -304,7 +310,8 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
 
   checkSeriesPoints(reports, same, indicatorById, issues, lenient);
   checkConsistency(reports, indicatorById, issues);
-  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, indicators, breakdowns, reports }, issues };
+  checkUnitsInPeriods(reports, organizations, issues);
+  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, events, indicators, breakdowns, reports }, issues };
 }
 
 interface Refs {
@@ -778,4 +785,69 @@ export function formatIssue(i: Issue): string {
   const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.line && i.col ? `:${i.col}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
+}
+
+// ---- Units over time ------------------------------------------------------------------------
+
+/** successor/predecessors/validFrom/validTo of data/organizations.json agree with each other and with data/events.json. */
+function checkUnitsOverTime(file: RawFile | null, organizations: Organization[], events: AdminEvent[], issues: Issue[]) {
+  const path = file?.path ?? 'data/organizations.json';
+  const tree = file ? parseTree(file.text) : undefined;
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const line = (id: string, field: string) => (file ? lineOfPath(file, tree, [organizations.findIndex((o) => o.id === id), field]) : undefined);
+  const err = (o: Organization, column: string, message: string, hint: string) => issues.push({ level: 'error', code: 'unit-history', file: path, line: line(o.id, column), column, message, hint });
+  for (const o of organizations) {
+    if (o.validFrom && o.validTo && o.validFrom > o.validTo) err(o, 'validTo', `Tổ chức "${o.id}": validTo ${o.validTo} trước validFrom ${o.validFrom}.`, 'Sửa lại ngày (YYYY-MM-DD).');
+    if (o.successor) {
+      const s = byId.get(o.successor);
+      if (!s) err(o, 'successor', `Tổ chức "${o.id}": đơn vị kế thừa "${o.successor}" không tồn tại.`, 'Thêm đơn vị kế thừa vào data/organizations.json hoặc sửa id.');
+      else if (!o.validTo) err(o, 'validTo', `Tổ chức "${o.id}" có đơn vị kế thừa nhưng thiếu validTo (ngày cuối còn tồn tại).`, 'Thêm "validTo": "YYYY-MM-DD".');
+      else if (s.validFrom && s.validFrom <= o.validTo) err(o, 'successor', `Tổ chức "${o.id}" còn tồn tại đến ${o.validTo} nhưng đơn vị kế thừa "${s.id}" bắt đầu từ ${s.validFrom}.`, 'Đơn vị kế thừa phải bắt đầu sau ngày validTo.');
+    }
+    for (const p of o.predecessors ?? []) {
+      const pre = byId.get(p);
+      if (!pre) err(o, 'predecessors', `Tổ chức "${o.id}": đơn vị tiền thân "${p}" không tồn tại.`, 'Thêm đơn vị đó vào danh mục hoặc sửa id.');
+      else if (pre.successor !== o.id) err(o, 'predecessors', `Tổ chức "${o.id}" ghi "${p}" là tiền thân, nhưng "${p}" không ghi successor "${o.id}".`, `Thêm "successor": "${o.id}" cho "${p}".`);
+    }
+    if (o.event && !events.some((e) => e.id === o.event)) err(o, 'event', `Tổ chức "${o.id}": sự kiện "${o.event}" không có trong data/events.json.`, 'Sửa id hoặc thêm sự kiện.');
+  }
+  for (const e of events) {
+    const at = { level: 'error' as const, code: 'unit-history', file: 'data/events.json' };
+    for (const id of e.predecessors) {
+      const o = byId.get(id);
+      if (!o) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
+      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của đơn vị là ngày trước ngày hiệu lực.' });
+    }
+    for (const id of e.successors) {
+      const o = byId.get(id);
+      if (!o) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
+      else if (o.validFrom !== e.effective) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" có validFrom ${o.validFrom ?? 'trống'}.`, hint: `Đặt "validFrom": "${e.effective}".` });
+    }
+  }
+}
+
+/**
+ * A figure is about a unit that existed during its period, and a report's issuer existed when
+ * it issued it: a figure of the merged province never lands in a series of a unit that no
+ * longer existed (or the other way round), which would silently join two different territories.
+ */
+function checkUnitsInPeriods(reports: ReportContent[], organizations: Organization[], issues: Issue[]) {
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const hint = (o: Organization) => {
+    const s = o.successor ? byId.get(o.successor) : undefined;
+    return s ? `Sau ${o.validTo}, dùng "${s.id}" (${s.shortName}); số liệu chỉ về địa bàn cũ thì thêm phân tổ địa bàn (xem docs/figure-model.md).` : 'Kiểm tra lại kỳ hoặc đơn vị.';
+  };
+  for (const r of reports) {
+    const issuer = byId.get(r.meta.issuer);
+    if (issuer && r.meta.date && !existsOn(issuer, r.meta.date))
+      issues.push({ level: 'error', code: 'unit-not-in-period', file: r.files.report, column: 'issuer', message: `"${issuer.id}" không tồn tại vào ngày ban hành ${r.meta.date}.`, hint: hint(issuer) });
+    for (const f of r.figures) {
+      const o = byId.get(f.scope);
+      if (!o) continue;
+      const { start, end } = periodDays(f.period);
+      // The unit must have existed for part of the period (a year report may straddle the change).
+      if ((o.validTo && start > o.validTo) || (o.validFrom && end < o.validFrom))
+        issues.push({ level: 'error', code: 'unit-not-in-period', file: r.files.figures ?? r.files.report, line: f.line, column: 'scope', message: `"${o.id}" không tồn tại trong kỳ ${f.period} của số liệu "${f.id}".`, hint: hint(o) });
+    }
+  }
 }

@@ -63,7 +63,7 @@ describe('what stays accepted around those rules', () => {
   });
 
   it('a year that is also a count is a quantity ("2025 hồ sơ"), and "danh mục 36" is a list of 36', () => {
-    ok({ [S]: `${SOURCE}Có 2025 hồ sơ trễ; danh mục 36 dịch vụ.\n`, [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, value: '2025', quote: 'Có 2025 hồ sơ trễ' })]) });
+    ok({ [S]: `${SOURCE}Có 2025 hồ sơ trễ; danh mục 36 dịch vụ.\n`, [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, indicator: 'ho-so-truc-tiep', value: '2025', quote: 'Có 2025 hồ sơ trễ' })]) });
   });
 
   it('a fraction in the printed order is accepted', () => {

@@ -312,3 +312,14 @@ export function qualityNoteItems(site: Site): QualityNoteItem[] {
     })
     .sort((a, b) => (order.get(a.report.id) ?? 0) - (order.get(b.report.id) ?? 0));
 }
+
+/** changeSummary plus a phone-length form ("+10 so với Q3/2024") for figure cards. */
+export function shortChange(site: Site, figure: Figure): ChangeSummary & { short: string } {
+  const summary = changeSummary(site, figure);
+  const change = site.changes.get(figure.key);
+  if (!change || change.kind === 'missing') return { ...summary, short: '' };
+  const p = change.previous.period;
+  const m = p.match(/^(\d{4})-(Q[1-4]|H[12])$/);
+  const short = m ? `${m[2]}/${m[1]}` : formatPeriod(p);
+  return { ...summary, short: change.delta === 0 ? `= ${short}` : `${formatChange(change.delta, figure.unit)} so với ${short}` };
+}

@@ -70,11 +70,27 @@ export function generateReportMdx(report: ReportContent, site: Site): string {
     '',
   ];
   for (const section of reportSections(report, site)) {
-    lines.push(`<h2 id=${yamlString(section.id)}>${escapeMdx(section.label)}</h2>`, '');
     const text = narrative.get(section.id);
-    if (text) lines.push(demoteHeadings(escapeMdx(text)), '');
-    if (section.kind === 'area') lines.push(`<AreaFigures reportId=${yamlString(meta.id)} area=${yamlString(section.id)} />`, '');
+    if (section.kind !== 'area') {
+      // Prose sections (overview, limits, tasks, proposals) fold to their heading: on a phone the
+      // figures come first; every figure in them is also listed under its area.
+      lines.push('<details class="report-area report-prose">', `<summary><h2 id=${yamlString(section.id)}>${escapeMdx(section.label)}</h2><span class="area-summary">văn bản</span></summary>`, '');
+      if (text) lines.push(demoteHeadings(escapeMdx(text)), '');
+      lines.push('</details>', '');
+      continue;
+    }
+    // Phone-first: each area collapses to its heading and a summary line; the narrative
+    // (prose, no figures) starts closed so every figure of the area stays in view.
+    const count = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === section.id).length;
+    lines.push(
+      '<details class="report-area" open>',
+      `<summary><h2 id=${yamlString(section.id)}>${escapeMdx(section.label)}</h2><span class="area-summary">${count} số liệu</span></summary>`,
+      '',
+    );
+    if (text) lines.push('<details class="area-narrative">', '<summary>Tóm tắt nội dung văn bản</summary>', '', demoteHeadings(escapeMdx(text)), '', '</details>', '');
+    lines.push(`<AreaFigures reportId=${yamlString(meta.id)} area=${yamlString(section.id)} />`, '', '</details>', '');
   }
-  lines.push('<h2 id="chat-luong-du-lieu">Ghi chú chất lượng dữ liệu</h2>', '', `<QualityNotes reportId=${yamlString(meta.id)} />`, '');
+  // Each note is also shown beside its figures; the full list folds like the prose sections.
+  lines.push('<details class="report-area report-prose">', '<summary><h2 id="chat-luong-du-lieu">Ghi chú chất lượng dữ liệu</h2></summary>', '', `<QualityNotes reportId=${yamlString(meta.id)} />`, '', '</details>', '');
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -1,6 +1,7 @@
 // Browser harness: Debian's Chromium driven by playwright-core against
 // `astro preview` serving dist/. Never downloads a browser.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview } from 'astro';
 
@@ -15,6 +16,18 @@ export interface Harness {
   browser: Browser;
   baseUrl: string;
   close(): Promise<void>;
+}
+
+/** A port the OS has just handed out (then released), for tests that must not use a fixed one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startHarness(port: number): Promise<Harness> {

@@ -207,4 +207,85 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     expect(await axe(page)).toEqual([]);
     await page.close();
   });
+
+  it('the indicator list filters by name with JS (accents optional) and is a complete plain list without it', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.baseUrl}/chi-so/`);
+    const rows = page.locator('#danh-sach-chi-so tr[data-filter-item]');
+    const total = await rows.count();
+    expect(total).toBe(site.content.indicators.length);
+    const target = site.content.indicators.find((i) => i.id === someIndicator)!;
+    // Typed without accents: the filter folds diacritics.
+    const query = target.label.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    await page.getByLabel('Lọc chỉ số theo tên').fill(query);
+    const visible = await rows.evaluateAll((els) => els.filter((e) => !e.hasAttribute('data-text-hidden')).map((e) => e.querySelector('a')!.getAttribute('href')));
+    expect(visible).toContain(`/chi-so/${someIndicator}/`);
+    expect(visible.length).toBeLessThan(total);
+    expect(await page.locator('[data-filter-status]').textContent()).toContain(`${visible.length} / ${total}`);
+    expect(new URL(page.url()).searchParams.get('loc')).toBe(query);
+    await page.close();
+    const ctx = await h.browser.newContext({ javaScriptEnabled: false });
+    const nojs = await ctx.newPage();
+    await nojs.goto(`${h.baseUrl}/chi-so/`);
+    expect(await nojs.locator('form.list-filter').isVisible()).toBe(false);
+    expect(await nojs.locator('#danh-sach-chi-so tr[data-filter-item]:visible').count()).toBe(total);
+    await ctx.close();
+  });
+
+  it('the catalogue searches and sorts with JS; without it every dataset is listed', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.baseUrl}/du-lieu/`);
+    const items = page.locator('#danh-sach-du-lieu > li');
+    const total = await items.count();
+    const firstTitle = (await items.nth(total - 1).locator('h3').textContent())!.trim();
+    await page.getByLabel('Tìm trong danh mục').fill(firstTitle);
+    const shown = await items.evaluateAll((els) => els.filter((e) => !e.hasAttribute('data-text-hidden')).map((e) => e.querySelector('h3')!.textContent!.trim()));
+    expect(shown).toContain(firstTitle);
+    expect(shown.length).toBeLessThan(total);
+    await page.getByLabel('Tìm trong danh mục').fill('');
+    await page.getByLabel('Sắp xếp').selectOption('title:asc');
+    const titles = await items.evaluateAll((els) => els.map((e) => e.querySelector('h3')!.textContent!.trim()));
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'vi', { numeric: true })));
+    await page.close();
+    const ctx = await h.browser.newContext({ javaScriptEnabled: false });
+    const nojs = await ctx.newPage();
+    await nojs.goto(`${h.baseUrl}/du-lieu/`);
+    expect(await nojs.locator('form.list-filter').isVisible()).toBe(false);
+    expect(await nojs.locator('#danh-sach-du-lieu > li:visible').count()).toBe(total);
+    await ctx.close();
+  });
+
+  it('without JS the search page lists every report and every indicator A–Z', async () => {
+    const ctx = await h.browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${h.baseUrl}/tim-kiem/`);
+    const az = await page.locator('.nojs-az a').allTextContents();
+    expect(az.length).toBe(site.content.indicators.length);
+    expect(az).toEqual([...az].sort((a, b) => a.localeCompare(b, 'vi')));
+    for (const r of site.content.reports) expect(await page.locator(`.nojs-list a[href="/bao-cao/${r.meta.id}/"]`).count()).toBe(1);
+    await ctx.close();
+  });
+
+  it('home: the plain answers switch period without JS, and the latest reports come before the headline figures', async () => {
+    const ctx = await h.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`${h.baseUrl}/`);
+    const panels = page.locator('.answer-panel');
+    if ((await panels.count()) > 1) {
+      expect(await page.locator('.answer-panel:visible').count()).toBe(1);
+      const second = page.locator('.period-switch a').nth(1);
+      const id = (await second.getAttribute('href'))!.slice(1);
+      await second.click();
+      expect(await page.locator('.answer-panel:visible').getAttribute('id')).toBe(id);
+    }
+    const y = async (sel: string) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    expect(await y('#bao-cao-moi')).toBeLessThan(await y('#so-lieu-noi-bat'));
+    expect(await y('#bao-cao-moi')).toBeLessThan(3000);
+    // Every section of the site is visible in the phone navigation.
+    for (const a of await page.locator('.site-nav a').all()) expect(await a.isVisible()).toBe(true);
+    const boxes = await page.locator('.site-nav a').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    for (const right of boxes) expect(right).toBeLessThanOrEqual(360);
+    await ctx.close();
+  });
 });
+

@@ -287,5 +287,18 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     for (const right of boxes) expect(right).toBeLessThanOrEqual(360);
     await ctx.close();
   });
+
+  it('indicator pages cite every figure; dataset pages offer BibTeX and RIS', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.baseUrl}/chi-so/${someIndicator}/`);
+    const rows = page.locator('.figures-table tbody tr');
+    expect(await rows.count()).toBe(site.figures.filter((f) => f.indicator === someIndicator).length);
+    expect(await rows.evaluateAll((els) => els.filter((r) => !r.querySelector('[data-citation]') || !r.querySelector('a[href$=".ris"]')).length)).toBe(0);
+    await page.goto(`${h.baseUrl}/du-lieu/${someDataset}/`);
+    const bib = await page.locator('#trich-dan ~ .cite-links a[href$=".bib"], .cite-links a[href$=".bib"]').first().getAttribute('href');
+    const text = await (await page.request.get(h.baseUrl + bib)).text();
+    expect(text).toMatch(/^@misc\{du-lieu:/);
+    await page.close();
+  });
 });
 

@@ -10,17 +10,74 @@ function mainSvg(figure: Element): SVGSVGElement | null {
   return svgs.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
-/** A standalone SVG file: namespace, explicit font and colour (no page CSS outside the file). */
-export function serializeSvg(svg: SVGSVGElement): string {
+/** Greedy word wrap at `max` characters (the export's header and footer lines). */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export interface ExportInfo {
+  title: string;
+  subtitle: string;
+  source: string;
+  permalink: string;
+  /** Download date, dd/mm/yyyy. */
+  date: string;
+}
+
+/**
+ * A self-contained chart file in the style of OWID: title, subtitle (unit, period, basis),
+ * the chart, then source document(s), licence, permalink and date, so a shared image keeps its provenance.
+ */
+export function serializeSvg(svg: SVGSVGElement, info: ExportInfo): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', XMLNS);
   const style = getComputedStyle(svg);
-  clone.setAttribute('font-family', style.fontFamily);
-  clone.style.fontFamily = style.fontFamily; // the page's font, which a file cannot inherit
-  clone.style.fontSize = style.fontSize; // global.css sets it on the page (no inline style, for the CSP)
-  clone.setAttribute('color', style.color);
-  clone.style.background = '#fff';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  const width = Number(svg.getAttribute('width')) || svg.viewBox.baseVal?.width || svg.clientWidth;
+  const height = Number(svg.getAttribute('height')) || svg.viewBox.baseVal?.height || svg.clientHeight;
+  const pad = 16;
+  const chars = Math.floor((width + 2 * pad) / 8);
+  const title = wrap(info.title, Math.floor((width + 2 * pad) / 10.5));
+  const subtitle = info.subtitle ? wrap(info.subtitle, chars) : [];
+  const footer = [...wrap(info.source, chars), ...wrap(`Giấy phép CC BY 4.0 · ${info.permalink}`, chars), `Tải về ngày ${info.date} · Dữ liệu CCHC Kon Tum`];
+  const out: string[] = [];
+  let y = pad + 18;
+  for (const l of title) { out.push(`<text x="${pad}" y="${y}" font-size="18" font-weight="700">${esc(l)}</text>`); y += 22; }
+  for (const l of subtitle) { out.push(`<text x="${pad}" y="${y}" font-size="13" fill="#4d5761">${esc(l)}</text>`); y += 17; }
+  y += 8;
+  clone.setAttribute('x', String(pad));
+  clone.setAttribute('y', String(y));
+  clone.setAttribute('overflow', 'visible');
+  clone.removeAttribute('style');
+  clone.removeAttribute('class');
+  y += height + 14;
+  const foot: string[] = [];
+  for (const l of footer) { foot.push(`<text x="${pad}" y="${y}" font-size="11" fill="#4d5761">${esc(l)}</text>`); y += 15; }
+  const total = Math.ceil(y + pad - 8);
+  const outerWidth = Math.ceil(width + 2 * pad);
+  const inner = new XMLSerializer().serializeToString(clone);
+  // Plot's own <style> inside the chart stays; explicit font and colour because the page CSS does not travel.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="${XMLNS}" width="${outerWidth}" height="${total}" viewBox="0 0 ${outerWidth} ${total}" font-family="${esc(style.fontFamily)}" font-size="${esc(style.fontSize)}" color="${esc(style.color)}" fill="${esc(style.color)}"><title>${esc(info.title)}</title><rect width="100%" height="100%" fill="#fff"/>${out.join('')}${inner}${foot.join('')}</svg>`;
+}
+
+function exportInfo(figure: HTMLElement): ExportInfo {
+  const d = new Date();
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  return {
+    title: figure.querySelector('.chart-title')?.textContent?.trim() ?? figure.querySelector('figcaption')?.textContent?.trim() ?? '',
+    subtitle: figure.querySelector('.chart-subtitle')?.textContent?.trim() ?? '',
+    source: figure.dataset.source ?? figure.querySelector('.chart-source')?.textContent?.replace(/·.*$/, '').trim() ?? '',
+    permalink: figure.dataset.permalink ?? `${location.origin}${location.pathname}#${figure.id}`,
+    date: `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()}`,
+  };
 }
 
 function save(blob: Blob, filename: string) {
@@ -68,16 +125,15 @@ export function enhanceCharts(root: ParentNode = document) {
     const svg = mainSvg(figure);
     if (!svg) continue;
     const name = figure.id || 'bieu-do';
-    const title = figure.querySelector('figcaption')?.textContent?.trim() ?? 'biểu đồ';
+    const title = figure.querySelector('.chart-title')?.textContent?.trim() ?? figure.querySelector('figcaption')?.textContent?.trim() ?? 'biểu đồ';
     const tools = document.createElement('div');
     tools.className = 'chart-tools no-print';
     tools.append(
-      button('Tải SVG', `Tải biểu đồ “${title}” dạng SVG`, () => save(new Blob([serializeSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`)),
+      button('Tải SVG', `Tải biểu đồ “${title}” dạng SVG`, () => save(new Blob([serializeSvg(svg, exportInfo(figure))], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`)),
       button('Tải PNG', `Tải biểu đồ “${title}” dạng PNG`, () => {
-        const box = svg.viewBox.baseVal;
-        const width = Number(svg.getAttribute('width')) || box?.width || svg.clientWidth;
-        const height = Number(svg.getAttribute('height')) || box?.height || svg.clientHeight;
-        toPng(serializeSvg(svg), width, height).then((png) => save(png, `${name}.png`), (e) => console.error('PNG', e));
+        const text = serializeSvg(svg, exportInfo(figure));
+        const m = text.match(/<svg[^>]* width="(\d+)" height="(\d+)"/);
+        toPng(text, Number(m?.[1] ?? 640), Number(m?.[2] ?? 400)).then((png) => save(png, `${name}.png`), (e) => console.error('PNG', e));
       }),
     );
     const source = figure.querySelector('.chart-source');

@@ -11,6 +11,7 @@ export const urls = {
   sourceTxt: (reportId: string) => `/data/bao-cao/${reportId}/source.txt`,
   indicators: () => '/chi-so/',
   indicator: (id: string) => `/chi-so/${id}/`,
+  embedIndicator: (id: string) => `/nhung/chi-so/${id}/`,
   areas: () => '/linh-vuc/',
   area: (id: string) => `/linh-vuc/${id}/`,
   organizations: () => '/don-vi/',

@@ -205,6 +205,8 @@ export function classifyPage(site: Site, url: string): PageInfo | null {
   if (SKIP.has(url)) return null;
   let m: RegExpMatchArray | null;
   if (/^\/bao-cao\/[^/]+\/van-ban\/$/.test(url)) return null;
+  // Embed pages repeat the indicator page's chart: never a search result of their own.
+  if (url.startsWith('/nhung/')) return null;
   if ((m = url.match(/^\/bao-cao\/([^/]+)\/$/))) {
     const report = site.reportsById.get(m[1]);
     if (!report) return null;

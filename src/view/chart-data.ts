@@ -5,7 +5,7 @@ import { periodLabel } from '../core/period.ts';
 import type { Figure } from '../core/model.ts';
 import type { BarRow } from './charts.ts';
 import { formatFigure } from '../core/format.ts';
-import { figureLabel, organizationName } from '../core/labels.ts';
+import { breakdownLabel, figureLabel, organizationName } from '../core/labels.ts';
 
 /** A bar chart's text alternative: every bar as "label: value". */
 export function barSummary(rows: BarRow[]): string {
@@ -57,4 +57,78 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
         })),
       };
     });
+}
+
+// ——— Report charts by indicator (not by unit) ———
+
+export interface ReportPartsChart {
+  kind: 'parts';
+  indicatorId: string;
+  title: string;
+  unit: string;
+  period: string;
+  /** The printed total the parts belong to, when the report prints one. */
+  total: Figure | null;
+  parts: Figure[];
+  rows: BarRow[];
+}
+export interface ReportBarsChart {
+  kind: 'bars';
+  indicatorId: string;
+  title: string;
+  unit: string;
+  period: string;
+  /** The enclosing total (e.g. the province) named in the caption instead of drawn beside its parts. */
+  total: Figure | null;
+  figures: Figure[];
+  rows: BarRow[];
+}
+export type ReportChart = ReportPartsChart | ReportBarsChart;
+
+/**
+ * Charts of one report area, one per indicator and period: a total with its breakdown
+ * becomes a part-of-whole chart; one indicator across scopes becomes bars (the enclosing
+ * total is named, not drawn beside its parts). Only like with like shares an axis:
+ * same indicator, unit and period; plan targets ("tối thiểu 90%") and ranks are left out.
+ */
+export function reportIndicatorCharts(site: Site, reportId: string, area: string): ReportChart[] {
+  const report = site.reportsById.get(reportId);
+  if (!report) return [];
+  const color = site.content.areas.find((a) => a.id === area)?.color ?? '#0b4f8a';
+  const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === area && f.unit !== 'hạng' && f.comparator === null);
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const key = `${f.indicator}|${f.period}|${f.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: ReportChart[] = [];
+  for (const fs of groups.values()) {
+    const first = fs[0];
+    const indicator = site.indicatorsById.get(first.indicator)!;
+    const title = `${indicator.label} (${first.unit})`;
+    // A quantity printed twice gets its section, so bars never share a row.
+    const rowsOf = (list: Figure[], label: (f: Figure) => string): BarRow[] => {
+      const count = new Map<string, number>();
+      for (const f of list) count.set(label(f), (count.get(label(f)) ?? 0) + 1);
+      return list.map((f) => ({ label: count.get(label(f))! > 1 ? `${label(f)} – mục ${f.section}` : label(f), value: f.value, text: formatFigure(f), color }));
+    };
+    const scopes = new Set(fs.map((f) => f.scope));
+    const breakdowns = fs.filter((f) => f.breakdown !== null);
+    if (breakdowns.length >= 2 && scopes.size === 1) {
+      const parts = breakdowns;
+      const total = fs.find((f) => f.breakdown === null) ?? null;
+      const partLabel = (f: Figure) => breakdownLabel(site, f.breakdown);
+      // Percentages of different bases do not add up: compare them as bars, never stack them.
+      if (first.unit === '%') out.push({ kind: 'bars', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, figures: parts, rows: rowsOf(parts, partLabel) });
+      else out.push({ kind: 'parts', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, parts, rows: rowsOf(parts, partLabel) });
+      continue;
+    }
+    const totals = fs.filter((f) => f.breakdown === null);
+    const inner = totals.filter((f) => f.scope !== report.meta.scope);
+    if (inner.length >= 2) {
+      const total = totals.find((f) => f.scope === report.meta.scope) ?? null;
+      out.push({ kind: 'bars', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, figures: inner, rows: rowsOf(inner, (f) => organizationName(site, f.scope)) });
+    }
+  }
+  return out;
 }

@@ -340,3 +340,60 @@ export function qualityNoteItems(site: Site): QualityNoteItem[] {
     })
     .sort((a, b) => (order.get(a.report.id) ?? 0) - (order.get(b.report.id) ?? 0));
 }
+
+/** changeSummary plus a phone-length form ("+10 so với Q3/2024") for figure cards. */
+export function shortChange(site: Site, figure: Figure): ChangeSummary & { short: string } {
+  const summary = changeSummary(site, figure);
+  const change = site.changes.get(figure.key);
+  if (!change || change.kind === 'missing') return { ...summary, short: '' };
+  const p = change.previous.period;
+  const m = p.match(/^(\d{4})-(Q[1-4]|H[12])$/);
+  const short = m ? `${m[2]}/${m[1]}` : periodLabel(p);
+  return { ...summary, short: change.delta === 0 ? `= ${short}` : `${formatChange(change.delta, figure.unit)} so với ${short}` };
+}
+
+// ---------------------------------------------------------------- plain answers (home)
+
+/** The citizen's questions on the home page, answered by an indicator's province-wide total. */
+export const PLAIN_QUESTIONS: { indicator: string; question: string }[] = [
+  { indicator: 'ho-so-tiep-nhan', question: 'Bao nhiêu hồ sơ thủ tục hành chính được tiếp nhận?' },
+  { indicator: 'ty-le-ho-so-dung-han', question: 'Bao nhiêu phần trăm hồ sơ được giải quyết đúng hạn?' },
+  { indicator: 'ty-le-ho-so-truc-tuyen', question: 'Bao nhiêu phần trăm hồ sơ được nộp trực tuyến?' },
+  { indicator: 'dvc-truc-tuyen-toan-trinh', question: 'Bao nhiêu dịch vụ công làm được trực tuyến toàn trình?' },
+];
+
+export interface PlainAnswer {
+  question: string;
+  indicator: Indicator;
+  figure: Figure | null;
+}
+export interface AnswerPeriod {
+  period: string;
+  label: string;
+  answers: PlainAnswer[];
+}
+
+/**
+ * Plain answers per period for the province (the scope of the province-wide reports): one panel
+ * per period in which at least one question has a measured total, newest first. Measured figures
+ * only (series exclude plan targets); the first printed figure of a period when printed twice.
+ */
+export function plainAnswers(site: Site, scope = site.content.organizations[0]?.id ?? ''): AnswerPeriod[] {
+  const byPeriod = new Map<string, Map<string, Figure>>();
+  for (const q of PLAIN_QUESTIONS) {
+    const series = site.series.find((s) => s.indicator === q.indicator && s.scope === scope && s.breakdown === null);
+    for (const p of series?.points ?? []) {
+      const m = byPeriod.get(p.figure.period) ?? new Map<string, Figure>();
+      if (!m.has(q.indicator)) m.set(q.indicator, p.figure);
+      byPeriod.set(p.figure.period, m);
+    }
+  }
+  return [...byPeriod.keys()].sort(comparePeriods).reverse().map((period) => ({
+    period,
+    label: periodLabel(period),
+    answers: PLAIN_QUESTIONS.flatMap((q) => {
+      const indicator = site.indicatorsById.get(q.indicator);
+      return indicator ? [{ question: q.question, indicator, figure: byPeriod.get(period)!.get(q.indicator) ?? null }] : [];
+    }),
+  }));
+}

@@ -31,7 +31,7 @@ export function reportSections(report: ReportContent, site: Site): ReportSection
 
 export function generateReportMdx(report: ReportContent, site: Site): string {
   const { meta } = report;
-  const narrative = new Map(report.narratives.map((n) => [n.section, n.markdown]));
+  const narrative = new Set(report.narratives.map((n) => n.section));
   const lines: string[] = [
     '---',
     `title: ${yamlString(meta.title)}`,
@@ -50,11 +50,25 @@ export function generateReportMdx(report: ReportContent, site: Site): string {
     '',
   ];
   for (const section of reportSections(report, site)) {
-    // A JSON string literal in a JSX expression: shown as text, whatever the label contains.
-    lines.push(`<h2 id=${yamlString(section.id)}>{${yamlString(section.label)}}</h2>`, '');
-    if (narrative.has(section.id)) lines.push(`<Narrative reportId=${yamlString(meta.id)} section=${yamlString(section.id)} />`, '');
-    if (section.kind === 'area') lines.push(`<AreaFigures reportId=${yamlString(meta.id)} area=${yamlString(section.id)} />`, '');
+    // Labels are JSON string literals in JSX expressions: shown as text, whatever they contain.
+    const heading = `<h2 id=${yamlString(section.id)}>{${yamlString(section.label)}}</h2>`;
+    const prose = `<Narrative reportId=${yamlString(meta.id)} section=${yamlString(section.id)} />`;
+    if (section.kind !== 'area') {
+      // Prose sections (overview, limits, tasks, proposals) fold to their heading: on a phone the
+      // figures come first; every figure in them is also listed under its area.
+      lines.push('<details class="report-area report-prose">', `<summary>${heading}<span class="area-summary">văn bản</span></summary>`, '');
+      if (narrative.has(section.id)) lines.push(prose, '');
+      lines.push('</details>', '');
+      continue;
+    }
+    // Phone-first: each area collapses to its heading and a summary line; the narrative
+    // (prose, no figures) starts closed so every figure of the area stays in view.
+    const count = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === section.id).length;
+    lines.push('<details class="report-area" open>', `<summary>${heading}<span class="area-summary">${count} số liệu</span></summary>`, '');
+    if (narrative.has(section.id)) lines.push('<details class="area-narrative">', '<summary>Tóm tắt nội dung văn bản</summary>', '', prose, '', '</details>', '');
+    lines.push(`<AreaFigures reportId=${yamlString(meta.id)} area=${yamlString(section.id)} />`, '', '</details>', '');
   }
-  lines.push('<h2 id="chat-luong-du-lieu">Ghi chú chất lượng dữ liệu</h2>', '', `<QualityNotes reportId=${yamlString(meta.id)} />`, '');
+  // Each note is also shown beside its figures; the full list folds like the prose sections.
+  lines.push('<details class="report-area report-prose">', '<summary><h2 id="chat-luong-du-lieu">Ghi chú chất lượng dữ liệu</h2></summary>', '', `<QualityNotes reportId=${yamlString(meta.id)} />`, '', '</details>', '');
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

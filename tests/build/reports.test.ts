@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
+import { reportIndicatorCharts } from '../../src/view/chart-data.ts';
 
 const { site } = runPipeline(process.cwd());
 const page = (path: string) => parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8')).document;
@@ -24,8 +25,10 @@ describe('report pages', () => {
       expect(row!.querySelector(`a[href="${urls.quote(id, f.id)}"]`), `${f.key} quote link`).not.toBeNull();
       expect(row!.textContent).toContain(f.quote);
     }
-    // At least one build-time chart with a text alternative and a data table.
-    if (report.figures.length > 5) {
+    // One build-time chart per indicator group (reportIndicatorCharts), each with a text alternative and a data table.
+    const charts = site.content.areas.flatMap((a) => reportIndicatorCharts(site, id, a.id));
+    expect(doc.querySelectorAll('figure.chart')).toHaveLength(charts.length);
+    if (charts.length > 0) {
       const chart = doc.querySelector('figure.chart');
       expect(chart).not.toBeNull();
       // Drawn twice: wide, and for phones.
@@ -40,14 +43,18 @@ describe('report pages', () => {
     for (const r of site.content.reports) {
       const doc = page(urls.source(r.meta.id));
       for (const f of r.figures) expect(doc.getElementById(`trich-dan-${f.id}`), `${f.key}`).not.toBeNull();
-      // The full text is all there, as published (NFC), outside of markup.
-      expect(doc.querySelector('.source-text')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(r.sourceText.replace(/\s+/g, ' ').trim());
+      // The full text is all there, word for word as published (NFC): reflowed paragraphs and
+      // footnotes gathered at the end, without the navigation markers added around them.
+      for (const el of doc.querySelectorAll('.fn-ref, .fn-back')) el.remove();
+      const blocks = [...doc.querySelectorAll('.source-text p, .source-text h2, .source-text h3, .source-footnotes li')].map((b) => b.textContent!);
+      const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
+      expect(words(blocks.join(' '))).toEqual(words(r.sourceText));
     }
   });
 
   it('shows the data-quality notes of the sources on the report page', () => {
     const doc = page(urls.report('kon-tum-2024-q3'));
-    const notes = doc.getElementById('chat-luong-du-lieu')!.nextElementSibling!.parentElement!.textContent!;
+    const notes = doc.getElementById('chat-luong-du-lieu')!.closest('details, section')!.textContent!;
     expect(notes).toContain('67.691');
   });
 });

@@ -2,6 +2,7 @@
 // static server of dist/ on a port the OS chooses (files run in parallel, so no
 // fixed ports). Never downloads a browser.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDist } from '../../scripts/static-server.ts';
 
@@ -16,6 +17,18 @@ export interface Harness {
   browser: Browser;
   baseUrl: string;
   close(): Promise<void>;
+}
+
+/** A port the OS has just handed out (then released), for tests that must not use a fixed one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 /** Start the static server and the browser. Any argument is ignored (ports are chosen by the OS). */

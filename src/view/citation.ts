@@ -1,0 +1,173 @@
+// Citations for every figure, indicator, report and dataset: a copyable text line,
+// BibTeX and RIS. Built from the report metadata only (document number and date
+// when the source prints them), the permalink, and no build-time date, so builds
+// stay byte-identical; the reader's access date is added in the browser (src/client/citation.ts).
+import type { Site } from '../pipeline/derive.ts';
+import type { Figure } from '../core/model.ts';
+import type { Indicator, Report } from '../core/schema.ts';
+import { periodLabel, periodRange } from '../core/period.ts';
+import { formatFigure } from '../core/format.ts';
+import { figureLabel, reportKindLabel } from '../core/labels.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { LICENSE, PUBLISHER } from '../publish/datasets.ts';
+
+export interface CitationRecord {
+  /** Stable key, also the file path: "so-lieu:<report>:<figure>", "bao-cao:<report>", "chi-so:<id>", "du-lieu:<id>". */
+  key: string;
+  /** RIS type: GOVDOC for a figure of a document, DATA for indicators and datasets. */
+  type: 'GOVDOC' | 'DATA';
+  author: string;
+  title: string;
+  /** Year the cited text was issued (its date, else the end of its period). */
+  year: string;
+  /** ISO date when printed in the source. */
+  date: string | null;
+  documentNumber: string | null;
+  /** Container (the portal) and what the figure says, for the note field. */
+  publisher: string;
+  note: string;
+  url: string;
+  /** Copyable line without access date; the browser appends one. */
+  text: string;
+}
+
+export const citationFiles = {
+  /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */
+  path: (key: string, ext: 'bib' | 'ris') => `/trich-dan/${key.replaceAll(':', '/')}.${ext}`,
+};
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+function issuerName(site: Site, id: string): string {
+  return site.content.organizations.find((o) => o.id === id)?.name ?? id;
+}
+
+function documentYear(r: Report): string {
+  return (r.date ?? periodRange(r.period).end).slice(0, 4);
+}
+
+/** "Báo cáo … quý I năm 2025, số 517/BCĐ-NC, ngày 02/03/2023". */
+export function documentTitle(r: Report): string {
+  return `${r.title}${r.documentNumber ? `, số ${r.documentNumber}` : ''}${r.date ? `, ngày ${vnDate(r.date)}` : ''}`;
+}
+
+/** Citation of one printed figure: the document (with number and date), section, value, permalink. */
+export function figureCitation(site: Site, f: Figure): CitationRecord {
+  const r = site.reportsById.get(f.reportId)!.meta;
+  const author = issuerName(site, r.issuer);
+  const url = absolute(urls.figure(f.reportId, f.id));
+  const what = `${figureLabel(site, f)}: ${formatFigure(f)} (${periodLabel(f.period)})`;
+  return {
+    key: `so-lieu:${f.reportId}:${f.id}`,
+    type: 'GOVDOC',
+    author,
+    title: r.title,
+    year: documentYear(r),
+    date: r.date,
+    documentNumber: r.documentNumber,
+    publisher: PUBLISHER.name,
+    note: `Mục ${f.section}. ${what}`,
+    url,
+    text: `${author} (${documentYear(r)}). ${documentTitle(r)}, mục ${f.section}. ${what}. Trích qua ${PUBLISHER.name}: ${url}.`,
+  };
+}
+
+/** Citation of a whole report page. */
+export function reportCitation(site: Site, r: Report): CitationRecord {
+  const author = issuerName(site, r.issuer);
+  const url = absolute(urls.report(r.id));
+  return {
+    key: `bao-cao:${r.id}`,
+    type: 'GOVDOC',
+    author,
+    title: r.title,
+    year: documentYear(r),
+    date: r.date,
+    documentNumber: r.documentNumber,
+    publisher: PUBLISHER.name,
+    note: `${reportKindLabel[r.kind] ?? r.kind}, ${periodLabel(r.period)}`,
+    url,
+    text: `${author} (${documentYear(r)}). ${documentTitle(r)}. ${reportKindLabel[r.kind] ?? r.kind}, ${periodLabel(r.period)}. Trích qua ${PUBLISHER.name}: ${url}.`,
+  };
+}
+
+/** Citation of an indicator page (the portal's compilation of every report's figures). */
+export function indicatorCitationRecord(site: Site, indicator: Indicator): CitationRecord {
+  const url = absolute(urls.indicator(indicator.id));
+  const figures = site.figures.filter((f) => f.indicator === indicator.id);
+  const years = figures.map((f) => documentYear(site.reportsById.get(f.reportId)!.meta)).sort();
+  const year = years.at(-1) ?? '';
+  return {
+    key: `chi-so:${indicator.id}`,
+    type: 'DATA',
+    author: PUBLISHER.name,
+    title: `${indicator.label} (${indicator.unit})`,
+    year,
+    date: null,
+    documentNumber: null,
+    publisher: PUBLISHER.name,
+    note: `Tổng hợp ${figures.length} số liệu trích nguyên văn từ văn bản của ${PUBLISHER.sourceOrganization} và các đơn vị; giấy phép ${LICENSE.id}`,
+    url,
+    text: `${PUBLISHER.name}${year ? ` (${year})` : ''}. ${indicator.label} (${indicator.unit}) [dữ liệu], giấy phép ${LICENSE.id}. ${url}.`,
+  };
+}
+
+/** Citation of a dataset page. */
+export function datasetCitation(d: { id: string; title: string; periods: string[] }): CitationRecord {
+  const url = absolute(urls.dataset(d.id));
+  const year = d.periods.map((p) => periodRange(p).end.slice(0, 4)).sort().at(-1) ?? '';
+  return {
+    key: `du-lieu:${d.id}`,
+    type: 'DATA',
+    author: PUBLISHER.name,
+    title: d.title,
+    year,
+    date: null,
+    documentNumber: null,
+    publisher: PUBLISHER.name,
+    note: `Bộ dữ liệu, giấy phép ${LICENSE.id}`,
+    url,
+    text: `${PUBLISHER.name}${year ? ` (${year})` : ''}. ${d.title} [bộ dữ liệu], giấy phép ${LICENSE.id}. ${url}.`,
+  };
+}
+
+/** Escape text for a BibTeX field: braces, backslash and the special characters. */
+export function bibEscape(s: string): string {
+  return s.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`)).replace(/([%&$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+}
+
+export function toBibtex(c: CitationRecord): string {
+  const fields: [string, string][] = [
+    // Double braces: a corporate author, not "last, first".
+    ['author', `{${bibEscape(c.author)}}`],
+    ['title', `{${bibEscape(c.title)}}`],
+    ['year', c.year],
+    ...(c.date ? ([['date', c.date]] as [string, string][]) : []),
+    ...(c.documentNumber ? ([['number', bibEscape(c.documentNumber)]] as [string, string][]) : []),
+    ['publisher', bibEscape(c.publisher)],
+    ['note', bibEscape(c.note)],
+    ['url', c.url],
+    ['langid', 'vietnamese'],
+  ];
+  const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
+  return `@misc{${c.key.replace(/[^A-Za-z0-9:_-]/g, '-')},\n${body}\n}\n`;
+}
+
+/** RIS (Zotero, EndNote, Mendeley): one line per tag; line breaks in values become spaces. */
+export function toRis(c: CitationRecord): string {
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const lines: [string, string][] = [
+    ['TY', c.type],
+    ['AU', c.author],
+    ['TI', c.title],
+    ['PY', c.year],
+    ...(c.date ? ([['DA', c.date.replace(/-/g, '/')]] as [string, string][]) : []),
+    ...(c.documentNumber ? ([['M1', c.documentNumber]] as [string, string][]) : []),
+    ['PB', c.publisher],
+    ['N1', c.note],
+    ['UR', c.url],
+    ['LA', 'vi'],
+    ['ID', c.key],
+  ];
+  return `${lines.filter(([, v]) => v !== '').map(([k, v]) => `${k}  - ${one(v)}`).join('\r\n')}\r\nER  - \r\n`;
+}

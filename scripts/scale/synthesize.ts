@@ -1,5 +1,5 @@
 // Synthetic but valid content for the scale benchmark: N reports made from the real
-// ones, with new ids, periods shifted back by whole years and, every `SCOPES_EVERY`
+// ones, with new ids, periods shifted back by whole spans of years and, every `SCOPES_EVERY`
 // copies, a new province/district as their scope — what a decade of quarterly
 // reports from a merged province looks like to the build. Pure: files in, files out.
 // Quotes and sources are copied verbatim, so every figure stays verifiable.
@@ -82,11 +82,16 @@ export function synthesize(files: Files, n: number): Files {
   const organizations = JSON.parse(files['data/organizations.json']) as { id: string; kind: string; parent?: string }[];
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const extraOrgs = new Map<string, unknown>();
+  const allYears = Object.entries(files)
+    .filter(([p]) => /\/(figures\.csv|report\.json)$/.test(p))
+    .flatMap(([, text]) => [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
+  const span = Math.max(...allYears) - Math.min(...allYears) + 1;
 
   for (let i = 0; i < n; i++) {
     const t = list[i % list.length];
     const copy = Math.floor(i / list.length);
-    const years = copy % SCOPES_EVERY;
+    // Whole spans of the real content's years, so no copy's period meets another's on a series point.
+    const years = (copy % SCOPES_EVERY) * span;
     const variant = Math.floor(copy / SCOPES_EVERY);
     const id = copy === 0 ? t.id : `${t.id}-s${copy}`;
     const scope = String(t.meta.scope);

@@ -24,7 +24,7 @@ import type { RawContent, RawFile, RawReport } from './load.ts';
 import { locateQuote } from '../core/quote.ts';
 import { parsePeriod, isPeriodError } from '../core/period.ts';
 import { checkSeriesPoints, PRE_AUDIT_LENIENCY, type SameDeclaration } from './rules/series.ts';
-import { numbersInText, statesNone, textMentionsValue } from '../core/vn-number.ts';
+import { numbersInText, statesAbsence, textMentionsValue } from '../core/vn-number.ts';
 import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
 import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
@@ -524,8 +524,8 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     }
     const value = Number(f.value);
     const denominator = f.denominator === '' ? null : Number(f.denominator);
-    // An explicit zero is printed in words ("không có", "chưa phát hiện"): the quote must say so.
-    if (!textMentionsValue(f.quote, value) && !(value === 0 && statesNone(f.quote))) {
+    // An explicit zero is printed as words ("không có", "chưa phát hiện"), not as a digit.
+    if (!textMentionsValue(f.quote, value) && !(value === 0 && statesAbsence(f.quote))) {
       err('value', 'value-not-in-quote', `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`, value === 0 ? 'Số 0 phải được văn bản nói rõ ("không có …", "chưa phát hiện …", "…: Không."): chọn trích dẫn chứa câu đó.' : 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.');
       ok = false;
     }

@@ -55,7 +55,8 @@ describe('report pages', () => {
 describe('exports', () => {
   it('observations.csv and .json hold every figure', () => {
     const csv = readFileSync('dist/data/observations.csv', 'utf8');
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    // Canonical CSV is plain UTF-8: no BOM for readers that would glue it to the first header.
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const json = JSON.parse(readFileSync('dist/data/observations.json', 'utf8')) as { report_id: string; figure_id: string; value: number; quote: string }[];
     expect(json).toHaveLength(site.figures.length);
     const byKey = new Map(json.map((o) => [`${o.report_id}/${o.figure_id}`, o]));

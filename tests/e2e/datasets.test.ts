@@ -120,8 +120,9 @@ describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
     expect(download.suggestedFilename()).toBe('observations.csv');
     const file = await download.path();
     const raw = readFileSync(file);
-    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<Record<string, string>>(raw.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    // Canonical CSV: plain UTF-8 without a BOM (Excel users get the .xlsx beside it).
+    expect([...raw.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<Record<string, string>>(raw.toString('utf8'), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(site.figures.length);
     expect(parsed.data.map((r) => `${r.report_id}/${r.figure_id}`)).toEqual(site.figures.map((f) => f.key));

@@ -108,6 +108,7 @@ describe('reportAreaBars on the real content', () => {
           expect(new Set(labels).size, `${r.meta.id} ${a.id}`).toBe(labels.length);
         }
     const q1 = reportAreaBars(site, 'kon-tum-2025-q1', 'chi-dao-dieu-hanh').flatMap((c) => c.rows.map((row) => row.label));
-    expect(q1.some((l) => l.endsWith('— Huyện Đăk Hà'))).toBe(true);
+    // Units the province inspected in a district: the province's figure, labelled with the place.
+    expect(q1.some((l) => l.endsWith('— Trên địa bàn huyện Đăk Hà'))).toBe(true);
   });
 });

@@ -78,6 +78,9 @@ const rc = (meta: Report, figures: Figure[]): ReportContent => ({
   files: { report: `content/reports/${meta.id}/report.json`, figures: null, source: `content/reports/${meta.id}/source.txt` },
 });
 
+/** Plan targets say so in figures.csv (status), whatever their comparator. */
+const TARGET = { status: 'target' } as const;
+
 function smallSite(): Site {
   const q3 = rep('q3', 'quarterly-report', 'tinh', '2024-Q3');
   const q4 = rep('q4', 'quarterly-report', 'tinh', '2024-Q4');
@@ -99,16 +102,16 @@ function smallSite(): Site {
       rc(q4, [
         fig('q4', 'ty-le', 'ty-le', 'tinh', '2024-Q4', 31.04, '%'),
         // A target quoted inside a quarterly report: never the "latest value".
-        fig('q4', 'ty-le-chi-tieu', 'ty-le', 'tinh', '2024', 60, '%', { comparator: '=' }),
+        fig('q4', 'ty-le-chi-tieu', 'ty-le', 'tinh', '2024', 60, '%', { ...TARGET, comparator: '=' }),
         fig('q4', 'thu-tuc', 'so-thu-tuc', 'tinh', '2024-Q4', 1783, 'thủ tục'),
         // The year's own rate: the one plan targets for 2024 are judged against.
         fig('q4', 'ty-le-nam', 'ty-le', 'tinh', '2024', 80, '%'),
       ]),
       rc(plan, [
-        fig('kh', 'ty-le-toi-thieu', 'ty-le', 'tinh', '2024', 90, '%', { comparator: '>=' }),
-        fig('kh', 'ty-le-tren', 'ty-le', 'tinh', '2024', 30, '%', { comparator: '>' }),
-        fig('kh', 'thu-tuc-du', 'so-thu-tuc', 'tinh', '2024', 100, 'thủ tục', { comparator: '=' }),
-        fig('kh', 'phu-kh', 'phu', 'huyen', '2024', 100, 'hồ sơ', { comparator: '=' }),
+        fig('kh', 'ty-le-toi-thieu', 'ty-le', 'tinh', '2024', 90, '%', { ...TARGET, comparator: '>=' }),
+        fig('kh', 'ty-le-tren', 'ty-le', 'tinh', '2024', 30, '%', { ...TARGET, comparator: '>' }),
+        fig('kh', 'thu-tuc-du', 'so-thu-tuc', 'tinh', '2024', 100, 'thủ tục', { ...TARGET, comparator: '=' }),
+        fig('kh', 'phu-kh', 'phu', 'huyen', '2024', 100, 'hồ sơ', { ...TARGET, comparator: '=' }),
       ]),
       rc(huyen, [
         fig('h1', 'xa', 'so-thu-tuc', 'huyen', '2024-H1', 120, 'thủ tục', { breakdown: 'cap-xa' }),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, printedPrecision, validateContent } from '../../src/pipeline/validate.ts';
 import type { Issue } from '../../src/core/model.ts';
-import { csv, fixtureFiles, fixtureReader, GOOD, GOOD_ROWS, line, QUA_HAN, type Row } from '../fixtures/content.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD, GOOD_ROWS, line, QUA_HAN, SOURCE, type Row } from '../fixtures/content.ts';
 import { memoryReader } from '../../src/pipeline/load.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
@@ -51,6 +51,18 @@ describe('figures.csv rules (file, line, column, message)', () => {
     expect(formatIssue(errs[0])).toContain(`${F}:7 (cột ${column})`);
     // The bad row is dropped, the good ones are kept: no silent loss of valid data.
     expect(content.reports[0].figures).toHaveLength(GOOD_ROWS.length);
+  });
+
+  it('accepts a value of 0 only when the quote states an absence in words', () => {
+    const S = 'content/reports/bc-thu/source.txt';
+    const zero: Row = { ...KIEM_TRA, id: 'khong-kiem-tra', denominator: '', breakdown: 'cap-tinh', value: '0', quote: 'Cấp tỉnh chưa kiểm tra đơn vị nào.' };
+    expect(errors(run({ [F]: csv([...GOOD, zero]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues)).toEqual([]);
+    // No negation: a 0 must be printed as a digit.
+    const errs = errors(run({ [F]: csv([...GOOD, { ...zero, quote: 'Kiểm tra tại 10/30 đơn vị' }]) }).issues);
+    expect(errs[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
+    // A non-zero value is never excused by a negation.
+    const neg = errors(run({ [F]: csv([...GOOD, { ...zero, value: '5' }]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues);
+    expect(neg[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
   });
 
   it('reports malformed CSV (unclosed quote) with its line, without crashing', () => {
@@ -422,14 +434,14 @@ describe('series points: one quantity, one value', () => {
 describe('an explicit zero printed in words', () => {
   const S = 'content/reports/bc-thu/source.txt';
   const source = `${fixtureFiles()[S]}Qua kiểm tra chưa phát hiện hồ sơ giả mạo.\n`;
-  const zero: Row = { ...QUA_HAN, value: '0', quote: 'Qua kiểm tra chưa phát hiện hồ sơ giả mạo.' };
+  const zero: Row = { ...QUA_HAN, indicator: 'ho-so-ky-truoc', value: '0', quote: 'Qua kiểm tra chưa phát hiện hồ sơ giả mạo.' };
 
   it('is accepted when the quote states there is none', () => {
     expect(errors(run({ [S]: source, ...withRow(zero) }).issues)).toEqual([]);
   });
 
   it('is an error, with the fix, when the quote does not', () => {
-    const [e] = errors(run(withRow({ ...QUA_HAN, value: '0' })).issues);
+    const [e] = errors(run(withRow({ ...QUA_HAN, indicator: 'ho-so-ky-truoc', value: '0' })).issues);
     expect(e).toMatchObject({ code: 'value-not-in-quote', line: 7, column: 'value' });
     expect(e.hint).toContain('không có');
   });

@@ -1,26 +1,42 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
-import { build as astroBuild } from 'astro';
-import { runPipeline } from '../src/pipeline/site.ts';
-import { exportFiles } from '../src/publish/export.ts';
-import { excelFiles } from '../src/publish/downloads.ts';
-import { exitOnContentErrors, writeFiles, writeGenerated } from './stages.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { resolveSiteUrl } from './site-url.ts';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.
 const outDir = process.env.OUT_DIR ?? `${root}/dist`;
 const log = (msg: string) => console.log(`[build] ${msg}`);
 
+// Checked before anything else runs: every identifier below is built from SITE_URL.
+const siteUrl = resolveSiteUrl(process.env, process.argv.slice(2));
+if (siteUrl.error) {
+  console.error(`[build] ${siteUrl.error}`);
+  process.exit(1);
+}
+log(siteUrl.note);
+
+// Loaded after the check, so a refused production build fails in a second.
+const { runPipeline } = await import('../src/pipeline/site.ts');
+const { exportFiles } = await import('../src/publish/export.ts');
+const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
+const { sitemapXml } = await import('../src/publish/discovery.ts');
+const { siteModified } = await import('../src/publish/datasets.ts');
+const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
+
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
+// Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
+const { build: astroBuild } = await import('astro');
+const { buildSearchIndex } = await import('./search-index.ts');
 log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 log(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });
 const files = exportFiles(site);
 writeFiles(files, outDir);
-const binaries = await excelFiles(site);
-writeFiles(binaries, outDir);
-log(`dữ liệu: ${files.length + binaries.length} tệp trong dist/data/`);
+const bulk = bulkFiles(site, files);
+const binaries = [...(await excelFiles(site)), bulk.zip];
+writeFiles([...binaries, bulk.sum], outDir);
+log(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin)`);
+writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
 log(`xong: ${outDir}`);

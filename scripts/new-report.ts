@@ -1,4 +1,4 @@
-// `npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-kon-tum]`
+// `npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-quang-ngai]`
 // Scaffolds content/reports/<report-id>/ for a new report; `npm run validate` then says what is left to fill in.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ const { values, positionals } = parseArgs({
   options: {
     kind: { type: 'string', default: 'quarterly-report' },
     period: { type: 'string', default: '' },
-    scope: { type: 'string', default: 'tinh-kon-tum' },
+    // Since 1/7/2025 reports about this territory are issued by the new Quảng Ngãi province (data/events.json).
+    scope: { type: 'string', default: 'tinh-quang-ngai' },
     title: { type: 'string', default: '' },
   },
 });
@@ -20,7 +21,7 @@ const fail = (msg: string): never => {
   console.error(msg);
   process.exit(1);
 };
-if (!id) fail('Cách dùng: npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-kon-tum]');
+if (!id) fail('Cách dùng: npm run new-report -- <report-id> [--kind quarterly-report] [--period 2025-Q2] [--scope tinh-quang-ngai]');
 if (!slugSchema.safeParse(id).success) fail(`"${id}" không phải slug hợp lệ (chữ thường không dấu, nối bằng "-"). Dùng: ${slugify(id) || 'kon-tum-2025-q2'}`);
 if (!(reportKinds as readonly string[]).includes(values.kind!)) fail(`--kind phải là một trong: ${reportKinds.join(', ')}`);
 const period = values.period || (id.match(/(\d{4})-(q[1-4]|h[12])$/i)?.slice(1).join('-').toUpperCase() ?? '');
@@ -56,4 +57,9 @@ console.log(`Đã tạo ${dir}/:
   source.txt         dán toàn văn văn bản gốc (giữ nguyên)
   figures.csv        mỗi dòng một số liệu, kèm trích dẫn nguyên văn (xem content/README.md)
   narrative/*.md     tóm tắt theo lĩnh vực (tên tệp = id lĩnh vực trong data/areas.json)
-Sau đó chạy: npm run validate`);
+Tiếp theo (chi tiết: CONTRIBUTING.md):
+  npm run suggest -- ${id}     gợi ý số liệu kèm câu trích vào figures.suggested.csv; xem lại rồi chép sang figures.csv
+  npm run validate             sửa đến khi 0 lỗi
+  npm run dev                  xem trước, tự cập nhật khi sửa
+  npm run diff -- origin/main  xem thay đổi số liệu trước khi mở pull request
+Sau khi báo cáo đã công bố, đưa nó vào kiểm thử vàng: UPDATE_GOLDEN=1 npx vitest run tests/unit/golden-content.test.ts`);

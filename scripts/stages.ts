@@ -1,5 +1,5 @@
 // File-writing side of the build stages (kept out of src/ so those stay pure).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Site } from '../src/pipeline/derive.ts';
 import { generateReportMdx } from '../src/view/render-mdx.ts';
@@ -9,16 +9,22 @@ import type { Issue } from '../src/core/model.ts';
 
 export const GENERATED_DIR = 'src/generated/reports';
 
-/** Replace src/generated/reports/ with one MDX file per report. Returns the paths written. */
+/**
+ * Make src/generated/reports/ hold exactly one MDX file per report. Unchanged files are not
+ * rewritten, so the dev server reloads only pages whose MDX changed. Returns the paths.
+ */
 export function writeGenerated(site: Site, root: string): string[] {
   const dir = join(root, GENERATED_DIR);
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  return site.content.reports.map((r) => {
+  const paths = site.content.reports.map((r) => {
     const path = join(dir, `${r.meta.id}.mdx`);
-    writeFileSync(path, generateReportMdx(r, site));
+    const mdx = generateReportMdx(r, site);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== mdx) writeFileSync(path, mdx);
     return path;
   });
+  const keep = new Set(paths);
+  for (const name of readdirSync(dir)) if (!keep.has(join(dir, name))) rmSync(join(dir, name), { recursive: true, force: true });
+  return paths;
 }
 
 export function writeFiles(files: { path: string; content: string | Uint8Array }[], outDir: string): void {
@@ -37,3 +43,19 @@ export function exitOnContentErrors(issues: Issue[]): void {
   console.error(`\n${errors.length} lỗi nội dung — sửa rồi chạy lại (chi tiết: npm run validate).`);
   process.exit(1);
 }
+
+/** Root-relative paths of the HTML pages in outDir ("/bao-cao/x/"), for sitemap.xml; the 404 page is left out. */
+export function pagePaths(outDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        if (!['_astro', 'data', 'api', 'pagefind'].includes(name) || rel !== '/') walk(p, `${rel}${name}/`);
+      } else if (name === 'index.html') out.push(rel);
+    }
+  };
+  walk(outDir, '/');
+  return out;
+}
+

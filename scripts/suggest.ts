@@ -1,4 +1,4 @@
-// `npm run suggest -- <report-id> [--all]`: candidate figures for a report's source.txt, written to
+// `npm run suggest -- <report-id> [--left]`: candidate figures for a report's source.txt, written to
 // content/reports/<id>/figures.suggested.csv for review. Never writes figures.csv: a curator copies the
 // rows that are right (checking each number against its quote) and deletes the three helper columns.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { formatIssue, validateContent } from '../src/pipeline/validate.ts';
 import { suggestFigures, suggestionsCsv, type ExistingFigure } from '../src/pipeline/suggest.ts';
 import { reportSchema } from '../src/core/schema.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { all: { type: 'boolean', default: false } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { left: { type: 'boolean', default: false } } });
 const fail = (msg: string): never => {
   console.error(msg);
   process.exit(1);
@@ -52,10 +52,11 @@ const memory = content.reports.flatMap((r) => r.figures.map((f) => ({ indicator:
 const rows = suggestFigures({ report, sourceText, indicators: content.indicators, organizations: content.organizations, memory, existing });
 const open = rows.filter((r) => !r.existing);
 const out = join(dir, 'figures.suggested.csv');
-// By default the file lists only what is left to review; --all keeps the rows already in figures.csv (marked).
-writeFileSync(join(root, out), suggestionsCsv(values.all ? rows : open));
+// Rows already in figures.csv stay in the file, marked in the "existing" column; --left lists only what is left.
+const written = values.left ? open : rows;
+writeFileSync(join(root, out), suggestionsCsv(written));
 const covered = new Set(rows.filter((r) => r.existing).map((r) => r.existing));
 console.log(`${rows.length} số liệu ứng viên trong ${sourcePath}; ${rows.length - open.length} đã có trong figures.csv (${covered.size}/${existing.length} dòng figures.csv được nhận ra).`);
-console.log(`Đã ghi ${out} (${values.all ? rows.length : open.length} dòng${values.all ? ', cột "existing" ghi id dòng đã có' : ', chỉ những số chưa có'}).`);
+console.log(`Đã ghi ${out} (${written.length} dòng${values.left ? ', chỉ những số chưa có' : `; ${rows.length - open.length} dòng đã có trong figures.csv được đánh dấu ở cột "existing"`}).`);
 console.log(`  độ tin cậy ≥ 0,5: ${open.filter((r) => r.confidence >= 0.5).length}; chưa đoán được chỉ tiêu: ${open.filter((r) => !r.indicator).length}`);
 console.log('Xem lại từng dòng (số, trích dẫn, chỉ tiêu, kỳ), chép dòng đúng sang figures.csv, bỏ 3 cột confidence/reason/existing, rồi: npm run validate');

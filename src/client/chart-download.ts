@@ -16,7 +16,8 @@ export function serializeSvg(svg: SVGSVGElement): string {
   clone.setAttribute('xmlns', XMLNS);
   const style = getComputedStyle(svg);
   clone.setAttribute('font-family', style.fontFamily);
-  clone.style.fontFamily = style.fontFamily; // Plot's inline style says "inherit", which means nothing in a file.
+  clone.style.fontFamily = style.fontFamily; // the page's font, which a file cannot inherit
+  clone.style.fontSize = style.fontSize; // global.css sets it on the page (no inline style, for the CSP)
   clone.setAttribute('color', style.color);
   clone.style.background = '#fff';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;

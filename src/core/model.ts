@@ -1,7 +1,7 @@
 // The domain model: the types every stage shares (validator, derive, exports,
 // pages). Catalogue types come from their zod schemas; a Figure is a validated
 // row of figures.csv with its defaults resolved. See docs/figure-model.md.
-import type { Area, Basis, Breakdown, Comparator, Indicator, Organization, Report, Status } from './schema.ts';
+import type { AdminEvent, Area, Basis, Breakdown, Comparator, Indicator, Organization, Report, Status } from './schema.ts';
 import type { QuoteLocation } from './quote.ts';
 
 export type { Area, Basis, Breakdown, Comparator, Indicator, Organization, Report, Status } from './schema.ts';
@@ -74,6 +74,8 @@ export interface ReportContent {
 export interface Content {
   areas: Area[];
   organizations: Organization[];
+  /** Dated changes of units (data/events.json); absent when the file is. */
+  events?: AdminEvent[];
   indicators: Indicator[];
   breakdowns: Breakdown[];
   reports: ReportContent[];

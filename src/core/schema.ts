@@ -31,6 +31,8 @@ export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference']
 export type Status = (typeof statuses)[number];
 export const statusSchema = z.enum(statuses);
 
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"');
+
 export const areaSchema = z.object({
   id: slugSchema,
   order: z.number().int(),
@@ -50,8 +52,44 @@ export const organizationSchema = z.object({
   nameEn: z.string().min(1),
   /** The organization this one belongs to (a district's province). */
   parent: slugSchema.optional(),
+  /** First day the unit existed in this form (ISO date), when known and after the portal's earliest data. */
+  validFrom: isoDate.optional(),
+  /** Last day the unit existed (ISO date): set for units dissolved or merged, e.g. "2025-06-30". */
+  validTo: isoDate.optional(),
+  /** The unit that took over its territory and tasks (after validTo). */
+  successor: slugSchema.optional(),
+  /** Units it was formed from (each has this one as successor). */
+  predecessors: z.array(slugSchema).optional(),
+  /** The dated event (data/events.json) that ended or created the unit. */
+  event: slugSchema.optional(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
+
+/** A dated change of administrative units (merger, dissolution), with its legal basis: data/events.json. */
+export const adminEventSchema = z.object({
+  id: slugSchema,
+  kind: z.enum(['merger', 'dissolution', 'establishment', 'reorganization']),
+  /** First day the new arrangement is in force. */
+  effective: isoDate,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  legalBasis: z
+    .array(
+      z.object({
+        document: z.string().min(1),
+        issuer: z.string().min(1),
+        date: isoDate,
+        title: z.string().min(1),
+        url: z.string().url().optional(),
+      }),
+    )
+    .min(1, 'cần ít nhất một căn cứ pháp lý'),
+  /** Units that ceased to exist on `effective` (their validTo is the day before). */
+  predecessors: z.array(slugSchema).min(1),
+  /** Units that exist from `effective` (their validFrom). */
+  successors: z.array(slugSchema).min(1),
+});
+export type AdminEvent = z.infer<typeof adminEventSchema>;
 
 export const breakdownSchema = z.object({
   id: slugSchema,

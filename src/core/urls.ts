@@ -1,5 +1,5 @@
 // Every URL the site links to, in one place, so pages, exports and tests agree.
-export const SITE_URL = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
+export const SITE_URL = (process.env.SITE_URL?.trim() || 'http://localhost:4321').replace(/\/$/, '');
 
 export const urls = {
   home: () => '/',
@@ -17,6 +17,9 @@ export const urls = {
   organization: (id: string) => `/don-vi/${id}/`,
   datasets: () => '/du-lieu/',
   dataset: (id: string) => `/du-lieu/${id}/`,
+  api: () => '/du-lieu/api/',
+  changelog: () => '/du-lieu/phien-ban/',
+  feed: () => '/feed.xml',
   search: () => '/tim-kiem/',
   about: () => '/gioi-thieu/',
   data: (file: string) => `/data/${file}`,

@@ -24,22 +24,22 @@ export function numbersInText(text: string): { token: string; values: number[] }
   return out;
 }
 
+/** Whether `value` is printed in `text` (in Vietnamese or, as a fallback, English notation). */
+export function textMentionsValue(text: string, value: number): boolean {
+  return numbersInText(text).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9));
+}
+
 /**
- * Whether a quote states an absence, the way reports print an explicit zero, so a
- * figure of 0 may cite it without a digit: "không có …", "chưa có … nào", "chưa phát
- * hiện …", "không phát sinh …", "không/chưa … nào", or an item answered "…: Không.".
- * A bare "không" is not enough ("không ngừng nâng cao" states no absence).
+ * Whether a quote states that there is none of something, so the figure 0 is printed in
+ * words: "không có …", "chưa có … nào", "chưa phát hiện …", "không phát sinh …",
+ * "không/chưa … nào", or an item answered "…: Không." (a report template's item with
+ * nothing to report). A bare "không" is not enough ("không ngừng nâng cao").
  */
-export function statesAbsence(text: string): boolean {
+export function statesNone(text: string): boolean {
   const t = text.normalize('NFC').toLowerCase();
   return (
     /(?:^|[^\p{L}])(?:không|chưa)\s+(?:có|phát hiện|phát sinh|xảy ra|nhận được|tiếp nhận)(?=$|[^\p{L}])/u.test(t) ||
     /(?:^|[^\p{L}])(?:không|chưa)\s+(?:\S+\s+){0,4}nào(?=$|[^\p{L}])/u.test(t) ||
     /:\s*không\s*[.;]?\s*$/u.test(t)
   );
-}
-
-/** Whether `value` is printed in `text` (in Vietnamese or, as a fallback, English notation). */
-export function textMentionsValue(text: string, value: number): boolean {
-  return numbersInText(text).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9));
 }

@@ -44,6 +44,8 @@ export interface RawContent {
   organizations: RawFile | null;
   indicators: RawFile | null;
   breakdowns: RawFile | null;
+  /** Optional data/events.json: mergers and dissolutions of units, with legal basis. */
+  events?: RawFile | null;
   reports: RawReport[];
   /** Files and folders refused while reading; a report with any of them is never published. */
   problems: LoadProblem[];
@@ -54,6 +56,7 @@ export const CATALOG_FILES = {
   organizations: 'data/organizations.json',
   indicators: 'data/indicators.json',
   breakdowns: 'data/breakdowns.json',
+  events: 'data/events.json',
 } as const;
 
 export const REPORTS_DIR = 'content/reports';
@@ -154,6 +157,7 @@ export function loadContent(reader: ContentReader): RawContent {
     organizations: file(reader, CATALOG_FILES.organizations, problems),
     indicators: file(reader, CATALOG_FILES.indicators, problems),
     breakdowns: file(reader, CATALOG_FILES.breakdowns, problems),
+    events: file(reader, CATALOG_FILES.events, problems),
     reports,
     problems,
   };

@@ -52,7 +52,7 @@ function lineOfByte(b: Uint8Array, offset: number): number {
  * feed, a page break, in source.txt), DEL, C1 controls, bidi embeddings,
  * overrides and isolates (they reorder text on screen: "Trojan Source").
  */
-const HARD = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufffe\uffff]/;
+const HARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufffe\uffff]/;
 /**
  * Invisible format characters a copied source may legitimately contain (soft
  * hyphen, zero-width space/joiners, direction marks, line/paragraph separators).

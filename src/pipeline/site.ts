@@ -16,14 +16,26 @@ export function runPipeline(root: string): Pipeline {
   return { site: deriveSite(content, issues), issues };
 }
 
+// `npm run dev` bumps this process-wide counter when content/ or data/ changes
+// (scripts/dev-content.ts); the cache below is then stale. A global, because the dev
+// server's page modules and the integration load this module as separate instances.
+const VERSION = Symbol.for('cchc.contentVersion');
+const store = globalThis as unknown as Record<symbol, number | undefined>;
+export const contentVersion = (): number => store[VERSION] ?? 0;
+export function bumpContentVersion(): void {
+  store[VERSION] = contentVersion() + 1;
+}
+
 let cached: Site | null = null;
+let cachedVersion = -1;
 
 /** For Astro pages: the site, or a readable error listing what `npm run validate` would say. */
 export function getSite(root = process.cwd()): Site {
-  if (cached) return cached;
+  if (cached && cachedVersion === contentVersion()) return cached;
   const { site, issues } = runPipeline(root);
   const errors = issues.filter((i) => i.level === 'error');
   if (errors.length > 0) throw new Error(`Nội dung có ${errors.length} lỗi — chạy "npm run validate":\n${errors.slice(0, 10).map(formatIssue).join('\n')}`);
   cached = site;
+  cachedVersion = contentVersion();
   return site;
 }

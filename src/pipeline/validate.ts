@@ -14,8 +14,11 @@ import {
   figureCsvRowSchema,
   indicatorSchema,
   organizationSchema,
+  adminEventSchema,
   reportSchema,
+  type AdminEvent,
   type CsvColumns,
+  type Organization,
   type Indicator,
   type Report,
 } from '../core/schema.ts';
@@ -24,20 +27,35 @@ import type { RawContent, RawFile, RawReport } from './load.ts';
 import { locateQuote } from '../core/quote.ts';
 import { parsePeriod, isPeriodError } from '../core/period.ts';
 import { checkSeriesPoints, PRE_AUDIT_LENIENCY, type SameDeclaration } from './rules/series.ts';
-import { numbersInText, statesAbsence, textMentionsValue } from '../core/vn-number.ts';
+import { numbersInText, statesNone, textMentionsValue } from '../core/vn-number.ts';
 import { normalizeForQuote } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
 import { cellProblem, jsonTooDeep, LIMITS } from './rules/limits.ts';
 import { lineCol, SOFT } from './read-content.ts';
-import { narrativeLinkProblems } from './rules/narrative-links.ts';
-import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
+import { narrativeCharProblems, narrativeLinkProblems } from './rules/narrative-links.ts';
+import { figureAnchorProblem, fractionOrderProblem, jsonKeyProblems, jsonStringCharProblems, kindPeriodProblem, organizationCycles, sectionAnchorProblem, valueRoleProblem } from './rules/strict.ts';
+import { existsOn, periodDays } from '../core/admin-units.ts';
 
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
 
+/** Offsets where lines start, for the last text asked about: lineAt is called once per entry, so it must not rescan the file. */
+let lineStarts: { text: string; starts: number[] } | null = null;
+
 function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  if (lineStarts?.text !== text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStarts = { text, starts };
+  }
+  const { starts } = lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
@@ -60,7 +78,10 @@ function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): {
   if (errors.length === 0 && tree) {
     const keyProblems = jsonKeyProblems(tree, known);
     for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
-    if (keyProblems.length > 0) return null;
+    // "\u202e" escapes decode to the characters the loader refuses in raw text.
+    const escaped = jsonStringCharProblems(tree);
+    for (const e of escaped) issues.push({ level: 'error', code: 'control-char', file: file.path, ...lineCol(file.text, e.offset), message: e.message, hint: 'Xóa ký tự điều khiển/ẩn (kể cả dạng thoát \\uXXXX).' });
+    if (keyProblems.length + escaped.length > 0) return null;
   }
   if (errors.length > 0 || !tree) {
     const e = errors[0];
@@ -225,8 +246,12 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   // Catalogue cross-references.
   const indicatorFile = raw.indicators;
   if (indicatorFile) {
+    // Parsed once, not once per indicator (thousands of entries would make that quadratic).
+    const entries = indicatorCatalog.tree ? (JSON.parse(indicatorFile.text) as { id?: string }[]) : [];
+    const indexOf = new Map<string, number>();
+    entries.forEach((e, i) => typeof e?.id === 'string' && !indexOf.has(e.id) && indexOf.set(e.id, i));
     indicators.forEach((ind) => {
-      const index = (JSON.parse(indicatorFile.text) as { id?: string }[]).findIndex((e) => e?.id === ind.id);
+      const index = indexOf.get(ind.id) ?? -1;
       const at = (field: string) => lineOfPath(indicatorFile, indicatorCatalog.tree, [index, field]);
       if (!areaIds.has(ind.area))
         issues.push({
@@ -267,6 +292,8 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
       const clash = sectionAnchorProblem(a.id) ?? (extraSectionIds.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
       if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: raw.areas.path, line: lineOfPath(raw.areas, areaCatalog.tree, [areas.indexOf(a), 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
     }
+  const events = raw.events ? loadCatalog(raw.events, 'data/events.json', adminEventSchema, 'sự kiện', issues).items : [];
+  checkUnitsOverTime(raw.organizations, organizations, events, issues);
 
   const reports: ReportContent[] = [];
   const reportIds = new Set<string>();
@@ -283,7 +310,8 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
 
   checkSeriesPoints(reports, same, indicatorById, issues, lenient);
   checkConsistency(reports, indicatorById, issues);
-  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, indicators, breakdowns, reports }, issues };
+  checkUnitsInPeriods(reports, organizations, issues);
+  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, events, indicators, breakdowns, reports }, issues };
 }
 
 interface Refs {
@@ -370,6 +398,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
       });
     }
     for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
+    for (const p of narrativeCharProblems(n.text)) issues.push({ level: 'error', code: 'control-char', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)
       issues.push({ level: 'error', code: 'placeholder', file: n.path, line: todoLine + 1, message: 'Phần tóm tắt còn nội dung mẫu "TODO".', hint: 'Viết tóm tắt thật hoặc xóa tệp.' });
@@ -392,6 +421,7 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   if (figures.length > LIMITS.figuresPerReport) {
     const extra = figures[LIMITS.figuresPerReport];
     issues.push({ level: 'error', code: 'limit', file: r.figures!.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
+    figures.length = LIMITS.figuresPerReport;
   }
   if (figures.length === 0 && meta.kind !== 'directive')
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
@@ -471,7 +501,7 @@ function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodType<T>, 
     }
     const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
     if (bad) {
-      err(bad[0], 'limit', bad[1]!.message, bad[1]!.hint);
+      err(bad[0], bad[1]!.code, bad[1]!.message, bad[1]!.hint);
       continue;
     }
     const cells = new Map(header.map((c, i) => [c, row.cells[i].trim()]));
@@ -524,8 +554,8 @@ function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: 
     }
     const value = Number(f.value);
     const denominator = f.denominator === '' ? null : Number(f.denominator);
-    // An explicit zero is printed as words ("không có", "chưa phát hiện"), not as a digit.
-    if (!textMentionsValue(f.quote, value) && !(value === 0 && statesAbsence(f.quote))) {
+    // An explicit zero is printed in words ("không có", "chưa phát hiện"): the quote must say so.
+    if (!textMentionsValue(f.quote, value) && !(value === 0 && statesNone(f.quote))) {
       err('value', 'value-not-in-quote', `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`, value === 0 ? 'Số 0 phải được văn bản nói rõ ("không có …", "chưa phát hiện …", "…: Không."): chọn trích dẫn chứa câu đó.' : 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.');
       ok = false;
     }
@@ -755,4 +785,69 @@ export function formatIssue(i: Issue): string {
   const where = `${i.file}${i.line ? `:${i.line}` : ''}${i.line && i.col ? `:${i.col}` : ''}${i.column ? ` (${field} ${i.column})` : ''}`;
   const tag = i.level === 'error' ? 'LỖI' : 'CẢNH BÁO';
   return `${tag} ${where}: ${i.message}${i.hint ? `\n    → ${i.hint}` : ''}`;
+}
+
+// ---- Units over time ------------------------------------------------------------------------
+
+/** successor/predecessors/validFrom/validTo of data/organizations.json agree with each other and with data/events.json. */
+function checkUnitsOverTime(file: RawFile | null, organizations: Organization[], events: AdminEvent[], issues: Issue[]) {
+  const path = file?.path ?? 'data/organizations.json';
+  const tree = file ? parseTree(file.text) : undefined;
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const line = (id: string, field: string) => (file ? lineOfPath(file, tree, [organizations.findIndex((o) => o.id === id), field]) : undefined);
+  const err = (o: Organization, column: string, message: string, hint: string) => issues.push({ level: 'error', code: 'unit-history', file: path, line: line(o.id, column), column, message, hint });
+  for (const o of organizations) {
+    if (o.validFrom && o.validTo && o.validFrom > o.validTo) err(o, 'validTo', `Tổ chức "${o.id}": validTo ${o.validTo} trước validFrom ${o.validFrom}.`, 'Sửa lại ngày (YYYY-MM-DD).');
+    if (o.successor) {
+      const s = byId.get(o.successor);
+      if (!s) err(o, 'successor', `Tổ chức "${o.id}": đơn vị kế thừa "${o.successor}" không tồn tại.`, 'Thêm đơn vị kế thừa vào data/organizations.json hoặc sửa id.');
+      else if (!o.validTo) err(o, 'validTo', `Tổ chức "${o.id}" có đơn vị kế thừa nhưng thiếu validTo (ngày cuối còn tồn tại).`, 'Thêm "validTo": "YYYY-MM-DD".');
+      else if (s.validFrom && s.validFrom <= o.validTo) err(o, 'successor', `Tổ chức "${o.id}" còn tồn tại đến ${o.validTo} nhưng đơn vị kế thừa "${s.id}" bắt đầu từ ${s.validFrom}.`, 'Đơn vị kế thừa phải bắt đầu sau ngày validTo.');
+    }
+    for (const p of o.predecessors ?? []) {
+      const pre = byId.get(p);
+      if (!pre) err(o, 'predecessors', `Tổ chức "${o.id}": đơn vị tiền thân "${p}" không tồn tại.`, 'Thêm đơn vị đó vào danh mục hoặc sửa id.');
+      else if (pre.successor !== o.id) err(o, 'predecessors', `Tổ chức "${o.id}" ghi "${p}" là tiền thân, nhưng "${p}" không ghi successor "${o.id}".`, `Thêm "successor": "${o.id}" cho "${p}".`);
+    }
+    if (o.event && !events.some((e) => e.id === o.event)) err(o, 'event', `Tổ chức "${o.id}": sự kiện "${o.event}" không có trong data/events.json.`, 'Sửa id hoặc thêm sự kiện.');
+  }
+  for (const e of events) {
+    const at = { level: 'error' as const, code: 'unit-history', file: 'data/events.json' };
+    for (const id of e.predecessors) {
+      const o = byId.get(id);
+      if (!o) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
+      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của đơn vị là ngày trước ngày hiệu lực.' });
+    }
+    for (const id of e.successors) {
+      const o = byId.get(id);
+      if (!o) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
+      else if (o.validFrom !== e.effective) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" có validFrom ${o.validFrom ?? 'trống'}.`, hint: `Đặt "validFrom": "${e.effective}".` });
+    }
+  }
+}
+
+/**
+ * A figure is about a unit that existed during its period, and a report's issuer existed when
+ * it issued it: a figure of the merged province never lands in a series of a unit that no
+ * longer existed (or the other way round), which would silently join two different territories.
+ */
+function checkUnitsInPeriods(reports: ReportContent[], organizations: Organization[], issues: Issue[]) {
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const hint = (o: Organization) => {
+    const s = o.successor ? byId.get(o.successor) : undefined;
+    return s ? `Sau ${o.validTo}, dùng "${s.id}" (${s.shortName}); số liệu chỉ về địa bàn cũ thì thêm phân tổ địa bàn (xem docs/figure-model.md).` : 'Kiểm tra lại kỳ hoặc đơn vị.';
+  };
+  for (const r of reports) {
+    const issuer = byId.get(r.meta.issuer);
+    if (issuer && r.meta.date && !existsOn(issuer, r.meta.date))
+      issues.push({ level: 'error', code: 'unit-not-in-period', file: r.files.report, column: 'issuer', message: `"${issuer.id}" không tồn tại vào ngày ban hành ${r.meta.date}.`, hint: hint(issuer) });
+    for (const f of r.figures) {
+      const o = byId.get(f.scope);
+      if (!o) continue;
+      const { start, end } = periodDays(f.period);
+      // The unit must have existed for part of the period (a year report may straddle the change).
+      if ((o.validTo && start > o.validTo) || (o.validFrom && end < o.validFrom))
+        issues.push({ level: 'error', code: 'unit-not-in-period', file: r.files.figures ?? r.files.report, line: f.line, column: 'scope', message: `"${o.id}" không tồn tại trong kỳ ${f.period} của số liệu "${f.id}".`, hint: hint(o) });
+    }
+  }
 }

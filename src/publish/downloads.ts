@@ -1,34 +1,43 @@
 // Binary downloads, written by the build after the text exports: an .xlsx beside
 // every table (ExcelJS is async, so this stays out of the synchronous exportFiles
 // that pages call for sizes).
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, referenceFiles, referenceTables, siteModified } from './datasets.ts';
+import { buildDatasets, datasetFiles, LICENSE, referenceFiles, referenceTables, siteModified } from './datasets.ts';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { siteVersion } from './releases.ts';
 import { toXlsx } from './xlsx.ts';
+import { citation } from './downloads-citation.ts';
+import { BULK_ZIP, bulkZip } from './bulk.ts';
+import { sha256 } from './sha256.ts';
 
 export interface BinaryFile {
   path: string;
   content: Uint8Array;
 }
 
-export function citation(title: string, version: string, url: string): string {
-  return `${PUBLISHER.name}, “${title}”, phiên bản dữ liệu ${version}, ${url}, giấy phép ${LICENSE.id} (${LICENSE.url}).`;
-}
 
-export async function excelFiles(site: Site): Promise<BinaryFile[]> {
+/** The .xlsx files; `only` limits them to some dataset/reference ids (tests rebuild one to compare bytes). */
+export async function excelFiles(site: Site, only?: (id: string) => boolean): Promise<BinaryFile[]> {
   const { version } = siteVersion(site);
   const license = `${LICENSE.title} — ${LICENSE.url}`;
   const out: BinaryFile[] = [];
   for (const d of buildDatasets(site)) {
+    if (only && !only(d.id)) continue;
     const url = absolute(urls.dataset(d.id));
     const content = await toXlsx(d.table, { title: d.title, description: d.description, url, license, citation: citation(d.title, version, url), version, modified: d.modified });
     out.push({ path: `data/${datasetFiles(d).xlsx}`, content });
   }
   for (const r of referenceTables(site)) {
+    if (only && !only(r.id)) continue;
     const url = absolute(urls.data(referenceFiles(r).csv));
     const content = await toXlsx(r.table, { title: r.title, description: r.description, url, license, citation: citation(r.title, version, url), version, modified: siteModified(site) });
     out.push({ path: `data/${referenceFiles(r).xlsx}`, content });
   }
   return out;
+}
+
+/** The bulk zip and its checksum file (the zip is built from the text exports, so it is synchronous). */
+export function bulkFiles(site: Site, files: { path: string; content: string }[]): { zip: BinaryFile; sum: { path: string; content: string } } {
+  const zip = bulkZip(site, files);
+  return { zip: { path: `data/${BULK_ZIP}`, content: zip }, sum: { path: `data/${BULK_ZIP}.sha256`, content: `${sha256(zip)}  ${BULK_ZIP}\n` } };
 }

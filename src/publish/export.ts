@@ -24,6 +24,7 @@ import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
 import { catalogIri, catalogTriples, datasetIri } from './dcat.ts';
 import { closure, toJsonLd, toTurtle } from './rdf.ts';
+import { atomFeed, ckanFiles, podDataJson, robotsTxt } from './discovery.ts';
 import { CONTACT_EMAIL } from '../core/urls.ts';
 
 export interface ExportFile {
@@ -185,5 +186,10 @@ export function exportFiles(site: Site): ExportFile[] {
     files.set(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
     files.set(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));
   }
+  // Harvest and discovery: Project Open Data, the static CKAN-shaped API, crawlers, feed.
+  files.set('data/data.json', json(podDataJson(site, files)));
+  for (const [path, content] of ckanFiles(site, files)) files.set(path, content);
+  files.set('robots.txt', robotsTxt());
+  files.set('feed.xml', atomFeed(site));
   return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
 }

@@ -1,6 +1,10 @@
 // schema.org JSON-LD for report and dataset pages.
 import type { Site } from '../pipeline/derive.ts';
-import { datasetFiles, LICENSE, PUBLISHER, type Dataset } from './datasets.ts';
+import { datasetFiles, LICENSE, PUBLISHER, siteModified, type Dataset } from './datasets.ts';
+import type { Indicator } from '../core/schema.ts';
+import { catalogIri, datasetIri } from './dcat.ts';
+import { citation } from './downloads-citation.ts';
+import { siteVersion } from './releases.ts';
 import { absolute, urls } from '../core/urls.ts';
 
 export function reportJsonLd(site: Site, reportId: string) {
@@ -21,13 +25,18 @@ export function reportJsonLd(site: Site, reportId: string) {
 
 export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; json: number }) {
   const f = datasetFiles(d);
+  const { version } = siteVersion(site);
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
+    '@id': datasetIri(d.id),
     name: d.title,
     description: d.description,
     url: absolute(urls.dataset(d.id)),
     identifier: d.id,
+    version,
+    citation: citation(d.title, version, absolute(urls.dataset(d.id))),
+    includedInDataCatalog: { '@type': 'DataCatalog', '@id': catalogIri(), name: PUBLISHER.name, url: absolute(urls.datasets()) },
     inLanguage: 'vi',
     keywords: d.keywords,
     license: LICENSE.url,
@@ -47,3 +56,56 @@ export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; jso
   };
 }
 
+
+/** schema.org DataCatalog for the catalogue page. */
+export function dataCatalogJsonLd(site: Site, datasets: Dataset[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'DataCatalog',
+    '@id': catalogIri(),
+    name: PUBLISHER.name,
+    description: 'Danh mục bộ dữ liệu mở về cải cách hành chính tỉnh Kon Tum.',
+    url: absolute(urls.datasets()),
+    inLanguage: 'vi',
+    license: LICENSE.url,
+    dateModified: siteModified(site),
+    publisher: { '@type': 'GovernmentOrganization', name: PUBLISHER.sourceOrganization },
+    dataset: datasets.map((d) => ({ '@type': 'Dataset', '@id': datasetIri(d.id), name: d.title, url: absolute(urls.dataset(d.id)) })),
+  };
+}
+
+/** schema.org Dataset for an indicator page: the per-indicator CSV/JSON files. */
+export function indicatorJsonLd(site: Site, ind: Indicator, sizes: { csv?: number; json?: number }) {
+  const { version } = siteVersion(site);
+  const url = absolute(urls.indicator(ind.id));
+  const figures = site.figures.filter((f) => f.indicator === ind.id);
+  const reports = [...new Set(figures.map((f) => f.reportId))];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    '@id': `${url}#dataset`,
+    name: `Chỉ số: ${ind.label}`,
+    alternateName: ind.labelEn,
+    description: `${ind.definition} Đơn vị tính: ${ind.unit}. ${figures.length} số liệu trích nguyên văn từ ${reports.length} văn bản.`,
+    url,
+    identifier: ind.id,
+    version,
+    citation: citation(`Chỉ số: ${ind.label}`, version, url),
+    includedInDataCatalog: { '@type': 'DataCatalog', '@id': catalogIri(), name: PUBLISHER.name, url: absolute(urls.datasets()) },
+    inLanguage: 'vi',
+    license: LICENSE.url,
+    isAccessibleForFree: true,
+    dateModified: siteModified(site),
+    spatialCoverage: { '@type': 'Place', name: 'Tỉnh Kon Tum, Việt Nam' },
+    creator: { '@type': 'GovernmentOrganization', name: PUBLISHER.sourceOrganization },
+    publisher: { '@type': 'Organization', name: PUBLISHER.name },
+    variableMeasured: { '@type': 'PropertyValue', name: ind.label, unitText: ind.unit, description: ind.definition },
+    distribution: (['csv', 'json'] as const).map((ext) => ({
+      '@type': 'DataDownload',
+      encodingFormat: ext === 'csv' ? 'text/csv' : 'application/json',
+      contentUrl: absolute(urls.data(`chi-so/${ind.id}.${ext}`)),
+      ...(sizes[ext] !== undefined ? { contentSize: `${sizes[ext]} B` } : {}),
+    })),
+    isBasedOn: reports.map((id) => absolute(urls.report(id))),
+  };
+}

@@ -19,15 +19,19 @@ export function stripMarkAria(svg: string): string {
 }
 
 /**
- * A legend's <style> sits in an HTML <div>, where HTML does not allow it; its rules
- * live in global.css instead (figure.chart legends). Styles inside the <svg> stay.
+ * No <style> element and no style="" attribute in chart markup, so pages pass a strict
+ * Content-Security-Policy (style-src 'self'): Plot's default rules and the font and
+ * overflow settings live in global.css ("Observable Plot" block), keyed by Plot's class.
  */
-export function stripLegendStyle(html: string): string {
-  return html.replace(/<style>[\s\S]*?<\/style>/g, (style) => (style.includes('-swatches') ? '' : style));
+export function stripStyles(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/\sstyle="[^"]*"/g, '');
 }
 
+/** The class Plot gives its output; global.css carries its rules under this name. */
+export const PLOT_CLASS = 'plot-d6a7b5';
+
 function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
-  return stripLegendStyle(stripMarkAria(plot.outerHTML));
+  return stripStyles(stripMarkAria(plot.outerHTML));
 }
 
 export interface BarRow {
@@ -102,7 +106,6 @@ export function barChart(rows: BarRow[], options: BarOptions): string {
       marginTop,
       marginBottom,
       ariaLabel: options.ariaLabel,
-      style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
       x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: isNarrow(width) ? 3 : 4, nice: true },
       y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
       marks: [
@@ -169,7 +172,6 @@ export function lineChart(points: LinePoint[], options: LineOptions): string {
       marginRight: spark ? 4 : 30,
       marginTop: spark ? 6 : 20,
       marginBottom: spark ? 6 : 30,
-      style: { fontSize: `${FONT_SIZE}px`, fontFamily: 'inherit', overflow: 'visible' },
       x: spark ? { axis: null, type: 'utc' } : options.xTicks
           ? { type: 'utc', label: null, ticks: options.xTicks.map((t) => t.date), tickFormat: (d: Date) => options.xTicks!.find((t) => t.date.getTime() === d.getTime())?.label ?? '' }
           : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barChart, CHART_WIDTHS, lineChart, stripLegendStyle, wrapLabel, type BarRow, type LinePoint } from '../../src/view/charts.ts';
+import { barChart, CHART_WIDTHS, lineChart, PLOT_CLASS, stripStyles, wrapLabel, type BarRow, type LinePoint } from '../../src/view/charts.ts';
 import { reportAreaBars } from '../../src/view/chart-data.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
@@ -81,13 +82,15 @@ describe('lineChart', () => {
     expect(t).toContain('1.903 biên chế');
     expect(t).not.toContain('1.947 biên chế');
   });
-  it('a legend (several lines) comes without the <style> HTML does not allow in a <div>; the svg keeps its own', () => {
-    const markup = lineChart(points, { ariaLabel: 'x' });
-    const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
-    expect(document.querySelector('[class$="-swatches-wrap"]')).not.toBeNull();
-    expect([...document.querySelectorAll('style')].every((st) => st.closest('svg'))).toBe(true);
-    expect(document.querySelector('svg[aria-label="x"] style')).not.toBeNull();
-    expect(stripLegendStyle('<div><style>.a-swatches{}</style><svg><style>.a{}</style></svg></div>')).toBe('<div><svg><style>.a{}</style></svg></div>');
+  it('has no <style> element and no style attribute (CSP style-src \'self\'); Plot\'s rules are in global.css under its class', () => {
+    for (const markup of [lineChart(points, { ariaLabel: 'x' }), lineChart(points, { ariaLabel: 'x', width: CHART_WIDTHS.narrow }), barChart([{ label: 'a', value: 1, text: '1', color: '#123456' }], { ariaLabel: 'b', unit: 'hồ sơ' })]) {
+      const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
+      expect(document.querySelectorAll('style, [style]')).toHaveLength(0);
+      expect(document.querySelector(`svg.${PLOT_CLASS}[aria-label]`)).not.toBeNull();
+    }
+    const css = readFileSync('src/styles/global.css', 'utf8');
+    expect(css).toContain(`svg.${PLOT_CLASS} {`);
+    expect(stripStyles('<div style="a"><style>.a-swatches{}</style><svg style="b"><style>.a{}</style></svg></div>')).toBe('<div><svg></svg></div>');
   });
   it('leaves room for the longest y tick label', () => {
     const small = svgOf(lineChart(points.slice(1), { ariaLabel: 'x' }));

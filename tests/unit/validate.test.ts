@@ -55,13 +55,13 @@ describe('figures.csv rules (file, line, column, message)', () => {
 
   it('accepts a value of 0 only when the quote states an absence in words', () => {
     const S = 'content/reports/bc-thu/source.txt';
-    const zero: Row = { ...KIEM_TRA, id: 'khong-kiem-tra', denominator: '', breakdown: 'cap-tinh', value: '0', quote: 'Cấp tỉnh chưa kiểm tra đơn vị nào.' };
-    expect(errors(run({ [F]: csv([...GOOD, zero]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues)).toEqual([]);
+    const zero: Row = { ...KIEM_TRA, id: 'khong-kiem-tra', denominator: '', breakdown: 'cap-tinh', value: '0', quote: 'Cấp tỉnh chưa phát hiện đơn vị nào vi phạm.' };
+    expect(errors(run({ [F]: csv([...GOOD, zero]), [S]: `${SOURCE}Cấp tỉnh chưa phát hiện đơn vị nào vi phạm.\n` }).issues)).toEqual([]);
     // No negation: a 0 must be printed as a digit.
     const errs = errors(run({ [F]: csv([...GOOD, { ...zero, quote: 'Kiểm tra tại 10/30 đơn vị' }]) }).issues);
     expect(errs[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
     // A non-zero value is never excused by a negation.
-    const neg = errors(run({ [F]: csv([...GOOD, { ...zero, value: '5' }]), [S]: `${SOURCE}Cấp tỉnh chưa kiểm tra đơn vị nào.\n` }).issues);
+    const neg = errors(run({ [F]: csv([...GOOD, { ...zero, value: '5' }]), [S]: `${SOURCE}Cấp tỉnh chưa phát hiện đơn vị nào vi phạm.\n` }).issues);
     expect(neg[0]).toMatchObject({ code: 'value-not-in-quote', column: 'value' });
   });
 
@@ -434,14 +434,14 @@ describe('series points: one quantity, one value', () => {
 describe('an explicit zero printed in words', () => {
   const S = 'content/reports/bc-thu/source.txt';
   const source = `${fixtureFiles()[S]}Qua kiểm tra chưa phát hiện hồ sơ giả mạo.\n`;
-  const zero: Row = { ...QUA_HAN, indicator: 'ho-so-ky-truoc', value: '0', quote: 'Qua kiểm tra chưa phát hiện hồ sơ giả mạo.' };
+  const zero: Row = { ...QUA_HAN, breakdown: 'cap-tinh', value: '0', quote: 'Qua kiểm tra chưa phát hiện hồ sơ giả mạo.' };
 
   it('is accepted when the quote states there is none', () => {
     expect(errors(run({ [S]: source, ...withRow(zero) }).issues)).toEqual([]);
   });
 
   it('is an error, with the fix, when the quote does not', () => {
-    const [e] = errors(run(withRow({ ...QUA_HAN, indicator: 'ho-so-ky-truoc', value: '0' })).issues);
+    const [e] = errors(run(withRow({ ...QUA_HAN, value: '0' })).issues);
     expect(e).toMatchObject({ code: 'value-not-in-quote', line: 7, column: 'value' });
     expect(e.hint).toContain('không có');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel } from '../../src/core/period.ts';
-import { numbersInText, parseVietnameseNumber, textMentionsValue, statesAbsence } from '../../src/core/vn-number.ts';
+import { numbersInText, parseVietnameseNumber, textMentionsValue, statesNone } from '../../src/core/vn-number.ts';
 import { formatChange, formatNumber, formatValue, formatWithComparator } from '../../src/core/format.ts';
 
 describe('parseVietnameseNumber', () => {
@@ -73,7 +73,7 @@ describe('vi-VN display formatting', () => {
   ])('periodLabel(%s) = %s', (p, s) => expect(periodLabel(p)).toBe(s));
 });
 
-describe('statesAbsence: an explicit zero printed in words', () => {
+describe('statesNone: an explicit zero printed in words', () => {
   it.each([
     ['qua kiểm tra chưa phát hiện văn bản có dấu hiệu trái pháp luật.', true],
     ['trên địa bàn huyện chưa có kiến nghị phản ánh nào liên quan', true],
@@ -84,5 +84,5 @@ describe('statesAbsence: an explicit zero printed in words', () => {
     ['đã giải quyết 62.233 hồ sơ', false],
     ['Không ngừng nâng cao chất lượng phục vụ', false],
     ['không chỉ nâng cao chất lượng mà còn', false],
-  ])('%s → %s', (text, none) => expect(statesAbsence(text)).toBe(none));
+  ])('%s → %s', (text, none) => expect(statesNone(text)).toBe(none));
 });

@@ -77,12 +77,12 @@ export function jsonTooDeep(text: string, max: number = LIMITS.jsonDepth): { off
  * the offset in the cell, or null. Quotes may keep what source.txt has: they must
  * match it anyway.
  */
-export function cellProblem(column: string, value: string, soft: RegExp): { offset: number; message: string; hint: string } | null {
+export function cellProblem(column: string, value: string, soft: RegExp): { code: string; offset: number; message: string; hint: string } | null {
   if (value.length > LIMITS.cellLength)
-    return { offset: LIMITS.cellLength, message: `Ô dài ${value.length} ký tự, tối đa ${LIMITS.cellLength}.`, hint: 'Trích dẫn chỉ cần câu chứa số liệu; rút gọn ô này.' };
+    return { code: 'limit', offset: LIMITS.cellLength, message: `Ô dài ${value.length} ký tự, tối đa ${LIMITS.cellLength}.`, hint: 'Trích dẫn chỉ cần câu chứa số liệu; rút gọn ô này.' };
   if (column !== 'quote') {
     const m = soft.exec(value);
-    if (m) return { offset: m.index, message: `Ký tự ẩn U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} không được phép ngoài cột quote.`, hint: 'Xóa ký tự ẩn (thường bị dán vào khi sao chép từ PDF/Word).' };
+    if (m) return { code: 'control-char', offset: m.index, message: `Ký tự ẩn U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} không được phép ngoài cột quote.`, hint: 'Xóa ký tự ẩn (thường bị dán vào khi sao chép từ PDF/Word).' };
   }
   return null;
 }

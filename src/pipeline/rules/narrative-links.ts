@@ -4,7 +4,9 @@
 // inline, reference-style, definition and autolink destinations are all seen
 // exactly as the renderer will see them.
 import { parse, postprocess, preprocess } from 'micromark';
+import { micromark } from 'micromark';
 import { isAllowedLink } from '../../core/url-policy.ts';
+import { describeChar, forbiddenChar, lineCol } from '../read-content.ts';
 
 export interface LinkProblem {
   line: number;
@@ -43,4 +45,20 @@ export function narrativeLinkProblems(markdown: string): LinkProblem[] {
       problems.push({ ...at, message: `Liên kết "${raw.slice(0, 80)}" không được phép.`, hint: HINT });
   }
   return problems;
+}
+
+/**
+ * Character references ("&#x202E;", "&rlm;", "&shy;") that decode to a character the
+ * loader refuses in raw text: the renderer would otherwise publish it. Each reference is
+ * decoded by micromark itself, so exactly what the page would get is checked.
+ */
+export function narrativeCharProblems(markdown: string): LinkProblem[] {
+  const out: LinkProblem[] = [];
+  for (const m of markdown.matchAll(/&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g)) {
+    const decoded = micromark(`x${m[0]}x`).replace(/^<p>x|x<\/p>$/g, '');
+    const bad = forbiddenChar(decoded);
+    if (bad)
+      out.push({ ...lineCol(markdown, m.index), message: `Tham chiếu ký tự ${m[0]} là ký tự điều khiển/ẩn ${describeChar(bad.char)}.`, hint: 'Xóa tham chiếu ký tự này.' });
+  }
+  return out;
 }

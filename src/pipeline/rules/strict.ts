@@ -5,6 +5,8 @@
 // order as printed. Each returns problems; validate.ts turns them into issues.
 import type { Node as JsonNode } from 'jsonc-parser';
 import { numbersInText, parseVietnameseNumber } from '../../core/vn-number.ts';
+import { describeChar, forbiddenChar } from '../read-content.ts';
+import { isPeriodError, parsePeriod, type PeriodKind } from '../../core/period.ts';
 
 export interface KeyProblem {
   code: 'unknown-key' | 'duplicate-key';
@@ -64,16 +66,32 @@ export function jsonKeyProblems(tree: JsonNode | undefined, known?: readonly str
   return out;
 }
 
-/** The period shapes each report kind may have: a quarterly report covers a quarter, and so on. */
-const KIND_PERIODS: Record<string, { re: RegExp; example: string }> = {
-  'quarterly-report': { re: /^\d{4}-Q[1-4]$/, example: '"2024-Q3"' },
-  'half-year-report': { re: /^\d{4}-H[12]$/, example: '"2023-H1"' },
-  'annual-plan': { re: /^\d{4}$/, example: '"2024"' },
+/** String values (and keys) of a JSON tree whose escapes ("\u202e") decode to a refused character. */
+export function jsonStringCharProblems(tree: JsonNode | undefined): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  const visit = (node: JsonNode) => {
+    if (node.type === 'string') {
+      const bad = forbiddenChar(String(node.value));
+      if (bad) out.push({ offset: node.offset, message: `Chuỗi JSON chứa ký tự điều khiển/ẩn ${describeChar(bad.char)} (viết dạng thoát hay trực tiếp đều không được).` });
+    }
+    for (const c of node.children ?? []) visit(c);
+  };
+  if (tree) visit(tree);
+  return out;
+}
+
+/** The period kind each report kind covers: a quarterly report covers a quarter, and so on (directives: any). */
+const KIND_PERIODS: Record<string, { kind: PeriodKind; example: string }> = {
+  'quarterly-report': { kind: 'quarter', example: '"2024-Q3"' },
+  'half-year-report': { kind: 'half', example: '"2023-H1"' },
+  'annual-plan': { kind: 'year', example: '"2024"' },
 };
 
+/** Why a report's period does not fit its kind, or null (an unparsable period is the schema's error). */
 export function kindPeriodProblem(kind: string, period: string): string | null {
   const rule = KIND_PERIODS[kind];
-  if (!rule || rule.re.test(period)) return null;
+  const p = parsePeriod(period);
+  if (!rule || isPeriodError(p) || p.kind === rule.kind) return null;
   return `Văn bản loại "${kind}" phải có kỳ dạng ${rule.example}, không phải "${period}".`;
 }
 

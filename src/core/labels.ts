@@ -43,7 +43,9 @@ export function figureWhen(f: Pick<Figure, 'period' | 'basis' | 'status'>): stri
   const label = periodLabel(f.period);
   let when = label;
   if (f.basis === 'cumulative') when = `lũy kế ${label}`;
-  else if (f.basis === 'stock') when = p?.kind === 'day' ? `tính đến ${label.replace(/^ngày /, '')}` : `tính đến kỳ báo cáo ${label}`;
+  else if (f.basis === 'stock')
+    // A level as of a date; a plan's level is the one to reach by the end of its period.
+    when = p?.kind === 'day' ? `tính đến ${label.replace(/^ngày /, '')}` : f.status === 'target' || f.status === 'planned' ? `đến cuối ${label}` : `tính đến kỳ báo cáo ${label}`;
   return f.status === 'actual' ? when : `${statusLabel[f.status]}, ${when}`;
 }
 

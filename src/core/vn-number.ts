@@ -30,15 +30,16 @@ export function textMentionsValue(text: string, value: number): boolean {
 }
 
 /**
- * Whether a quote states that there is none of something, so the figure 0 is printed
- * in words: "không có …", "chưa có … nào", "chưa phát hiện …", "không phát sinh …",
- * or a question answered "…: Không." (a report template's item with nothing to report).
+ * Whether a quote states that there is none of something, so the figure 0 is printed in
+ * words: "không có …", "chưa có … nào", "chưa phát hiện …", "không phát sinh …",
+ * "không/chưa … nào", or an item answered "…: Không." (a report template's item with
+ * nothing to report). A bare "không" is not enough ("không ngừng nâng cao").
  */
 export function statesNone(text: string): boolean {
   const t = text.normalize('NFC').toLowerCase();
   return (
-    /(?:^|[\s,;(])(?:không|chưa)\s+(?:có|phát hiện|phát sinh|xảy ra|nhận được|tiếp nhận)(?=[\s,.;:)]|$)/u.test(t) ||
-    /(?:^|[\s,;(])không\s+(?:\S+\s+){0,4}nào(?=[\s,.;:)]|$)/u.test(t) ||
+    /(?:^|[^\p{L}])(?:không|chưa)\s+(?:có|phát hiện|phát sinh|xảy ra|nhận được|tiếp nhận)(?=$|[^\p{L}])/u.test(t) ||
+    /(?:^|[^\p{L}])(?:không|chưa)\s+(?:\S+\s+){0,4}nào(?=$|[^\p{L}])/u.test(t) ||
     /:\s*không\s*[.;]?\s*$/u.test(t)
   );
 }

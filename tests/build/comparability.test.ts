@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
 import { periodLabel, periodRange, periodShape } from '../../src/core/period.ts';
-import { targetStatusLabel } from '../../src/core/labels.ts';
+import { figureWhen, targetStatusLabel } from '../../src/core/labels.ts';
 import { bases, statuses } from '../../src/core/schema.ts';
 import { missingBetween } from '../../src/pipeline/derive.ts';
 import { crossScopeBars, indicatorSeries, splitSeries } from '../../src/view/indicator-page.ts';
@@ -65,7 +65,7 @@ describe.each(site.content.indicators.map((i) => [i.id]))('indicator page %s', (
     expect(chart.querySelector('figcaption')!.textContent).toContain(cross.when!);
     expect(chart.querySelectorAll('table tbody tr')).toHaveLength(cross.drawn.length);
     const note = chart.querySelector('.chart-note')?.textContent ?? '';
-    for (const s of cross.listed) expect(note).toContain(periodLabel(s.points[0].figure.period));
+    for (const s of cross.listed) expect(note).toContain(figureWhen(s.points[0].figure));
   });
 
   it('a target is judged only against an actual of its own period and basis', () => {

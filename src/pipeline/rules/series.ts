@@ -6,10 +6,10 @@ import { pointKey, type Figure, type Indicator, type Issue, type ReportContent }
 import { formatNumber } from '../../core/format.ts';
 
 /**
- * Until the re-audit of figures.csv (issue 8) is merged, today's content has figures of
- * different quantities on one series point and a few non-canonical period spellings.
- * While this is true, both are warnings instead of errors, so main stays green.
- * The lead sets it to false after merging the audit.
+ * Transition switch, off since the re-audit of every figures.csv (issue 8) was merged.
+ * When true, series-point conflicts and non-canonical period spellings are warnings, and
+ * rows without a status are read as targets the old way (plan reports, "=", ">=", "<=";
+ * see derive.ts isTarget). Kept for importing old content; tests pass it explicitly.
  */
 export const PRE_AUDIT_LENIENCY = false;
 

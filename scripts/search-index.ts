@@ -11,7 +11,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { parseHTML } from 'linkedom';
 import type { Site } from '../src/pipeline/derive.ts';
 import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type PageInfo } from '../src/publish/search-records.ts';
 import { escapeHtml, strokeD } from '../src/core/text.ts';
@@ -48,26 +47,107 @@ function urlOf(dist: string, file: string): string {
   return rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
 }
 
-/** The HTML Pagefind indexes for one page: its <main>, đ stroked, with filters/meta/sort in an ignored block. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const DROP_TAGS = new Set(['script', 'style', 'svg', 'nav', 'noscript', 'form', 'button', 'template', 'textarea']);
+// Pagefind joins adjacent cells and list items ("LoạiHuyện"): keep a space after block-level elements.
+const BLOCK = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'article', 'blockquote', 'figcaption', 'tr', 'summary']);
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+
+const SCRIPT_END = /<\/script/gi;
+const STYLE_END = /<\/style/gi;
+
+function attrsHave(attrs: string, re: RegExp): boolean {
+  return re.test(attrs);
+}
+
+function decodeText(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|nbsp|#x([0-9a-f]+)|#(\d+));/gi, (all, name: string, hex?: string, dec?: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Number(dec));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' } as Record<string, string>)[name.toLowerCase()] ?? all;
+  });
+}
+
+/**
+ * The HTML Pagefind indexes for one page: its <main>, đ stroked, with filters/meta/sort in an ignored block.
+ * A single pass over the tags (no DOM): parsing every page with a DOM library took minutes and
+ * gigabytes at 1,000 reports. Astro's output is well formed; an unmatched end tag closes what is open.
+ */
 export function pageForIndex(html: string, info: PageInfo): { html: string; title: string } | null {
-  const { document } = parseHTML(html);
-  const main = document.querySelector('main');
-  if (!main) return null;
-  const title = (main.querySelector('h1')?.textContent ?? document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const drop = ['script', 'style', 'svg', 'nav', 'noscript', 'form', 'button', 'template', '.breadcrumbs', '[data-pagefind-ignore]', '[hidden]'];
-  if (info.dropTables) drop.push('table', 'details.chart-data');
-  for (const el of main.querySelectorAll(drop.join(','))) el.remove();
-  // Pagefind joins adjacent cells and list items ("LoạiHuyện"): keep a space after block-level elements.
-  for (const b of main.querySelectorAll('p,li,dt,dd,td,th,caption,h1,h2,h3,h4,h5,h6,div,section,article,blockquote,figcaption,tr')) b.append(document.createTextNode(' '));
-  const walker = document.createTreeWalker(main, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) (n as Text).data = strokeD((n as Text).data);
+  const mainAt = html.search(/<main[\s>]/);
+  if (mainAt < 0) return null;
+  const out: string[] = [];
+  const stack: string[] = [];
+  let skipDepth = -1; // stack depth at which a dropped element started, -1 when nothing is dropped
+  let h1: string[] | null = null;
+  let h1Depth = -1;
+  let title = '';
+  TOKEN.lastIndex = mainAt;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const tok = m[0];
+    if (tok.startsWith('<!--')) continue;
+    const name = m[2]?.toLowerCase();
+    if (!name) {
+      // Text (or a stray "<").
+      if (h1 && !title) h1.push(tok);
+      if (skipDepth < 0) out.push(escapeText(strokeD(decodeText(tok))));
+      continue;
+    }
+    const attrs = m[3] ?? '';
+    if (m[1]) {
+      // End tag: close up to the matching open element.
+      const at = stack.lastIndexOf(name);
+      if (at < 0) continue;
+      while (stack.length > at) {
+        const closed = stack.pop()!;
+        if (skipDepth < 0) {
+          if (BLOCK.has(closed)) out.push(' ');
+          out.push(`</${closed}>`);
+        }
+        if (h1 && stack.length === h1Depth) {
+          title ||= decodeText(h1.join('')).replace(/\s+/g, ' ').trim();
+          h1 = null;
+        }
+        if (stack.length === skipDepth) skipDepth = -1;
+      }
+      if (!stack.length) break; // </main>
+      continue;
+    }
+    const selfClosing = VOID.has(name) || attrs.endsWith('/');
+    if (name === 'h1' && !title && !h1) {
+      h1 = [];
+      h1Depth = stack.length;
+    }
+    if (skipDepth < 0 && stack.length > 0) {
+      const drop =
+        DROP_TAGS.has(name) ||
+        attrsHave(attrs.replace(/"[^"]*"|'[^']*'/g, '""'), /(?:^|\s)(?:data-pagefind-ignore|hidden)(?:[\s=/]|$)/) ||
+        attrsHave(attrs, /\sclass="[^"]*\bbreadcrumbs\b/) ||
+        (info.dropTables && (name === 'table' || (name === 'details' && attrsHave(attrs, /\sclass="[^"]*\bchart-data\b/))));
+      if (drop && !selfClosing) skipDepth = stack.length;
+      else if (!drop) out.push(tok);
+    }
+    if (!selfClosing) stack.push(name);
+    // Script and style bodies may hold "<": jump straight to their end tag.
+    if ((name === 'script' || name === 'style') && !selfClosing) {
+      const end = name === 'script' ? SCRIPT_END : STYLE_END;
+      end.lastIndex = TOKEN.lastIndex;
+      TOKEN.lastIndex = end.exec(html)?.index ?? html.length;
+    }
+  }
+  const body = out.join('').replace(/<\/main>$/, '');
+  title ||= decodeText(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '').replace(/\s+/g, ' ').trim();
   const tags: string[] = [`<span data-pagefind-meta="title">${escapeHtml(title)}</span>`, `<span data-pagefind-meta="type">${info.type}</span>`];
   for (const [k, vs] of Object.entries(info.filters)) for (const v of vs) tags.push(`<span data-pagefind-filter="${k}">${escapeHtml(v)}</span>`);
   for (const [k, v] of Object.entries(info.sort)) tags.push(`<span data-pagefind-sort="${k}">${escapeHtml(v)}</span>`);
   return {
     title,
-    html: `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><div data-pagefind-body>${main.innerHTML}<div data-pagefind-ignore>${tags.join('')}</div></div></body></html>`,
+    html: `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><div data-pagefind-body>${body}<div data-pagefind-ignore>${tags.join('')}</div></div></body></html>`,
   };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function dirSize(dir: string): { bytes: number; files: number } {

@@ -82,9 +82,15 @@ export function synthesize(files: Files, n: number): Files {
   const organizations = JSON.parse(files['data/organizations.json']) as { id: string; kind: string; parent?: string }[];
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const extraOrgs = new Map<string, unknown>();
-  const allYears = Object.entries(files)
-    .filter(([p]) => /\/(figures\.csv|report\.json)$/.test(p))
-    .flatMap(([, text]) => [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
+  // Years of periods and dates only: quotes and titles cite older years (laws, plans), and
+  // counting them made the span a century, shifting copies to years like 908.
+  const years = (text: string) => [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  const allYears = list.flatMap((t) => {
+    const csv = t.files['figures.csv'];
+    const rows = csv ? parseCsv(csv).filter((r) => r.length > 1) : [];
+    const pCol = rows[0]?.indexOf('period') ?? -1;
+    return [...years(String(t.meta.period)), ...years(String(t.meta.date ?? '')), ...(pCol < 0 ? [] : rows.slice(1).flatMap((r) => years(r[pCol] ?? '')))];
+  });
   const span = Math.max(...allYears) - Math.min(...allYears) + 1;
 
   for (let i = 0; i < n; i++) {

@@ -44,6 +44,16 @@ describe('synthesize', () => {
     expect(new Set(content.reports.map((r) => r.meta.id)).size).toBe(n);
   });
 
+  it('the last copy before a new scope still has four-digit years in periods and dates (the period syntax)', () => {
+    // Copies 0..SCOPES_EVERY-1 shift furthest back; the 25th copy of each template is the extreme.
+    const files = synthesize(real, realReports * 25);
+    for (const [path, text] of Object.entries(files).filter(([p]) => p.endsWith('/report.json'))) {
+      const meta = JSON.parse(text) as { period: string; date?: string | null };
+      expect(meta.period, path).toMatch(/^\d{4}(?!\d)/);
+      if (meta.date) expect(meta.date, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
   it('past the scope-variant threshold, copies report about a new organization', () => {
     const files = synthesize(real, realReports * 26);
     const orgs = JSON.parse(files['data/organizations.json']) as { id: string }[];

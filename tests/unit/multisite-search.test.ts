@@ -12,7 +12,7 @@ import { serveDist, type StaticServer } from '../../scripts/static-server.ts';
 import { escapeHtml, strokeD } from '../../src/core/text.ts';
 import { SEARCH_LANGUAGE } from '../../src/publish/search-records.ts';
 
-interface Doc { url: string; title: string; text: string; province: string }
+interface Doc { url: string; title: string; text: string; province?: string }
 
 /** One province's site: a page per doc and its Pagefind bundle in <dir>/pagefind/. */
 async function buildSite(dir: string, docs: Doc[]): Promise<void> {
@@ -21,7 +21,7 @@ async function buildSite(dir: string, docs: Doc[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
   if (!index) throw new Error(errors.join('; '));
   for (const d of docs) {
-    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title></head><body><div data-pagefind-body><h1>${escapeHtml(strokeD(d.title))}</h1><p>${escapeHtml(strokeD(d.text))}</p><div data-pagefind-ignore><span data-pagefind-filter="tinh">${escapeHtml(d.province)}</span></div></div></body></html>`;
+    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title></head><body><div data-pagefind-body><h1>${escapeHtml(strokeD(d.title))}</h1><p>${escapeHtml(strokeD(d.text))}</p>${d.province ? `<div data-pagefind-ignore><span data-pagefind-filter="tinh">${escapeHtml(d.province)}</span></div>` : ''}</div></body></html>`;
     const res = await index.addHTMLFile({ url: d.url, content: html });
     if (res.errors.length) throw new Error(res.errors.join('; '));
   }
@@ -42,11 +42,12 @@ describe.skipIf(!hasBrowser)('multisite search: one query over two province site
         { url: '/chi-so/ho-so-truc-tuyen/', title: 'Hồ sơ trực tuyến', text: 'Số hồ sơ nộp trực tuyến toàn trình ở Đăk Hà.', province: 'Kon Tum' },
       ]);
       await buildSite(join(root, 'quang-ngai'), [
-        { url: '/bao-cao/quang-ngai-2025-q1/', title: 'Báo cáo CCHC quý I/2025, Quảng Ngãi', text: 'Tiếp nhận 41.205 hồ sơ thủ tục hành chính, đạt 97,2% đúng hạn.', province: 'Quảng Ngãi' },
+        { url: '/bao-cao/quang-ngai-2025-q1/', title: 'Báo cáo CCHC quý I/2025, Quảng Ngãi', text: 'Tiếp nhận 41.205 hồ sơ thủ tục hành chính, đạt 97,2% đúng hạn.' },
       ]);
     } finally {
       await pagefind.close();
     }
+    // Site B tags nothing itself: the merging page labels its results (mergeFilter).
     // Two origins, as two provinces' hosts would be; the merged site must allow cross-origin reads.
     a = await serveDist(join(root, 'kon-tum'));
     b = await serveDist(join(root, 'quang-ngai'), { 'access-control-allow-origin': '*' });
@@ -66,7 +67,7 @@ describe.skipIf(!hasBrowser)('multisite search: one query over two province site
     const urls = (await page.evaluate(`(async () => {
       const pf = await import('/pagefind/pagefind.js');
       await pf.options({ noWorker: true });
-      await pf.mergeIndex(${JSON.stringify(`${b.url}/pagefind/`)}, { baseUrl: ${JSON.stringify(`${b.url}/`)}, noWorker: true });
+      await pf.mergeIndex(${JSON.stringify(`${b.url}/pagefind/`)}, { baseUrl: ${JSON.stringify(`${b.url}/`)}, mergeFilter: { tinh: 'Quảng Ngãi' }, noWorker: true });
       const res = await pf.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(filters)} });
       return Promise.all(res.results.map(async (r) => (await r.data()).url));
     })()`)) as string[];
@@ -80,11 +81,12 @@ describe.skipIf(!hasBrowser)('multisite search: one query over two province site
     expect(urls).toContain(`${b.url}/bao-cao/quang-ngai-2025-q1/`);
   });
 
-  it('a number as printed finds it only on the site that published it; a filter narrows to one province', async () => {
+  it('a number as printed finds it only on the site that published it; a filter narrows to one province (set by the merging page for the other site)', async () => {
     expect(await search('41.205')).toEqual([`${b.url}/bao-cao/quang-ngai-2025-q1/`]);
     expect(await search('67.628')).toEqual(['/bao-cao/kon-tum-2024-q3/']);
     const onlyKonTum = await search('ho so', { tinh: 'Kon Tum' });
     expect(onlyKonTum.length).toBeGreaterThan(0);
     for (const u of onlyKonTum) expect(u.startsWith('/')).toBe(true);
+    expect(await search('ho so', { tinh: 'Quảng Ngãi' })).toEqual([`${b.url}/bao-cao/quang-ngai-2025-q1/`]);
   });
 });

@@ -7,7 +7,7 @@ import type { Figure } from '../core/model.ts';
 import type { Indicator, Report } from '../core/schema.ts';
 import { periodLabel, periodRange } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
-import { figureLabel, reportKindLabel } from '../core/labels.ts';
+import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { LICENSE, PUBLISHER } from '../publish/datasets.ts';
 
@@ -54,40 +54,34 @@ export function documentTitle(r: Report): string {
 /** Citation of one printed figure: the document (with number and date), section, value, permalink. */
 export function figureCitation(site: Site, f: Figure): CitationRecord {
   const r = site.reportsById.get(f.reportId)!.meta;
-  const author = issuerName(site, r.issuer);
+  const doc = documentFields(site, r);
   const url = absolute(urls.figure(f.reportId, f.id));
-  const what = `${figureLabel(site, f)}: ${formatFigure(f)} (${periodLabel(f.period)})`;
+  // Period, basis and status in words: "lũy kế 9 tháng đầu năm 2024" is not a quarter's amount.
+  const what = `${figureLabel(site, f)}: ${formatFigure(f)} (${figureWhen(f)})`;
   return {
     key: `so-lieu:${f.reportId}:${f.id}`,
-    type: 'GOVDOC',
-    author,
-    title: r.title,
-    year: documentYear(r),
-    date: r.date,
-    documentNumber: r.documentNumber,
-    publisher: PUBLISHER.name,
+    ...doc,
     note: `Mục ${f.section}. ${what}`,
     url,
-    text: `${author} (${documentYear(r)}). ${documentTitle(r)}, mục ${f.section}. ${what}. Trích qua ${PUBLISHER.name}: ${url}.`,
+    text: `${doc.author} (${doc.year}). ${documentTitle(r)}, mục ${f.section}. ${what}. Trích qua ${PUBLISHER.name}: ${url}.`,
   };
+}
+
+/** The fields every citation of a source document shares. */
+function documentFields(site: Site, r: Report): Pick<CitationRecord, 'type' | 'author' | 'title' | 'year' | 'date' | 'documentNumber' | 'publisher'> {
+  return { type: 'GOVDOC', author: issuerName(site, r.issuer), title: r.title, year: documentYear(r), date: r.date, documentNumber: r.documentNumber, publisher: PUBLISHER.name };
 }
 
 /** Citation of a whole report page. */
 export function reportCitation(site: Site, r: Report): CitationRecord {
-  const author = issuerName(site, r.issuer);
+  const doc = documentFields(site, r);
   const url = absolute(urls.report(r.id));
   return {
     key: `bao-cao:${r.id}`,
-    type: 'GOVDOC',
-    author,
-    title: r.title,
-    year: documentYear(r),
-    date: r.date,
-    documentNumber: r.documentNumber,
-    publisher: PUBLISHER.name,
+    ...doc,
     note: `${reportKindLabel[r.kind] ?? r.kind}, ${periodLabel(r.period)}`,
     url,
-    text: `${author} (${documentYear(r)}). ${documentTitle(r)}. ${reportKindLabel[r.kind] ?? r.kind}, ${periodLabel(r.period)}. Trích qua ${PUBLISHER.name}: ${url}.`,
+    text: `${doc.author} (${doc.year}). ${documentTitle(r)}. ${reportKindLabel[r.kind] ?? r.kind}, ${periodLabel(r.period)}. Trích qua ${PUBLISHER.name}: ${url}.`,
   };
 }
 

@@ -10,6 +10,7 @@ import { loadContent } from '../../src/pipeline/load.ts';
 import { nodeReader } from '../../src/pipeline/node-reader.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import { fixtureFiles } from '../fixtures/content.ts';
+import { TEST_SITE_URL } from '../setup/site-url.ts';
 import { A, DIR, F, N, R, S } from './cases.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -113,7 +114,7 @@ describe('content on a real file system', () => {
     const out = join(root, 'dist');
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts')], {
       cwd: root,
-      env: { ...process.env, OUT_DIR: out, BUILD_SECRET: 'do-not-publish' },
+      env: { ...process.env, SITE_URL: TEST_SITE_URL, OUT_DIR: out, BUILD_SECRET: 'do-not-publish' },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -2,16 +2,12 @@
 // review (never written to figures.csv by code). Pure: text and catalogues in, rows out.
 // One candidate per quantity the text states, with the sentence as verbatim quote, the
 // section it sits in, and a suggested indicator/period/basis/status/scope with a reason.
-import type { Indicator, Organization, Report } from '../core/schema.ts';
+import type { Basis, Indicator, Organization, Report, Status } from '../core/schema.ts';
 import { parseVietnameseNumber } from '../core/vn-number.ts';
 import { foldDiacritics, slugify } from '../core/text.ts';
 import { locateQuote } from '../core/quote.ts';
-import type { Content } from '../core/model.ts';
+import type { Content, Figure } from '../core/model.ts';
 
-export const bases = ['flow', 'cumulative', 'stock'] as const;
-export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference'] as const;
-export type Basis = (typeof bases)[number];
-export type Status = (typeof statuses)[number];
 
 /** A curated figure of an earlier report: what the indicator-by-wording memory learns from. */
 export interface MemoryFigure {
@@ -36,20 +32,13 @@ export interface SuggestInput {
   existing: ExistingFigure[];
 }
 
-export interface Suggestion {
-  id: string;
-  indicator: string;
-  scope: string;
+/**
+ * A candidate figures.csv row: the model's figure fields, with the optional cells as the
+ * (possibly empty) strings the CSV gets, plus what the assistant knows about its guess.
+ */
+export interface Suggestion extends Pick<Figure, 'id' | 'indicator' | 'scope' | 'period' | 'basis' | 'status' | 'value' | 'denominator' | 'unit' | 'section' | 'quote'> {
   breakdown: string;
-  period: string;
-  basis: Basis;
-  status: Status;
-  value: number;
-  denominator: number | null;
-  unit: string;
   comparator: string;
-  section: string;
-  quote: string;
   note: string;
   /** 0–1: how sure the assistant is that this is a figure worth curating with this indicator. */
   confidence: number;

@@ -4,6 +4,12 @@
 //     their figures have records of their own; filters/meta/sort added.
 //   - Custom records: one per figure (urls.figure anchor) and one per passage of
 //     every source text (text-fragment link to the passage).
+//   - Split by year of the report period (planBundles): dist/pagefind/ holds the
+//     pages that belong to no single report plus pagefind.js and its WebAssembly;
+//     dist/pagefind/nam/<year>/ one bundle per year (index, fragments, filters,
+//     metadata only), written one after the other with a fresh index each, so
+//     memory is bounded by the largest year, and a first search loads the main
+//     bundle and the newest year only (the search page merges older years).
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
@@ -12,7 +18,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Site } from '../src/pipeline/derive.ts';
-import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type PageInfo } from '../src/publish/search-records.ts';
+import { buildVocabulary, classifyPage, reportRecords, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchRecord } from '../src/publish/search-records.ts';
+import type { Figure } from '../src/core/model.ts';
 import { escapeHtml, strokeD } from '../src/core/text.ts';
 import { organizationName } from '../src/core/labels.ts';
 
@@ -150,10 +157,11 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function dirSize(dir: string): { bytes: number; files: number } {
+function dirSize(dir: string, keep: (name: string) => boolean = () => true): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   for (const name of readdirSync(dir)) {
+    if (!keep(name)) continue;
     const p = join(dir, name);
     const s = statSync(p);
     if (s.isDirectory()) {
@@ -168,36 +176,92 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
-  const outputPath = join(dist, 'pagefind');
-  rmSync(outputPath, { recursive: true, force: true });
-  // Read by the Pagefind service process when createIndex spawns it.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+/** One Pagefind bundle: HTML pages (already cut by pageForIndex) and custom records, written to `dir`. */
+export interface Bundle {
+  /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
+  dir: string;
+  year: number | null;
+  pages: { url: string; file: string; info: PageInfo }[];
+  records: () => SearchRecord[];
+}
+
+/** Files every bundle needs; the year bundles use the main bundle's pagefind.js and WebAssembly. */
+const BUNDLE_ONLY = (name: string) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(name);
+
+/**
+ * Split the site into bundles: the main one (dist/pagefind/, pages that belong to no single report)
+ * and one per year of report period (dist/pagefind/nam/<year>/), newest year first.
+ */
+export function planBundles(site: Site, dist: string): Bundle[] {
+  const main: Bundle = { dir: 'pagefind', year: null, pages: [], records: () => [] };
+  const byYear = new Map<number, Bundle>();
+  const bundleFor = (year: number | null): Bundle => {
+    if (year == null) return main;
+    let b = byYear.get(year);
+    if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], records: () => [] }));
+    return b;
+  };
+  for (const year of searchYears(site)) bundleFor(year);
+  for (const file of htmlFiles(dist)) {
+    const url = urlOf(dist, file);
+    const info = classifyPage(site, url);
+    if (info) bundleFor(info.year).pages.push({ url, file, info });
+  }
+  const figuresByReport = new Map<string, Figure[]>();
+  for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);
+  const reportsOf = (year: number | null) => site.content.reports.filter((r) => reportYear(r) === year);
+  // Records are made when their bundle is written, so only one year's records are in memory at a time.
+  for (const b of [main, ...byYear.values()]) b.records = () => reportsOf(b.year).flatMap((r) => reportRecords(site, r, figuresByReport.get(r.meta.id) ?? []));
+  return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];
+}
+
+/** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
+export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; records: number; bytes: number; files: number }> {
+  const outputPath = join(dist, bundle.dir);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  let pages = 0;
+  for (const p of bundle.pages) {
+    const page = pageForIndex(readFileSync(p.file, 'utf8'), p.info);
+    if (!page) continue;
+    const res = await index.addHTMLFile({ url: p.url, content: page.html });
+    if (res.errors.length) throw new Error(`Pagefind ${p.url}: ${res.errors.join('; ')}`);
+    pages++;
+  }
+  const records = bundle.records();
+  // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
+  if (bundle.year == null && pages + records.length === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
+  for (const r of records) {
+    const res = await index.addCustomRecord(r);
+    if (res.errors.length) throw new Error(`Pagefind ${r.url}: ${res.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  if (bundle.year == null) for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
+  else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
+  const figures = records.filter((r) => r.meta.type === 'figure').length;
+  const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
+  return { pages, figures, records: records.length, ...size };
+}
+
+export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  // Read by the Pagefind service process when createIndex spawns it.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+  const bundles = planBundles(site, dist);
   try {
-    let pages = 0;
-    for (const file of htmlFiles(dist)) {
-      const url = urlOf(dist, file);
-      const info = classifyPage(site, url);
-      if (!info) continue;
-      const page = pageForIndex(readFileSync(file, 'utf8'), info);
-      if (!page) continue;
-      const res = await index.addHTMLFile({ url, content: page.html });
-      if (res.errors.length) throw new Error(`Pagefind ${url}: ${res.errors.join('; ')}`);
-      pages++;
+    const total = { pages: 0, figures: 0, records: 0, bytes: 0, files: 0 };
+    let largest = { dir: '', bytes: 0 };
+    for (const b of bundles) {
+      const s = await writeBundle(b, dist);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+      if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     }
-    const records = customRecords(site);
-    for (const r of records) {
-      const res = await index.addCustomRecord(r);
-      if (res.errors.length) throw new Error(`Pagefind ${r.url}: ${res.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
-    const figures = records.filter((r) => r.meta.type === 'figure').length;
-    const { bytes, files } = dirSize(outputPath);
-    log(`tìm kiếm: ${pages} trang, ${figures} số liệu, ${records.length - figures} đoạn toàn văn; chỉ mục ${(bytes / 1024).toFixed(0)} KB trong ${files} tệp (dist/pagefind/)`);
+    log(
+      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu, ${total.records - total.figures} đoạn toàn văn; ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
+        `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB`,
+    );
   } finally {
     await pagefind.close();
   }

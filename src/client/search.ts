@@ -1,8 +1,12 @@
 // The search page's script (bundled only into /tim-kiem/). Loads Pagefind's JS API
 // (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
 // renders results with text nodes only, keeps the search in the URL.
+// The index is split by year (scripts/search-index.ts): the main bundle (pages of no
+// single report) is always searched; year bundles are merged in with mergeIndex, newest
+// first: one at the first search, more while results are few (up to AUTO_YEARS), the
+// rest when the reader asks ("Tìm cả trong các năm trước") or picks a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
-import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -30,10 +34,15 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Years searched by a first search at most, while it has fewer than PAGE_SIZE results. */
+const AUTO_YEARS = 3;
+/** Years added by each "search older years" click. */
+const MORE_YEARS = 5;
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
@@ -43,6 +52,12 @@ const status = document.getElementById('search-status')!;
 const suggest = document.getElementById('search-suggest')!;
 const list = document.getElementById('search-list') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const older = document.getElementById('search-older') as HTMLButtonElement;
+const yearSelect = document.getElementById('loc-nam') as HTMLSelectElement;
+/** Years with a bundle, newest first (written by the page from the same list the index build uses). */
+const YEARS = (form.dataset.years ?? '').split(',').filter(Boolean).map(Number);
+/** Years merged so far: merging cannot be undone, so later searches cover them too. */
+const merged = new Set<number>();
 
 let pagefind: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
@@ -55,6 +70,28 @@ function loadPagefind(): Promise<Pagefind> {
     return pf;
   })();
   return pagefind;
+}
+
+async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
+  const todo = years.filter((y) => !merged.has(y));
+  // One at a time, in order: Pagefind keeps the instances in the order they were merged.
+  for (const y of todo) {
+    merged.add(y);
+    await pf.mergeIndex(yearBundlePath(y));
+  }
+}
+
+/** The newest years not merged yet. */
+function nextYears(n: number): number[] {
+  return YEARS.filter((y) => !merged.has(y)).slice(0, n);
+}
+
+/** "2025–2023" for consecutive years, else a list. */
+function yearsLabel(years: number[]): string {
+  const ys = [...years].sort((a, b) => b - a);
+  if (ys.length === 0) return '';
+  if (ys.length > 2 && ys.every((y, i) => i === 0 || ys[i - 1] - y === 1)) return `${ys[0]}–${ys.at(-1)}`;
+  return ys.join(', ');
 }
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
@@ -80,7 +117,19 @@ function excerptNode(html: string, className = 'search-hit__excerpt'): HTMLEleme
 function state() {
   const filters: Record<string, string> = {};
   for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
+  if (yearSelect?.value) filters[YEAR_FILTER] = yearSelect.value;
   return { q: input.value.trim(), filters, sort: sortSelect.value };
+}
+
+/** Years a filter pins down (a year, or a period whose option names its year): only those need merging. */
+function pinnedYears(): number[] {
+  const ys: number[] = [];
+  if (yearSelect?.value) ys.push(Number(yearSelect.value));
+  for (const s of filterSelects) {
+    const y = s.selectedOptions[0]?.dataset.year;
+    if (s.value && y) ys.push(Number(y));
+  }
+  return ys;
 }
 
 function syncUrl(s: ReturnType<typeof state>) {
@@ -173,6 +222,7 @@ async function showSuggestions(q: string, hasFilters: boolean) {
     const clear = el('button', { type: 'button', className: 'button secondary' }, 'Bỏ mọi bộ lọc');
     clear.addEventListener('click', () => {
       for (const s of filterSelects) s.value = '';
+      if (yearSelect) yearSelect.value = '';
       run();
     });
     suggest.append(el('p', {}, 'Bộ lọc đang bật có thể đã loại hết kết quả. ', clear));
@@ -190,6 +240,7 @@ async function run() {
   if (!s.q && !hasFilters) {
     list.replaceChildren();
     more.hidden = true;
+    older.hidden = true;
     current = [];
     status.textContent = 'Nhập từ khóa hoặc chọn bộ lọc để tìm.';
     return;
@@ -204,23 +255,42 @@ async function run() {
   }
   const t0 = performance.now();
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
-  const res = await pf.search(s.q ? foldQuery(s.q) : null, { filters: s.filters, ...(sort ? { sort } : {}) });
+  const search = () => pf.search(s.q ? foldQuery(s.q) : null, { filters: s.filters, ...(sort ? { sort } : {}) });
+  const pinned = pinnedYears();
+  let res: PfResponse | null;
+  if (pinned.length) {
+    await mergeYears(pf, pinned);
+    res = await search();
+  } else {
+    await mergeYears(pf, nextYears(merged.size ? 0 : 1));
+    res = await search();
+    // Few results: look one year further back, a few times at most, before showing anything.
+    while (res && res.results.length < PAGE_SIZE && merged.size < AUTO_YEARS && nextYears(1).length && mySeq === seq) {
+      await mergeYears(pf, nextYears(1));
+      res = await search();
+    }
+  }
   if (mySeq !== seq || !res) return;
   current = res.results;
   shown = 0;
   list.replaceChildren();
   await showMore(mySeq);
   if (mySeq !== seq) return;
+  const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
+  older.hidden = rest.length === 0;
+  if (rest.length) older.textContent = `Tìm cả trong các năm trước (${yearsLabel(rest.slice(0, MORE_YEARS))})`;
   timings.push({ query: s.q, ms: performance.now() - t0, results: current.length });
   list.dataset.state = 'done';
   list.dataset.count = String(current.length);
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
+  // Which years were searched, when not all of them.
+  const scope = !pinned.length && merged.size < YEARS.length ? ` trong báo cáo các năm ${yearsLabel([...merged])} và các trang chung` : '';
   if (current.length === 0) {
-    status.textContent = `Không tìm thấy kết quả nào${what}${filt}.`;
+    status.textContent = `Không tìm thấy kết quả nào${what}${filt}${scope}.`;
     await showSuggestions(s.q, hasFilters);
   } else {
-    status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}.`;
+    status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}${scope}.`;
   }
 }
 
@@ -237,7 +307,17 @@ form.addEventListener('submit', (e) => {
 });
 input.addEventListener('input', debounced);
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
-for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => run());
+for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
+older.addEventListener('click', async () => {
+  older.hidden = true;
+  status.textContent = 'Đang tìm trong các năm trước…';
+  try {
+    await mergeYears(await loadPagefind(), nextYears(MORE_YEARS));
+  } catch {
+    /* run() reports a missing index */
+  }
+  await run();
+});
 more.addEventListener('click', async () => {
   const firstNew = shown;
   await showMore(seq);
@@ -276,4 +356,6 @@ for (const s of filterSelects) {
   if (v && [...s.options].some((o) => o.value === v)) s.value = v;
 }
 if (['moi', 'cu'].includes(params.get('sap_xep') ?? '')) sortSelect.value = params.get('sap_xep')!;
-if (input.value || filterSelects.some((s) => s.value)) run();
+const year = params.get(YEAR_FILTER);
+if (yearSelect && year && [...yearSelect.options].some((o) => o.value === year)) yearSelect.value = year;
+if (input.value || filterSelects.some((s) => s.value) || yearSelect?.value) run();

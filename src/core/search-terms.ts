@@ -99,3 +99,18 @@ export function accentQuery(query: string, vocabulary: Record<string, string>): 
     return w[0] !== w[0].toLowerCase() ? hit[0].toUpperCase() + hit.slice(1) : hit;
   });
 }
+
+/**
+ * The index is split by year of the report period: one Pagefind bundle per year under
+ * /pagefind/nam/<year>/ (merged into the main bundle on demand with Pagefind's mergeIndex),
+ * and the main bundle /pagefind/ for pages that belong to no single report (indicators,
+ * areas, organizations, catalogue datasets). A first search then loads only the main
+ * bundle and the newest year(s), whatever the number of years published.
+ */
+export const YEAR_FILTER = 'nam';
+/** Value of the `nam` filter on documents of the main bundle, so a year filter excludes them. */
+export const NO_YEAR = 'chung';
+
+export function yearBundlePath(year: number): string {
+  return `/pagefind/nam/${year}/`;
+}

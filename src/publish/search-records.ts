@@ -9,9 +9,9 @@ import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../c
 import { foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
 import type { Figure, ReportContent } from '../core/model.ts';
-import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+import { CONTENT_TYPES, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';
@@ -33,6 +33,29 @@ export function numberForms(value: number): string[] {
   return [...new Set([printed, plain, printed.replace(/\./g, '')])];
 }
 
+/**
+ * Year of a report for the split index: the year its period ends (a report on 2023-H2
+ * belongs to 2023), or null when the period has no year (then its records go to the main bundle).
+ */
+export function reportYear(report: ReportContent): number | null {
+  const y = Number(/^\d{4}/.exec(periodRange(report.meta.period).end)?.[0]);
+  return Number.isFinite(y) && y > 0 ? y : null;
+}
+
+/** Years that have a bundle of their own, newest first (the search page searches them in this order). */
+export function searchYears(site: Site): number[] {
+  const years = new Set<number>();
+  for (const r of site.content.reports) {
+    const y = reportYear(r);
+    if (y != null) years.add(y);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+function yearFilter(report: ReportContent): string[] {
+  return [String(reportYear(report) ?? NO_YEAR)];
+}
+
 /** Filters shared by everything that belongs to one report. */
 export function reportFilters(site: Site, report: ReportContent): Record<string, string[]> {
   const m = report.meta;
@@ -47,6 +70,7 @@ export function reportFilters(site: Site, report: ReportContent): Record<string,
     ky: [periodLabel(m.period)],
     loai_bao_cao: [reportKindLabel[m.kind] ?? m.kind],
     don_vi: [organizationName(site, m.scope)],
+    [YEAR_FILTER]: yearFilter(report),
   };
 }
 
@@ -93,6 +117,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
       ky: reportF.ky,
       loai_bao_cao: reportF.loai_bao_cao,
       don_vi: [scope],
+      [YEAR_FILTER]: reportF[YEAR_FILTER],
     },
     sort: { [SORT_KEY]: periodRange(f.period).end },
   };
@@ -180,6 +205,11 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
   });
 }
 
+/** The records of one report that are not HTML pages: its figures and its source-text passages. */
+export function reportRecords(site: Site, report: ReportContent, figures = site.figures.filter((f) => f.reportId === report.meta.id)): SearchRecord[] {
+  return [...figures.map((f) => figureRecord(site, f)), ...sourceRecords(site, report)];
+}
+
 /** All records that are not HTML pages: figures and source-text passages. */
 export function customRecords(site: Site): SearchRecord[] {
   return [...figureRecords(site), ...site.content.reports.flatMap((r) => sourceRecords(site, r))];
@@ -191,6 +221,8 @@ export interface PageInfo {
   sort: Record<string, string>;
   /** Drop data tables from the indexed text (their figures have records of their own). */
   dropTables: boolean;
+  /** The year bundle the page goes to (its report's year), or null for the main bundle. */
+  year: number | null;
 }
 
 /** Listing pages and the search page itself: not indexed (their items are). */
@@ -202,6 +234,14 @@ const SKIP = new Set(['/', '/bao-cao/', '/chi-so/', '/linh-vuc/', '/don-vi/', '/
  * source-text pages, which are indexed passage by passage).
  */
 export function classifyPage(site: Site, url: string): PageInfo | null {
+  const info = classifyOnly(site, url);
+  if (!info) return null;
+  // Every document has a year filter (NO_YEAR in the main bundle), so a year filter excludes the rest.
+  info.filters[YEAR_FILTER] ??= [String(info.year ?? NO_YEAR)];
+  return info;
+}
+
+function classifyOnly(site: Site, url: string): PageInfo | null {
   if (SKIP.has(url)) return null;
   let m: RegExpMatchArray | null;
   if (/^\/bao-cao\/[^/]+\/van-ban\/$/.test(url)) return null;
@@ -215,6 +255,7 @@ export function classifyPage(site: Site, url: string): PageInfo | null {
       filters: { loai: [CONTENT_TYPES.report], ...reportFilters(site, report) },
       sort: { [SORT_KEY]: periodRange(report.meta.period).end },
       dropTables: true,
+      year: reportYear(report),
     };
   }
   if ((m = url.match(/^\/chi-so\/([^/]+)\/$/))) {
@@ -226,17 +267,22 @@ export function classifyPage(site: Site, url: string): PageInfo | null {
       filters: { loai: [CONTENT_TYPES.indicator], ...(area ? { linh_vuc: [area.label] } : {}) },
       sort: latest ? { [SORT_KEY]: latest } : {},
       dropTables: true,
+      year: null,
     };
   }
-  if (/^\/du-lieu\/[^/]+\/$/.test(url)) return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false };
+  if ((m = url.match(/^\/du-lieu\/([^/]+)\/$/))) {
+    // A report's own dataset (bao-cao-<report id>) goes with the report's year.
+    const report = m[1].startsWith('bao-cao-') ? site.reportsById.get(m[1].slice('bao-cao-'.length)) : undefined;
+    return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false, year: report ? reportYear(report) : null };
+  }
   if ((m = url.match(/^\/linh-vuc\/([^/]+)\/$/))) {
     const area = site.content.areas.find((a) => a.id === m![1]);
-    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true };
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true, year: null };
   }
   if ((m = url.match(/^\/don-vi\/([^/]+)\/$/))) {
-    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], don_vi: [organizationName(site, m[1])] }, sort: {}, dropTables: true };
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], don_vi: [organizationName(site, m[1])] }, sort: {}, dropTables: true, year: null };
   }
-  return { type: 'page', filters: { loai: [CONTENT_TYPES.page] }, sort: {}, dropTables: false };
+  return { type: 'page', filters: { loai: [CONTENT_TYPES.page] }, sort: {}, dropTables: false, year: null };
 }
 
 /** Distinct values of each filter over a set of records, in first-seen order (for the search page's selects). */

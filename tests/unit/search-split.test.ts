@@ -1,0 +1,135 @@
+// The search index split by year, at scale: 50 synthetic reports (scripts/scale/synthesize.ts),
+// only the search stage (custom records: every figure and source passage; no Astro build),
+// written as the build writes it (main bundle + one bundle per year), then searched in
+// Chromium the way the search page does: main bundle loaded, year bundles merged with mergeIndex.
+import { mkdirSync, mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, hasBrowser } from '../e2e/browser.ts';
+import { serveDist, type StaticServer } from '../../scripts/static-server.ts';
+import { planBundles, writeBundle, INDEX_CHUNK_SIZE } from '../../scripts/search-index.ts';
+import { synthesize } from '../../scripts/scale/synthesize.ts';
+import { loadContent, memoryReader } from '../../src/pipeline/load.ts';
+import { validateContent } from '../../src/pipeline/validate.ts';
+import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
+import { numberForms, reportYear, searchYears } from '../../src/publish/search-records.ts';
+import { organizationName } from '../../src/core/labels.ts';
+import { periodLabel } from '../../src/core/period.ts';
+import { urls } from '../../src/core/urls.ts';
+import { formatNumber } from '../../src/core/format.ts';
+import { escapeHtml } from '../../src/core/text.ts';
+
+const N = 50;
+
+function tree(dir: string): Record<string, string> {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return Object.fromEntries(walk(dir).map((p) => [relative('.', p), readFileSync(p, 'utf8')]));
+}
+
+const site: Site = (() => {
+  const { content, issues } = validateContent(loadContent(memoryReader(synthesize({ ...tree('content/reports'), ...tree('data') }, N))));
+  if (issues.some((i) => i.level === 'error')) throw new Error('synthetic content is invalid');
+  return deriveSite(content, issues);
+})();
+// One page, an indicator's, in the main bundle (the search page loads Pagefind from it); the years get records only.
+const pages = mkdtempSync(join(tmpdir(), 'cchc-pages-'));
+const indicator = site.content.indicators[0];
+mkdirSync(join(pages, 'chi-so', indicator.id), { recursive: true });
+writeFileSync(join(pages, 'chi-so', indicator.id, 'index.html'), `<!doctype html><html lang="vi"><body><main><h1>${escapeHtml(indicator.label)}</h1></main></body></html>`);
+const bundles = planBundles(site, pages);
+
+describe(`search index split by year at ${N} synthetic reports`, () => {
+  it('puts every figure in exactly one bundle, its report’s year, with every printed form of its numbers in the indexed text', () => {
+    const years = searchYears(site);
+    expect(years.length).toBeGreaterThan(3);
+    expect(bundles.map((b) => b.year)).toEqual([null, ...years]);
+    expect(bundles[0].pages.map((p) => p.url)).toEqual([`/chi-so/${indicator.id}/`]);
+    const seen = new Map<string, number | null>();
+    for (const b of bundles) {
+      for (const r of b.records()) {
+        if (r.meta.type !== 'figure') continue;
+        expect(seen.has(r.url), r.url).toBe(false);
+        seen.set(r.url, b.year);
+        expect(r.filters.nam).toEqual([String(b.year)]);
+      }
+    }
+    for (const f of site.figures) {
+      const url = urls.figure(f.reportId, f.id);
+      expect(seen.get(url), url).toBe(reportYear(site.reportsById.get(f.reportId)!));
+    }
+    const byUrl = new Map(bundles.flatMap((b) => b.records()).map((r) => [r.url, r.content]));
+    for (const f of site.figures) for (const form of numberForms(f.value)) expect(byUrl.get(urls.figure(f.reportId, f.id))).toContain(form);
+  });
+});
+
+describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} synthetic reports`, () => {
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+  // The main bundle (script and WebAssembly) and two year bundles, newest and oldest: indexing all years takes too long for a test.
+  const years = [bundles[1].year!, bundles.at(-1)!.year!];
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'cchc-search-split-'));
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+    try {
+      for (const b of bundles) if (b.year == null || years.includes(b.year)) await writeBundle(b, dist);
+    } finally {
+      await pagefind.close();
+    }
+    server = await serveDist(dist);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+    rmSync(pages, { recursive: true, force: true });
+  });
+
+  it('year bundles carry no script or WebAssembly of their own (the main bundle’s serve every merged year)', () => {
+    for (const y of years) expect(readdirSync(join(dist, 'pagefind/nam', String(y))).filter((f) => /\.(js|pagefind)$/.test(f))).toEqual([]);
+    expect(readdirSync(join(dist, 'pagefind'))).toContain('wasm.unknown.pagefind');
+  });
+
+  it('finds every figure of a merged year by its printed value (filtered to its year, period and unit, as a reader could), and words without diacritics find both years', async () => {
+    // Each (report, printed value, unit) once: every such figure's URL must be among the results.
+    const wanted = new Map<string, { q: string; filters: Record<string, string>; urls: Set<string> }>();
+    for (const f of site.figures) {
+      const report = site.reportsById.get(f.reportId)!;
+      const year = reportYear(report)!;
+      if (!years.includes(year)) continue;
+      const q = formatNumber(f.value);
+      const key = `${f.reportId}|${q}|${f.scope}`;
+      const w = wanted.get(key) ?? { q, filters: { nam: String(year), ky: periodLabel(report.meta.period), don_vi: organizationName(site, f.scope) }, urls: new Set<string>() };
+      w.urls.add(urls.figure(f.reportId, f.id));
+      wanted.set(key, w);
+    }
+    expect(wanted.size).toBeGreaterThan(20);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/pagefind/pagefind-entry.json`);
+    const queries = [...wanted.values()].map((w) => ({ q: w.q, filters: w.filters }));
+    // A string, so the test runner's transform leaves the browser's dynamic import alone.
+    const { found, folded } = (await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ noWorker: true });
+      await pf.init();
+      for (const y of ${JSON.stringify(years)}) await pf.mergeIndex('/pagefind/nam/' + y + '/');
+      const urls = async (res) => Promise.all(res.results.map(async (r) => (await r.data()).url));
+      const found = [];
+      for (const { q, filters } of ${JSON.stringify(queries)}) found.push(await urls(await pf.search(q, { filters })));
+      const folded = [];
+      for (const y of ${JSON.stringify(years)}) folded.push((await pf.search('ho so', { filters: { nam: String(y), loai: 'Số liệu' } })).results.length);
+      return { found, folded };
+    })()`)) as { found: string[][]; folded: number[] };
+    await page.close();
+    const missing: string[] = [];
+    [...wanted.values()].forEach((w, i) => {
+      for (const u of w.urls) if (!found[i].includes(u)) missing.push(`${w.q} ${u}`);
+    });
+    expect(missing).toEqual([]);
+    for (const n of folded) expect(n).toBeGreaterThan(0);
+  }, 60_000);
+});

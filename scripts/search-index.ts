@@ -205,7 +205,7 @@ export function planBundles(site: Site, dist: string): Bundle[] {
   for (const file of htmlFiles(dist)) {
     const url = urlOf(dist, file);
     const info = classifyPage(site, url);
-    if (info) bundleFor(info.year).pages.push({ url, file, info });
+    if (info) bundleFor(info.year ?? null).pages.push({ url, file, info });
   }
   const figuresByReport = new Map<string, Figure[]>();
   for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);

@@ -221,8 +221,8 @@ export interface PageInfo {
   sort: Record<string, string>;
   /** Drop data tables from the indexed text (their figures have records of their own). */
   dropTables: boolean;
-  /** The year bundle the page goes to (its report's year), or null for the main bundle. */
-  year: number | null;
+  /** The year bundle the page goes to (its report's year); null or absent: the main bundle. */
+  year?: number | null;
 }
 
 /** Listing pages and the search page itself: not indexed (their items are). */

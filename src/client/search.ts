@@ -3,8 +3,9 @@
 // renders results with text nodes only, keeps the search in the URL.
 // The index is split by year (scripts/search-index.ts): the main bundle (pages of no
 // single report) is always searched; year bundles are merged in with mergeIndex, newest
-// first: one at the first search, more while results are few (up to AUTO_YEARS), the
-// rest when the reader asks ("Tìm cả trong các năm trước") or picks a year or period.
+// first: as many as fit FIRST_DOCS at the first search, more while results are few (up to
+// FEW_RESULTS_DOCS), the rest when the reader asks ("Tìm cả trong các năm trước") or picks
+// a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
 import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
@@ -39,8 +40,14 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/** Years searched by a first search at most, while it has fewer than PAGE_SIZE results. */
-const AUTO_YEARS = 3;
+/**
+ * Documents a first search covers: the newest years up to this many documents (at least one
+ * year). Pagefind's metadata file costs ~2.5 bytes per document and every year adds a chunk per
+ * query word, so this bounds what a first search fetches whatever the number of years.
+ */
+const FIRST_DOCS = 4000;
+/** With fewer than PAGE_SIZE results, older years are added up to this many documents in all. */
+const FEW_RESULTS_DOCS = 2 * FIRST_DOCS;
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
 
@@ -54,8 +61,14 @@ const list = document.getElementById('search-list') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const older = document.getElementById('search-older') as HTMLButtonElement;
 const yearSelect = document.getElementById('loc-nam') as HTMLSelectElement;
-/** Years with a bundle, newest first (written by the page from the same list the index build uses). */
-const YEARS = (form.dataset.years ?? '').split(',').filter(Boolean).map(Number);
+/** Years with a bundle, newest first, and their number of documents (written by the page from the same list the index build uses). */
+const SIZES = new Map(
+  (form.dataset.years ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => p.split(':').map(Number) as [number, number]),
+);
+const YEARS = [...SIZES.keys()];
 /** Years merged so far: merging cannot be undone, so later searches cover them too. */
 const merged = new Set<number>();
 
@@ -84,6 +97,14 @@ async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
 /** The newest years not merged yet. */
 function nextYears(n: number): number[] {
   return YEARS.filter((y) => !merged.has(y)).slice(0, n);
+}
+
+const mergedDocs = () => [...merged].reduce((n, y) => n + (SIZES.get(y) ?? 0), 0);
+
+/** The next year if it keeps the merged years within `budget` documents (or nothing is merged yet). */
+function nextWithin(budget: number): number[] {
+  const [y] = nextYears(1);
+  return y != null && (merged.size === 0 || mergedDocs() + (SIZES.get(y) ?? 0) <= budget) ? [y] : [];
 }
 
 /** "2025–2023" for consecutive years, else a list. */
@@ -262,11 +283,11 @@ async function run() {
     await mergeYears(pf, pinned);
     res = await search();
   } else {
-    await mergeYears(pf, nextYears(merged.size ? 0 : 1));
+    for (let y = nextWithin(FIRST_DOCS); y.length; y = nextWithin(FIRST_DOCS)) await mergeYears(pf, y);
     res = await search();
-    // Few results: look one year further back, a few times at most, before showing anything.
-    while (res && res.results.length < PAGE_SIZE && merged.size < AUTO_YEARS && nextYears(1).length && mySeq === seq) {
-      await mergeYears(pf, nextYears(1));
+    // Few results: look further back, year by year, within a second budget, before showing anything.
+    for (let y = nextWithin(FEW_RESULTS_DOCS); res && res.results.length < PAGE_SIZE && y.length && mySeq === seq; y = nextWithin(FEW_RESULTS_DOCS)) {
+      await mergeYears(pf, y);
       res = await search();
     }
   }

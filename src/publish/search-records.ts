@@ -52,6 +52,21 @@ export function searchYears(site: Site): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
+/**
+ * Documents per year bundle (figures, passages and about three pages per report), newest first:
+ * the search page merges as many of the newest years as fit its first-search budget.
+ */
+export function searchYearSizes(site: Site): { year: number; docs: number }[] {
+  const docs = new Map<number, number>();
+  const figures = new Map<string, number>();
+  for (const f of site.figures) figures.set(f.reportId, (figures.get(f.reportId) ?? 0) + 1);
+  for (const r of site.content.reports) {
+    const y = reportYear(r);
+    if (y != null) docs.set(y, (docs.get(y) ?? 0) + (figures.get(r.meta.id) ?? 0) + sourceChunks(r.sourceText).length + 3);
+  }
+  return searchYears(site).map((year) => ({ year, docs: docs.get(year)! }));
+}
+
 function yearFilter(report: ReportContent): string[] {
   return [String(reportYear(report) ?? NO_YEAR)];
 }

@@ -7,7 +7,7 @@
 // FEW_RESULTS_DOCS), the rest when the reader asks ("Tìm cả trong các năm trước") or picks
 // a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
-import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -40,12 +40,7 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/**
- * Documents a first search covers: the newest years up to this many documents (at least one
- * year). Pagefind's metadata file costs ~2.5 bytes per document and every year adds a chunk per
- * query word, so this bounds what a first search fetches whatever the number of years.
- */
-const FIRST_DOCS = 4000;
+const FIRST_DOCS = FIRST_SEARCH_DOCS;
 /** With fewer than PAGE_SIZE results, older years are added up to this many documents in all. */
 const FEW_RESULTS_DOCS = 2 * FIRST_DOCS;
 /** Years added by each "search older years" click. */

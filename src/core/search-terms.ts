@@ -114,3 +114,22 @@ export const NO_YEAR = 'chung';
 export function yearBundlePath(year: number): string {
   return `/pagefind/nam/${year}/`;
 }
+
+/**
+ * Documents a first search covers: the newest years up to this many documents (at least one
+ * year). Pagefind's metadata file costs a few bytes per document and every year adds a chunk
+ * per query word, so this bounds what a first search fetches whatever the number of years.
+ */
+export const FIRST_SEARCH_DOCS = 4000;
+
+/** The years a first search merges: the newest ones within FIRST_SEARCH_DOCS documents, at least one. */
+export function firstSearchYears(sizes: { year: number; docs: number }[], budget = FIRST_SEARCH_DOCS): number[] {
+  const out: number[] = [];
+  let docs = 0;
+  for (const s of sizes) {
+    if (out.length && docs + s.docs > budget) break;
+    out.push(s.year);
+    docs += s.docs;
+  }
+  return out;
+}

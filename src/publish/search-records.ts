@@ -11,7 +11,7 @@ import { urls } from '../core/urls.ts';
 import type { Figure, ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, FIRST_SEARCH_DOCS, firstSearchYears, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';

@@ -15,7 +15,7 @@ import { synthesize } from '../../scripts/scale/synthesize.ts';
 import { loadContent, memoryReader } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
-import { numberForms, reportYear, searchYears } from '../../src/publish/search-records.ts';
+import { FIRST_SEARCH_DOCS, firstSearchYears, numberForms, reportYear, searchYears, searchYearSizes } from '../../src/publish/search-records.ts';
 import { organizationName } from '../../src/core/labels.ts';
 import { periodLabel } from '../../src/core/period.ts';
 import { urls } from '../../src/core/urls.ts';
@@ -132,4 +132,22 @@ describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} sy
     expect(missing).toEqual([]);
     for (const n of folded) expect(n).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('firstSearchYears', () => {
+  it('takes the newest years within the document budget, and always the newest one', () => {
+    const sizes = [{ year: 2025, docs: 1500 }, { year: 2024, docs: 2000 }, { year: 2023, docs: 900 }, { year: 2022, docs: 10 }];
+    expect(firstSearchYears(sizes, 4000)).toEqual([2025, 2024]);
+    expect(firstSearchYears(sizes, 1000)).toEqual([2025]);
+    expect(firstSearchYears(sizes, 10_000)).toEqual([2025, 2024, 2023, 2022]);
+    expect(firstSearchYears([], 4000)).toEqual([]);
+  });
+
+  it('the synthetic site’s first search covers at least its newest year and stays within the budget past it', () => {
+    const sizes = searchYearSizes(site);
+    const first = firstSearchYears(sizes);
+    expect(first[0]).toBe(sizes[0].year);
+    const docs = sizes.filter((s) => first.includes(s.year)).reduce((n, s) => n + s.docs, 0);
+    expect(first.length === 1 || docs <= FIRST_SEARCH_DOCS).toBe(true);
+  });
 });

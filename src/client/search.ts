@@ -7,7 +7,7 @@
 // FEW_RESULTS_DOCS), the rest when the reader asks ("Tìm cả trong các năm trước") or picks
 // a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
-import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -271,7 +271,21 @@ async function run() {
   }
   const t0 = performance.now();
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
-  const search = () => pf.search(s.q ? foldQuery(s.q) : null, { filters: s.filters, ...(sort ? { sort } : {}) });
+  const query = s.q ? foldQuery(s.q) : null;
+  const search = async (): Promise<PfResponse | null> => {
+    if (!sort || s.filters[YEAR_FILTER]) return pf.search(query, { filters: s.filters, ...(sort ? { sort } : {}) });
+    // Pagefind merges the instances' results by score, and a sorted search scores by rank within each
+    // instance, which interleaves the years. One search per year (its filter keeps one instance's
+    // results), in year order; then the undated pages of the main bundle.
+    const years = [...merged].sort((a, b) => (s.sort === 'moi' ? b - a : a - b)).map(String);
+    const parts: PfResponse[] = [];
+    for (const y of [...years, NO_YEAR]) {
+      const r = await pf.search(query, { filters: { ...s.filters, [YEAR_FILTER]: y }, sort });
+      if (!r) return null;
+      parts.push(r);
+    }
+    return { results: parts.flatMap((r) => r.results), unfilteredResultCount: parts.reduce((n, r) => n + r.unfilteredResultCount, 0), filters: {} };
+  };
   const pinned = pinnedYears();
   let res: PfResponse | null;
   if (pinned.length) {

@@ -2,8 +2,9 @@
 //   - HTML pages of dist/: only <main>, with listing pages, the search page and
 //     the source-text pages left out (classifyPage), data tables dropped where
 //     their figures have records of their own; filters/meta/sort added.
-//   - Custom records: one per figure (urls.figure anchor) and one per passage of
-//     every source text (text-fragment link to the passage).
+//   - Figures and source passages grouped (reportGroups: up to 25 figures of one report
+//     and area, or 6 consecutive passages, per document), each member a heading whose id
+//     carries what the search page shows of it; Pagefind's sub-results find the member.
 //   - Split by year of the report period (planBundles): dist/pagefind/ holds the
 //     pages that belong to no single report plus pagefind.js and its WebAssembly;
 //     dist/pagefind/nam/<year>/ one bundle per year (index, fragments, filters,
@@ -18,7 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Site } from '../src/pipeline/derive.ts';
-import { buildVocabulary, classifyPage, reportRecords, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchRecord } from '../src/publish/search-records.ts';
+import { buildVocabulary, classifyPage, reportGroups, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchGroup } from '../src/publish/search-records.ts';
 import type { Figure } from '../src/core/model.ts';
 import { escapeHtml, strokeD } from '../src/core/text.ts';
 import { organizationName } from '../src/core/labels.ts';
@@ -176,13 +177,13 @@ function dirSize(dir: string, keep: (name: string) => boolean = () => true): { b
   return { bytes, files };
 }
 
-/** One Pagefind bundle: HTML pages (already cut by pageForIndex) and custom records, written to `dir`. */
+/** One Pagefind bundle: HTML pages of dist/ and grouped figures and passages, written to `dir`. */
 export interface Bundle {
   /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
   dir: string;
   year: number | null;
   pages: { url: string; file: string; info: PageInfo }[];
-  records: () => SearchRecord[];
+  groups: () => SearchGroup[];
 }
 
 /** Files every bundle needs; the year bundles use the main bundle's pagefind.js and WebAssembly. */
@@ -193,12 +194,12 @@ const BUNDLE_ONLY = (name: string) => name === 'pagefind-entry.json' || name.end
  * and one per year of report period (dist/pagefind/nam/<year>/), newest year first.
  */
 export function planBundles(site: Site, dist: string): Bundle[] {
-  const main: Bundle = { dir: 'pagefind', year: null, pages: [], records: () => [] };
+  const main: Bundle = { dir: 'pagefind', year: null, pages: [], groups: () => [] };
   const byYear = new Map<number, Bundle>();
   const bundleFor = (year: number | null): Bundle => {
     if (year == null) return main;
     let b = byYear.get(year);
-    if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], records: () => [] }));
+    if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], groups: () => [] }));
     return b;
   };
   for (const year of searchYears(site)) bundleFor(year);
@@ -210,13 +211,13 @@ export function planBundles(site: Site, dist: string): Bundle[] {
   const figuresByReport = new Map<string, Figure[]>();
   for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);
   const reportsOf = (year: number | null) => site.content.reports.filter((r) => reportYear(r) === year);
-  // Records are made when their bundle is written, so only one year's records are in memory at a time.
-  for (const b of [main, ...byYear.values()]) b.records = () => reportsOf(b.year).flatMap((r) => reportRecords(site, r, figuresByReport.get(r.meta.id) ?? []));
+  // Groups are made when their bundle is written, so only one year's are in memory at a time.
+  for (const b of [main, ...byYear.values()]) b.groups = () => reportsOf(b.year).flatMap((r) => reportGroups(site, r, figuresByReport.get(r.meta.id) ?? []));
   return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];
 }
 
 /** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
-export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; records: number; bytes: number; files: number }> {
+export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; passages: number; groups: number; bytes: number; files: number }> {
   const outputPath = join(dist, bundle.dir);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -228,21 +229,21 @@ export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages
     if (res.errors.length) throw new Error(`Pagefind ${p.url}: ${res.errors.join('; ')}`);
     pages++;
   }
-  const records = bundle.records();
+  const groups = bundle.groups();
   // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
-  if (bundle.year == null && pages + records.length === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
-  for (const r of records) {
-    const res = await index.addCustomRecord(r);
-    if (res.errors.length) throw new Error(`Pagefind ${r.url}: ${res.errors.join('; ')}`);
+  if (bundle.year == null && pages + groups.length === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
+  for (const g of groups) {
+    const res = await index.addHTMLFile({ url: g.url, content: g.html });
+    if (res.errors.length) throw new Error(`Pagefind ${g.url}: ${res.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   if (bundle.year == null) for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
   else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
-  const figures = records.filter((r) => r.meta.type === 'figure').length;
+  const count = (type: string) => groups.filter((g) => g.type === type).reduce((n, g) => n + g.anchors.length, 0);
   const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
-  return { pages, figures, records: records.length, ...size };
+  return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, ...size };
 }
 
 export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
@@ -251,7 +252,7 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
   const bundles = planBundles(site, dist);
   try {
-    const total = { pages: 0, figures: 0, records: 0, bytes: 0, files: 0 };
+    const total = { pages: 0, figures: 0, passages: 0, groups: 0, bytes: 0, files: 0 };
     let largest = { dir: '', bytes: 0 };
     for (const b of bundles) {
       const s = await writeBundle(b, dist);
@@ -259,7 +260,7 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
       if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     }
     log(
-      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu, ${total.records - total.figures} đoạn toàn văn; ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
+      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm; ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
         `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB`,
     );
   } finally {

@@ -7,7 +7,8 @@
 // FEW_RESULTS_DOCS), the rest when the reader asks ("Tìm cả trong các năm trước") or picks
 // a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
-import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { urls } from '../core/urls.ts';
+import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -18,6 +19,7 @@ interface PfSub {
 interface PfData {
   url: string;
   excerpt: string;
+  anchors?: { id?: string; text?: string }[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sub_results: PfSub[];
@@ -38,7 +40,10 @@ interface Pagefind {
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
+// Results (documents) whose data a batch loads; a grouped result shows up to MEMBERS_SHOWN hits.
 const PAGE_SIZE = 10;
+/** Members of a grouped document (figures of one report and area, consecutive passages) shown per result. */
+const MEMBERS_SHOWN = 3;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 const FIRST_DOCS = FIRST_SEARCH_DOCS;
 /** With fewer than PAGE_SIZE results, older years are added up to this many documents in all. */
@@ -73,7 +78,9 @@ function loadPagefind(): Promise<Pagefind> {
     const url = PAGEFIND_URL;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // Main thread: the index is small, searches take a few ms, and it saves fetching pagefind-worker.js (12 KB).
-    await pf.options({ excerptLength: 24, noWorker: true });
+    // Figures and passages come grouped (see reportGroups): a low length penalty keeps a group
+    // holding the one matching figure above short pages.
+    await pf.options({ excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } });
     await pf.init();
     return pf;
   })();
@@ -161,49 +168,88 @@ function typeLabel(type: string): string {
   return CONTENT_TYPES[type as ContentType] ?? CONTENT_TYPES.page;
 }
 
-function render(d: PfData): HTMLLIElement {
+/**
+ * The members of a grouped document that matched: its sub-results (their heading ids carry the
+ * member's fields, see memberId), most distinct highlighted words first; without a query
+ * (filters only), its first members.
+ */
+function members(d: PfData, keep: (fields: string[]) => boolean): { fields: string[]; title: string; excerpt: string }[] {
+  const subs = (d.sub_results ?? [])
+    .filter((x) => x.anchor?.id.includes('~'))
+    .map((x, i) => {
+      const marked = [...x.excerpt.matchAll(/<mark>([^<]*)<\/mark>/gi)].map((m) => m[1].toLowerCase());
+      // Distinct query words first ("ký tắt" over a passage saying "ký" five times), then all highlights.
+      return { fields: memberFields(x.anchor!.id), title: x.title, excerpt: x.excerpt, i, n: new Set(marked).size * 1000 + marked.length };
+    })
+    .filter((x) => keep(x.fields) && x.n > 0);
+  if (subs.length) return subs.sort((a, b) => b.n - a.n || a.i - b.i).slice(0, MEMBERS_SHOWN);
+  // Filters only: the first members that pass the filters.
+  return (d.anchors ?? [])
+    .filter((a) => a.id?.includes('~'))
+    .map((a) => ({ fields: memberFields(a.id!), title: a.text ?? '', excerpt: '' }))
+    .filter((x) => keep(x.fields))
+    .slice(0, MEMBERS_SHOWN);
+}
+
+function typeLine(type: string, extra: string | undefined): HTMLElement {
+  const line = el('p', { className: 'search-hit__type' }, el('b', {}, typeLabel(type)));
+  if (extra) line.append(` · ${extra}`);
+  return line;
+}
+
+function render(d: PfData): HTMLLIElement[] {
   const m = Object.fromEntries(Object.entries(d.meta).map(([k, v]) => [k, unstrokeD(v)]));
   const type = m.type ?? 'page';
-  const li = el('li', { className: `search-hit search-hit--${type}` });
-  const typeLine = el('p', { className: 'search-hit__type' }, el('b', {}, typeLabel(type)));
-  const extra = type === 'figure' ? m.area : type === 'source' ? m.period : (d.filters.ky?.[0] ?? d.filters.linh_vuc?.[0]);
-  if (extra) typeLine.append(` · ${extra}`);
-  li.append(typeLine);
-  const excerpt = parseExcerpt(d.excerpt);
-  if (type === 'figure') {
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title)));
-    li.append(el('p', { className: 'search-hit__value' }, el('data', {}, m.value), ` · ${m.period} · ${m.scope}`));
-    li.append(excerptNode(d.excerpt));
-    li.append(
-      el('p', { className: 'search-hit__links' },
-        el('span', {}, 'Nguồn: ', el('a', { href: m.reportUrl }, m.report), `, mục ${m.section}`),
-        el('a', { href: m.quoteUrl }, 'Câu gốc trong toàn văn'),
-        el('a', { href: m.indicatorUrl }, 'Chuỗi số liệu của chỉ số'),
-      ),
-    );
-  } else if (type === 'source') {
-    const phrase = spotPhrase(excerpt);
-    const href = phrase ? textFragmentUrl(m.sourceUrl, phrase) : d.url;
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href }, m.report)));
-    if (m.section) li.append(el('p', { className: 'search-hit__type' }, `Toàn văn, ${m.section}`));
-    li.append(excerptNode(d.excerpt));
-    li.append(el('p', { className: 'search-hit__links' }, el('a', { href }, 'Đến đoạn này trong toàn văn'), el('a', { href: m.reportUrl }, 'Trang báo cáo')));
-  } else {
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title || d.url)));
-    li.append(excerptNode(d.excerpt));
-    const subs = (d.sub_results ?? []).filter((s) => s.anchor && s.url !== d.url).slice(0, 3);
-    if (subs.length) {
-      li.append(el('ul', { className: 'search-hit__subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, unstrokeD(s.title))))));
-    }
+  // Grouped documents: the group's URL is its page with "?nhom=…"; each matched member is one hit.
+  const page = d.url.replace(/\?.*$/, '');
+  if (type === 'figure' && page !== d.url) {
+    // A group passes a unit filter if any member does: show only the members that do.
+    const unit = state().filters.don_vi;
+    const reportId = page.split('/')[2];
+    return members(d, (x) => !unit || x[3] === unit).map(({ fields, title, excerpt }) => {
+      const [anchor, value, period, scope, section, indicator, area] = fields;
+      return el('li', { className: 'search-hit search-hit--figure' },
+        typeLine(type, area),
+        el('h3', { className: 'search-hit__title' }, el('a', { href: `${page}#${anchor}` }, unstrokeD(title))),
+        el('p', { className: 'search-hit__value' }, el('data', {}, value), ` · ${period} · ${scope}`),
+        ...(excerpt ? [excerptNode(excerpt)] : []),
+        el('p', { className: 'search-hit__links' },
+          el('span', {}, 'Nguồn: ', el('a', { href: page }, m.report), `, mục ${section}`),
+          el('a', { href: urls.quote(reportId, anchor.replace(/^so-lieu-/, '')) }, 'Câu gốc trong toàn văn'),
+          el('a', { href: urls.indicator(indicator) }, 'Chuỗi số liệu của chỉ số'),
+        ),
+      );
+    });
   }
-  return li;
+  if (type === 'source' && page !== d.url) {
+    return members(d, () => true).map(({ fields, excerpt }) => {
+      const [, section] = fields;
+      const phrase = spotPhrase(parseExcerpt(excerpt));
+      const href = phrase ? textFragmentUrl(page, phrase) : page;
+      const li = el('li', { className: 'search-hit search-hit--source' }, typeLine(type, m.period));
+      li.append(el('h3', { className: 'search-hit__title' }, el('a', { href }, m.report)));
+      if (section) li.append(el('p', { className: 'search-hit__type' }, `Toàn văn, ${section}`));
+      if (excerpt) li.append(excerptNode(excerpt));
+      li.append(el('p', { className: 'search-hit__links' }, el('a', { href }, 'Đến đoạn này trong toàn văn'), el('a', { href: m.reportUrl }, 'Trang báo cáo')));
+      return li;
+    });
+  }
+  const li = el('li', { className: `search-hit search-hit--${type}` });
+  li.append(typeLine(type, d.filters.ky?.[0] ?? d.filters.linh_vuc?.[0]));
+  li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title || d.url)));
+  li.append(excerptNode(d.excerpt));
+  const subs = (d.sub_results ?? []).filter((x) => x.anchor && x.url !== d.url).slice(0, 3);
+  if (subs.length) {
+    li.append(el('ul', { className: 'search-hit__subs' }, ...subs.map((x) => el('li', {}, el('a', { href: x.url }, unstrokeD(x.title))))));
+  }
+  return [li];
 }
 
 async function showMore(mySeq: number) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
   if (mySeq !== seq) return;
-  for (const d of data) list.append(render(d));
+  for (const d of data) list.append(...render(d));
   shown += batch.length;
   more.hidden = shown >= current.length;
 }

@@ -133,3 +133,20 @@ export function firstSearchYears(sizes: { year: number; docs: number }[], budget
   }
   return out;
 }
+
+/** A member's heading id in a grouped document: its fields percent-encoded (ids have no spaces) and joined by "~". */
+export function memberId(fields: string[]): string {
+  return fields.map((f) => encodeURIComponent(f).replace(/~/g, '%7E')).join('~');
+}
+
+/** Inverse of `memberId`. */
+export function memberFields(id: string): string[] {
+  return id.split('~').map((f) => decodeURIComponent(f));
+}
+
+/** Fields of a figure member id, in order (built by figureGroups, read by the search page). */
+export const FIGURE_MEMBER = ['anchor', 'value', 'period', 'scope', 'section', 'indicator', 'area'] as const;
+/** Fields of a source-passage member id, in order. */
+export const PASSAGE_MEMBER = ['n', 'section'] as const;
+/** Query parameter that makes each group's URL unique (Pagefind keys documents by URL). */
+export const GROUP_QUERY = 'nhom';

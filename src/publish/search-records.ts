@@ -6,12 +6,12 @@ import type { Site } from '../pipeline/derive.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
 import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
-import { foldDiacritics, strokeD } from '../core/text.ts';
+import { escapeHtml, foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
 import type { Figure, ReportContent } from '../core/model.ts';
-import { CONTENT_TYPES, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
+import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, FIRST_SEARCH_DOCS, firstSearchYears, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, FIRST_SEARCH_DOCS, firstSearchYears, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';
@@ -223,6 +223,99 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
 /** The records of one report that are not HTML pages: its figures and its source-text passages. */
 export function reportRecords(site: Site, report: ReportContent, figures = site.figures.filter((f) => f.reportId === report.meta.id)): SearchRecord[] {
   return [...figures.map((f) => figureRecord(site, f)), ...sourceRecords(site, report)];
+}
+
+/**
+ * Records grouped into documents for Pagefind, which writes one fragment file per document
+ * and an entry per document in the metadata file every first search fetches: one per figure
+ * or passage made ~140 files per report (121k at 1,000 reports). A group holds up to
+ * FIGURE_GROUP_SIZE figures of one report in one area, or PASSAGE_GROUP_SIZE consecutive
+ * passages of one source text; each member is a heading with an id, so a query still lands on
+ * the figure or passage (Pagefind's sub-results), and what the result shows of a member rides
+ * in that id (`memberId`: ids are not indexed). Small groups keep each result's fragment small.
+ */
+export interface SearchGroup {
+  /** Unique per group: the members' page with `?nhom=…`. */
+  url: string;
+  html: string;
+  type: 'figure' | 'source';
+  /** Heading ids of the members, in order. */
+  anchors: string[];
+}
+
+export const FIGURE_GROUP_SIZE = 25;
+export const PASSAGE_GROUP_SIZE = 6;
+
+function groupHtml(title: string, members: { id: string; heading: string; text: string }[], meta: Record<string, string>, filters: Record<string, string[]>, sort: Record<string, string>): string {
+  const tags: string[] = [];
+  for (const [k, v] of Object.entries(meta)) tags.push(`<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`);
+  for (const [k, vs] of Object.entries(filters)) for (const v of vs) tags.push(`<span data-pagefind-filter="${k}">${escapeHtml(v)}</span>`);
+  for (const [k, v] of Object.entries(sort)) tags.push(`<span data-pagefind-sort="${k}">${escapeHtml(v)}</span>`);
+  const body = members.map((m) => `<h2 id="${escapeHtml(m.id)}">${escapeHtml(m.heading)}</h2><p>${escapeHtml(m.text)}</p>`).join('');
+  return `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><div data-pagefind-body>${body}<div data-pagefind-ignore>${tags.join('')}</div></div></body></html>`;
+}
+
+function unionFilters(records: SearchRecord[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) if (!(out[k] ??= []).includes(v)) out[k].push(v);
+  return out;
+}
+
+function latestSort(records: SearchRecord[]): Record<string, string> {
+  const values = records.map((r) => r.sort[SORT_KEY]).filter(Boolean).sort();
+  return values.length ? { [SORT_KEY]: values.at(-1)! } : {};
+}
+
+function parts<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The figures of one report, grouped by area (in area order) in parts of at most FIGURE_GROUP_SIZE. */
+export function figureGroups(site: Site, report: ReportContent, figures: Figure[]): SearchGroup[] {
+  const byArea = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const area = site.indicatorsById.get(f.indicator)?.area ?? '';
+    (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(f);
+  }
+  const order = new Map(site.content.areas.map((a) => [a.id, a.order]));
+  const areas = [...byArea.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b));
+  return areas.flatMap((area) =>
+    parts(byArea.get(area)!, FIGURE_GROUP_SIZE).map((part, i) => {
+      const records = part.map((f) => figureRecord(site, f));
+      const members = records.map((r, k) => {
+        const f = part[k];
+        const anchor = r.url.slice(r.url.indexOf('#') + 1);
+        const label = strokeD(r.meta.title);
+        const m = r.meta;
+        return { id: memberId([anchor, m.value, m.period, m.scope, m.section, f.indicator, m.area]), heading: label, text: r.content.startsWith(label) ? r.content.slice(label.length).replace(/^:\s*/, '') : r.content };
+      });
+      const areaLabel = records[0].meta.area || 'khác';
+      const url = `${urls.report(report.meta.id)}?${GROUP_QUERY}=${encodeURIComponent(`${area || 'khac'}-${i + 1}`)}`;
+      const meta = { title: `Số liệu: ${areaLabel}, ${report.meta.title}`, type: 'figure', area: records[0].meta.area, report: report.meta.title };
+      return { url, type: 'figure' as const, anchors: members.map((x) => x.id), html: groupHtml(meta.title, members, meta, unionFilters(records), latestSort(records)) };
+    }),
+  );
+}
+
+/** The passages of one source text in consecutive parts of at most PASSAGE_GROUP_SIZE. */
+export function sourceGroups(site: Site, report: ReportContent): SearchGroup[] {
+  const records = sourceRecords(site, report);
+  return parts(records.map((r, n) => ({ r, n })), PASSAGE_GROUP_SIZE).map((part, i) => {
+    const first = part[0].r.meta;
+    // A heading of punctuation only: the section path in every heading would add its words to every query's postings.
+    // No link in the id: the search page links to the highlighted words (spotPhrase), else to the text.
+    const members = part.map(({ r, n }) => ({ id: memberId([`doan-${n + 1}`, r.meta.section]), heading: '¶', text: r.content }));
+    const meta = { title: first.title, type: 'source', report: first.report, period: first.period, reportUrl: first.reportUrl };
+    const url = `${urls.source(report.meta.id)}?${GROUP_QUERY}=${i + 1}`;
+    return { url, type: 'source' as const, anchors: members.map((m) => m.id), html: groupHtml(first.title, members, meta, part[0].r.filters, part[0].r.sort) };
+  });
+}
+
+/** The documents of one report that are not its HTML pages: figure groups and passage groups. */
+export function reportGroups(site: Site, report: ReportContent, figures = site.figures.filter((f) => f.reportId === report.meta.id)): SearchGroup[] {
+  return [...figureGroups(site, report, figures), ...sourceGroups(site, report)];
 }
 
 /** All records that are not HTML pages: figures and source-text passages. */

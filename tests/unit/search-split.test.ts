@@ -15,7 +15,7 @@ import { synthesize } from '../../scripts/scale/synthesize.ts';
 import { loadContent, memoryReader } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
-import { FIRST_SEARCH_DOCS, firstSearchYears, numberForms, reportYear, searchYears, searchYearSizes } from '../../src/publish/search-records.ts';
+import { FIGURE_GROUP_SIZE, FIRST_SEARCH_DOCS, firstSearchYears, memberFields, numberForms, reportYear, searchYears, searchYearSizes } from '../../src/publish/search-records.ts';
 import { organizationName } from '../../src/core/labels.ts';
 import { periodLabel } from '../../src/core/period.ts';
 import { urls } from '../../src/core/urls.ts';
@@ -42,26 +42,31 @@ writeFileSync(join(pages, 'chi-so', indicator.id, 'index.html'), `<!doctype html
 const bundles = planBundles(site, pages);
 
 describe(`search index split by year at ${N} synthetic reports`, () => {
-  it('puts every figure in exactly one bundle, its report’s year, with every printed form of its numbers in the indexed text', () => {
+  it('puts every figure in exactly one group of one bundle, its report’s year, with every printed form of its numbers in the indexed text', () => {
     const years = searchYears(site);
     expect(years.length).toBeGreaterThan(3);
     expect(bundles.map((b) => b.year)).toEqual([null, ...years]);
     expect(bundles[0].pages.map((p) => p.url)).toEqual([`/chi-so/${indicator.id}/`]);
-    const seen = new Map<string, number | null>();
+    const seen = new Map<string, { year: number | null; html: string }>();
     for (const b of bundles) {
-      for (const r of b.records()) {
-        if (r.meta.type !== 'figure') continue;
-        expect(seen.has(r.url), r.url).toBe(false);
-        seen.set(r.url, b.year);
-        expect(r.filters.nam).toEqual([String(b.year)]);
+      for (const g of b.groups()) {
+        expect(g.html).toContain(`data-pagefind-filter="nam">${b.year}<`);
+        if (g.type !== 'figure') continue;
+        expect(g.anchors.length).toBeLessThanOrEqual(FIGURE_GROUP_SIZE);
+        const page = g.url.replace(/\?.*$/, '');
+        for (const a of g.anchors) {
+          const url = `${page}#${memberFields(a)[0]}`;
+          expect(seen.has(url), url).toBe(false);
+          seen.set(url, { year: b.year, html: g.html });
+        }
       }
     }
+    expect(seen.size).toBe(site.figures.length);
     for (const f of site.figures) {
       const url = urls.figure(f.reportId, f.id);
-      expect(seen.get(url), url).toBe(reportYear(site.reportsById.get(f.reportId)!));
+      expect(seen.get(url)?.year, url).toBe(reportYear(site.reportsById.get(f.reportId)!));
+      for (const form of numberForms(f.value)) expect(seen.get(url)!.html).toContain(form);
     }
-    const byUrl = new Map(bundles.flatMap((b) => b.records()).map((r) => [r.url, r.content]));
-    for (const f of site.figures) for (const form of numberForms(f.value)) expect(byUrl.get(urls.figure(f.reportId, f.id))).toContain(form);
   });
 });
 
@@ -117,9 +122,14 @@ describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} sy
       await pf.options({ noWorker: true });
       await pf.init();
       for (const y of ${JSON.stringify(years)}) await pf.mergeIndex('/pagefind/nam/' + y + '/');
-      const urls = async (res) => Promise.all(res.results.map(async (r) => (await r.data()).url));
+      // Each grouped hit's matched members, as the search page reads them: page URL + the anchor in the member's heading id.
+      const hits = async (res) => (await Promise.all(res.results.map(async (r) => {
+        const d = await r.data();
+        const page = d.url.replace(/[?].*$/, '');
+        return d.sub_results.filter((x) => x.anchor && x.anchor.id.includes('~')).map((x) => page + '#' + decodeURIComponent(x.anchor.id.split('~')[0]));
+      }))).flat();
       const found = [];
-      for (const { q, filters } of ${JSON.stringify(queries)}) found.push(await urls(await pf.search(q, { filters })));
+      for (const { q, filters } of ${JSON.stringify(queries)}) found.push(await hits(await pf.search(q, { filters })));
       const folded = [];
       for (const y of ${JSON.stringify(years)}) folded.push((await pf.search('ho so', { filters: { nam: String(y), loai: 'Số liệu' } })).results.length);
       return { found, folded };

@@ -116,9 +116,10 @@ export function yearBundlePath(year: number): string {
 }
 
 /**
- * Documents a first search covers: the newest years up to this many documents (at least one
- * year). Pagefind's metadata file costs a few bytes per document and every year adds a chunk
- * per query word, so this bounds what a first search fetches whatever the number of years.
+ * What a first search covers: the newest years up to this many records (figures, passages and
+ * pages; at least one year). Each merged year adds its metadata file and a chunk per query word,
+ * whose size follows the year's volume of text, so this bounds what a first search fetches
+ * whatever the number of years.
  */
 export const FIRST_SEARCH_DOCS = 4000;
 

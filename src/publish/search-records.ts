@@ -272,17 +272,23 @@ function parts<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** The figures of one report, grouped by area (in area order) in parts of at most FIGURE_GROUP_SIZE. */
+/**
+ * The figures of one report, grouped by area (in area order) and end of period (so a group's
+ * sort key is every member's: a sorted search orders hits, not just groups), in parts of at most
+ * FIGURE_GROUP_SIZE.
+ */
 export function figureGroups(site: Site, report: ReportContent, figures: Figure[]): SearchGroup[] {
-  const byArea = new Map<string, Figure[]>();
+  const byKey = new Map<string, { area: string; end: string; figures: Figure[] }>();
   for (const f of figures) {
     const area = site.indicatorsById.get(f.indicator)?.area ?? '';
-    (byArea.get(area) ?? byArea.set(area, []).get(area)!).push(f);
+    const end = periodRange(f.period).end;
+    const key = `${area}\u0000${end}`;
+    (byKey.get(key) ?? byKey.set(key, { area, end, figures: [] }).get(key)!).figures.push(f);
   }
   const order = new Map(site.content.areas.map((a) => [a.id, a.order]));
-  const areas = [...byArea.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b));
-  return areas.flatMap((area) =>
-    parts(byArea.get(area)!, FIGURE_GROUP_SIZE).map((part, i) => {
+  const keys = [...byKey.values()].sort((a, b) => (order.get(a.area) ?? 1e9) - (order.get(b.area) ?? 1e9) || a.area.localeCompare(b.area) || b.end.localeCompare(a.end));
+  return keys.flatMap(({ area, end, figures: members }) =>
+    parts(members, FIGURE_GROUP_SIZE).map((part, i) => {
       const records = part.map((f) => figureRecord(site, f));
       const members = records.map((r, k) => {
         const f = part[k];
@@ -292,7 +298,7 @@ export function figureGroups(site: Site, report: ReportContent, figures: Figure[
         return { id: memberId([anchor, m.value, m.period, m.scope, m.section, f.indicator, m.area]), heading: label, text: r.content.startsWith(label) ? r.content.slice(label.length).replace(/^:\s*/, '') : r.content };
       });
       const areaLabel = records[0].meta.area || 'khác';
-      const url = `${urls.report(report.meta.id)}?${GROUP_QUERY}=${encodeURIComponent(`${area || 'khac'}-${i + 1}`)}`;
+      const url = `${urls.report(report.meta.id)}?${GROUP_QUERY}=${encodeURIComponent(`${area || 'khac'}-${end}-${i + 1}`)}`;
       const meta = { title: `Số liệu: ${areaLabel}, ${report.meta.title}`, type: 'figure', area: records[0].meta.area, report: report.meta.title };
       return { url, type: 'figure' as const, anchors: members.map((x) => x.id), html: groupHtml(meta.title, members, meta, unionFilters(records), latestSort(records)) };
     }),

@@ -15,9 +15,9 @@ import { synthesize } from '../../scripts/scale/synthesize.ts';
 import { loadContent, memoryReader } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
-import { FIGURE_GROUP_SIZE, FIRST_SEARCH_DOCS, firstSearchYears, memberFields, numberForms, reportYear, searchYears, searchYearSizes } from '../../src/publish/search-records.ts';
+import { FIGURE_GROUP_SIZE, figureGroups, FIRST_SEARCH_DOCS, firstSearchYears, memberFields, memberId, numberForms, reportYear, searchYears, searchYearSizes } from '../../src/publish/search-records.ts';
 import { organizationName } from '../../src/core/labels.ts';
-import { periodLabel } from '../../src/core/period.ts';
+import { periodLabel, periodRange } from '../../src/core/period.ts';
 import { urls } from '../../src/core/urls.ts';
 import { formatNumber } from '../../src/core/format.ts';
 import { escapeHtml } from '../../src/core/text.ts';
@@ -142,6 +142,28 @@ describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} sy
     expect(missing).toEqual([]);
     for (const n of folded) expect(n).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('grouped documents', () => {
+  it('member ids round-trip any field text, "~" and spaces included', () => {
+    const fields = ['so-lieu-a~b', '67.628 hồ sơ', 'quý III/2024', '100%'];
+    const id = memberId(fields);
+    expect(id).not.toMatch(/\s/);
+    expect(memberFields(id)).toEqual(fields);
+  });
+
+  it('a figure group holds one area and one period end (its sort key is every member’s)', () => {
+    const report = site.content.reports[0];
+    const figures = site.figures.filter((f) => f.reportId === report.meta.id);
+    const groups = figureGroups(site, report, figures);
+    expect(groups.reduce((n, g) => n + g.anchors.length, 0)).toBe(figures.length);
+    const byAnchor = new Map(figures.map((f) => [`so-lieu-${f.id}`, f]));
+    for (const g of groups) {
+      const ms = g.anchors.map((a) => byAnchor.get(memberFields(a)[0])!);
+      expect(new Set(ms.map((f) => periodRange(f.period).end)).size).toBe(1);
+      expect(new Set(ms.map((f) => site.indicatorsById.get(f.indicator)?.area)).size).toBe(1);
+    }
+  });
 });
 
 describe('firstSearchYears', () => {

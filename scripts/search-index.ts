@@ -6,11 +6,11 @@
 //     and area, or 6 consecutive passages, per document), each member a heading whose id
 //     carries what the search page shows of it; Pagefind's sub-results find the member.
 //   - Split by year of the report period (planBundles): dist/pagefind/ holds the
-//     pages that belong to no single report plus pagefind.js and its WebAssembly;
-//     dist/pagefind/nam/<year>/ one bundle per year (index, fragments, filters,
-//     metadata only), written one after the other with a fresh index each, so
-//     memory is bounded by the largest year, and a first search loads the main
-//     bundle and the newest year only (the search page merges older years).
+//     newest year and the pages that belong to no single report, plus pagefind.js
+//     and its WebAssembly; dist/pagefind/nam/<year>/ one bundle per older year
+//     (index, fragments, filters, metadata only), written one after the other with
+//     a fresh index each, so memory is bounded by the largest year. A first search
+//     loads the main bundle only: every bundle costs a chunk (~5 KB) per query word.
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
@@ -180,6 +180,7 @@ function dirSize(dir: string, keep: (name: string) => boolean = () => true): { b
 /** One Pagefind bundle: HTML pages of dist/ and grouped figures and passages, written to `dir`. */
 export interface Bundle {
   /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
+  /** The year of an older-year bundle; null for the main bundle (which holds the newest year). */
   dir: string;
   year: number | null;
   pages: { url: string; file: string; info: PageInfo }[];
@@ -191,13 +192,14 @@ const BUNDLE_ONLY = (name: string) => name === 'pagefind-entry.json' || name.end
 
 /**
  * Split the site into bundles: the main one (dist/pagefind/, pages that belong to no single report)
- * and one per year of report period (dist/pagefind/nam/<year>/), newest year first.
+ * with the newest year, and one per older year of report period (dist/pagefind/nam/<year>/), newest first.
  */
 export function planBundles(site: Site, dist: string): Bundle[] {
   const main: Bundle = { dir: 'pagefind', year: null, pages: [], groups: () => [] };
   const byYear = new Map<number, Bundle>();
+  const newest = searchYears(site)[0] ?? null;
   const bundleFor = (year: number | null): Bundle => {
-    if (year == null) return main;
+    if (year == null || year === newest) return main;
     let b = byYear.get(year);
     if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], groups: () => [] }));
     return b;
@@ -210,7 +212,7 @@ export function planBundles(site: Site, dist: string): Bundle[] {
   }
   const figuresByReport = new Map<string, Figure[]>();
   for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);
-  const reportsOf = (year: number | null) => site.content.reports.filter((r) => reportYear(r) === year);
+  const reportsOf = (year: number | null) => site.content.reports.filter((r) => (year == null ? [null, newest] : [year]).includes(reportYear(r)));
   // Groups are made when their bundle is written, so only one year's are in memory at a time.
   for (const b of [main, ...byYear.values()]) b.groups = () => reportsOf(b.year).flatMap((r) => reportGroups(site, r, figuresByReport.get(r.meta.id) ?? []));
   return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];

@@ -2,13 +2,12 @@
 // (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
 // renders results with text nodes only, keeps the search in the URL.
 // The index is split by year (scripts/search-index.ts): the main bundle (pages of no
-// single report) is always searched; year bundles are merged in with mergeIndex, newest
-// first: as many as fit FIRST_DOCS at the first search, more while results are few (up to
-// FEW_RESULTS_DOCS), the rest when the reader asks ("Tìm cả trong các năm trước") or picks
-// a year or period.
+// single report, and the newest year) is always searched; older years are merged in with
+// mergeIndex, newest first: FEW_RESULTS_YEARS while results are few, the rest when the
+// reader asks ("Tìm cả trong các năm trước") or picks a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import { accentQuery, CONTENT_TYPES, FIRST_SEARCH_DOCS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -45,9 +44,6 @@ const PAGE_SIZE = 10;
 /** Members of a grouped document (figures of one report and area, consecutive passages) shown per result. */
 const MEMBERS_SHOWN = 3;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-const FIRST_DOCS = FIRST_SEARCH_DOCS;
-/** With fewer than PAGE_SIZE results, older years are added up to this many documents in all. */
-const FEW_RESULTS_DOCS = 2 * FIRST_DOCS;
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
 
@@ -61,16 +57,10 @@ const list = document.getElementById('search-list') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const older = document.getElementById('search-older') as HTMLButtonElement;
 const yearSelect = document.getElementById('loc-nam') as HTMLSelectElement;
-/** Years with a bundle, newest first, and their number of documents (written by the page from the same list the index build uses). */
-const SIZES = new Map(
-  (form.dataset.years ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((p) => p.split(':').map(Number) as [number, number]),
-);
-const YEARS = [...SIZES.keys()];
+/** Years of report periods, newest first; the newest is in the main bundle, each older one has a bundle of its own. */
+const YEARS = (form.dataset.years ?? '').split(',').filter(Boolean).map(Number);
 /** Years merged so far: merging cannot be undone, so later searches cover them too. */
-const merged = new Set<number>();
+const merged = new Set<number>(YEARS.slice(0, 1));
 
 let pagefind: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
@@ -99,14 +89,6 @@ async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
 /** The newest years not merged yet. */
 function nextYears(n: number): number[] {
   return YEARS.filter((y) => !merged.has(y)).slice(0, n);
-}
-
-const mergedDocs = () => [...merged].reduce((n, y) => n + (SIZES.get(y) ?? 0), 0);
-
-/** The next year if it keeps the merged years within `budget` documents (or nothing is merged yet). */
-function nextWithin(budget: number): number[] {
-  const [y] = nextYears(1);
-  return y != null && (merged.size === 0 || mergedDocs() + (SIZES.get(y) ?? 0) <= budget) ? [y] : [];
 }
 
 /** "2025–2023" for consecutive years, else a list. */
@@ -338,11 +320,10 @@ async function run() {
     await mergeYears(pf, pinned);
     res = await search();
   } else {
-    for (let y = nextWithin(FIRST_DOCS); y.length; y = nextWithin(FIRST_DOCS)) await mergeYears(pf, y);
     res = await search();
-    // Few results: look further back, year by year, within a second budget, before showing anything.
-    for (let y = nextWithin(FEW_RESULTS_DOCS); res && res.results.length < PAGE_SIZE && y.length && mySeq === seq; y = nextWithin(FEW_RESULTS_DOCS)) {
-      await mergeYears(pf, y);
+    // Few results: look further back, year by year, before showing anything.
+    for (let extra = 0; res && res.results.length < PAGE_SIZE && extra < FEW_RESULTS_YEARS && nextYears(1).length && mySeq === seq; extra++) {
+      await mergeYears(pf, nextYears(1));
       res = await search();
     }
   }

@@ -101,11 +101,11 @@ export function accentQuery(query: string, vocabulary: Record<string, string>): 
 }
 
 /**
- * The index is split by year of the report period: one Pagefind bundle per year under
- * /pagefind/nam/<year>/ (merged into the main bundle on demand with Pagefind's mergeIndex),
- * and the main bundle /pagefind/ for pages that belong to no single report (indicators,
- * areas, organizations, catalogue datasets). A first search then loads only the main
- * bundle and the newest year(s), whatever the number of years published.
+ * The index is split by year of the report period: the main bundle /pagefind/ holds the
+ * newest year and the pages that belong to no single report (indicators, areas,
+ * organizations, catalogue datasets); each older year has a bundle under /pagefind/nam/<year>/,
+ * merged on demand with Pagefind's mergeIndex. A first search loads the main bundle only,
+ * whatever the number of years published.
  */
 export const YEAR_FILTER = 'nam';
 /** Value of the `nam` filter on documents of the main bundle, so a year filter excludes them. */
@@ -116,24 +116,10 @@ export function yearBundlePath(year: number): string {
 }
 
 /**
- * What a first search covers: the newest years up to this many records (figures, passages and
- * pages; at least one year). Each merged year adds its metadata file and a chunk per query word,
- * whose size follows the year's volume of text, so this bounds what a first search fetches
- * whatever the number of years.
+ * Older years a search adds, one at a time, while it has fewer results than a page shows:
+ * each merged year costs its metadata file and a chunk (~5 KB) per query word.
  */
-export const FIRST_SEARCH_DOCS = 4000;
-
-/** The years a first search merges: the newest ones within FIRST_SEARCH_DOCS documents, at least one. */
-export function firstSearchYears(sizes: { year: number; docs: number }[], budget = FIRST_SEARCH_DOCS): number[] {
-  const out: number[] = [];
-  let docs = 0;
-  for (const s of sizes) {
-    if (out.length && docs + s.docs > budget) break;
-    out.push(s.year);
-    docs += s.docs;
-  }
-  return out;
-}
+export const FEW_RESULTS_YEARS = 1;
 
 /** A member's heading id in a grouped document: its fields percent-encoded (ids have no spaces) and joined by "~". */
 export function memberId(fields: string[]): string {

@@ -11,7 +11,7 @@ import { urls } from '../core/urls.ts';
 import type { Figure, ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, FIRST_SEARCH_DOCS, firstSearchYears, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FEW_RESULTS_YEARS, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';
@@ -50,21 +50,6 @@ export function searchYears(site: Site): number[] {
     if (y != null) years.add(y);
   }
   return [...years].sort((a, b) => b - a);
-}
-
-/**
- * Documents per year bundle (figures, passages and about three pages per report), newest first:
- * the search page merges as many of the newest years as fit its first-search budget.
- */
-export function searchYearSizes(site: Site): { year: number; docs: number }[] {
-  const docs = new Map<number, number>();
-  const figures = new Map<string, number>();
-  for (const f of site.figures) figures.set(f.reportId, (figures.get(f.reportId) ?? 0) + 1);
-  for (const r of site.content.reports) {
-    const y = reportYear(r);
-    if (y != null) docs.set(y, (docs.get(y) ?? 0) + (figures.get(r.meta.id) ?? 0) + sourceChunks(r.sourceText).length + 3);
-  }
-  return searchYears(site).map((year) => ({ year, docs: docs.get(year)! }));
 }
 
 function yearFilter(report: ReportContent): string[] {

@@ -44,6 +44,8 @@ const PAGE_SIZE = 10;
 /** Members of a grouped document (figures of one report and area, consecutive passages) shown per result. */
 const MEMBERS_SHOWN = 3;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Options of the main bundle and of every merged year (each instance keeps its own, and scores must compare). */
+const PF_OPTIONS = { excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } };
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
 
@@ -70,7 +72,7 @@ function loadPagefind(): Promise<Pagefind> {
     // Main thread: the index is small, searches take a few ms, and it saves fetching pagefind-worker.js (12 KB).
     // Figures and passages come grouped (see reportGroups): a low length penalty keeps a group
     // holding the one matching figure above short pages.
-    await pf.options({ excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } });
+    await pf.options(PF_OPTIONS);
     await pf.init();
     return pf;
   })();
@@ -82,7 +84,7 @@ async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
   // One at a time, in order: Pagefind keeps the instances in the order they were merged.
   for (const y of todo) {
     merged.add(y);
-    await pf.mergeIndex(yearBundlePath(y));
+    await pf.mergeIndex(yearBundlePath(y), PF_OPTIONS);
   }
 }
 
@@ -316,16 +318,22 @@ async function run() {
   };
   const pinned = pinnedYears();
   let res: PfResponse | null;
-  if (pinned.length) {
-    await mergeYears(pf, pinned);
-    res = await search();
-  } else {
-    res = await search();
-    // Few results: look further back, year by year, before showing anything.
-    for (let extra = 0; res && res.results.length < PAGE_SIZE && extra < FEW_RESULTS_YEARS && nextYears(1).length && mySeq === seq; extra++) {
-      await mergeYears(pf, nextYears(1));
+  try {
+    if (pinned.length) {
+      await mergeYears(pf, pinned);
       res = await search();
+    } else {
+      res = await search();
+      // Few results: look further back, year by year, before showing anything.
+      for (let extra = 0; res && res.results.length < PAGE_SIZE && extra < FEW_RESULTS_YEARS && nextYears(1).length && mySeq === seq; extra++) {
+        await mergeYears(pf, nextYears(1));
+        res = await search();
+      }
     }
+  } catch {
+    // A year bundle missing from the host (a partial upload): say so rather than hang on "Đang tìm…".
+    if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
+    return;
   }
   if (mySeq !== seq || !res) return;
   current = res.results;

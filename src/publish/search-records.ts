@@ -205,11 +205,6 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
   });
 }
 
-/** The records of one report that are not HTML pages: its figures and its source-text passages. */
-export function reportRecords(site: Site, report: ReportContent, figures = site.figures.filter((f) => f.reportId === report.meta.id)): SearchRecord[] {
-  return [...figures.map((f) => figureRecord(site, f)), ...sourceRecords(site, report)];
-}
-
 /**
  * Records grouped into documents for Pagefind, which writes one fragment file per document
  * and an entry per document in the metadata file every first search fetches: one per figure

@@ -194,7 +194,7 @@ function render(d: PfData): HTMLLIElement[] {
       const [anchor, value, period, scope, section, indicator, area] = fields;
       return el('li', { className: 'search-hit search-hit--figure' },
         typeLine(type, area),
-        el('h3', { className: 'search-hit__title' }, el('a', { href: `${page}#${anchor}` }, unstrokeD(title))),
+        el('h3', { className: 'search-hit__title' }, el('a', { href: `${page}#${anchor}` }, unstrokeD(title).replace(`: ${value}`, ''))),
         el('p', { className: 'search-hit__value' }, el('data', {}, value), ` · ${period} · ${scope}`),
         ...(excerpt ? [excerptNode(excerpt)] : []),
         el('p', { className: 'search-hit__links' },

@@ -273,9 +273,11 @@ export function figureGroups(site: Site, report: ReportContent, figures: Figure[
       const members = records.map((r, k) => {
         const f = part[k];
         const anchor = r.url.slice(r.url.indexOf('#') + 1);
-        const label = strokeD(r.meta.title);
+        // The heading is the label and value as printed (weighted as a heading, so a figure found by its value outranks
+        // a page that merely mentions the number); the rest of the record's text follows it.
+        const label = strokeD(`${r.meta.title}: ${r.meta.value}`);
         const m = r.meta;
-        return { id: memberId([anchor, m.value, m.period, m.scope, m.section, f.indicator, m.area]), heading: label, text: r.content.startsWith(label) ? r.content.slice(label.length).replace(/^:\s*/, '') : r.content };
+        return { id: memberId([anchor, m.value, m.period, m.scope, m.section, f.indicator, m.area]), heading: label, text: r.content.startsWith(label) ? r.content.slice(label.length).trim() : r.content };
       });
       const areaLabel = records[0].meta.area || 'khác';
       const url = `${urls.report(report.meta.id)}?${GROUP_QUERY}=${encodeURIComponent(`${area || 'khac'}-${end}-${i + 1}`)}`;

@@ -4,9 +4,7 @@ import type { Site } from '../../pipeline/derive.ts';
 import type { Indicator } from '../../core/schema.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { LICENSE } from '../../publish/datasets.ts';
-import { barChart, lineChart } from '../charts.ts';
-import { barSummary, barTable } from '../chart-data.ts';
-import type { ChartFigure } from '../chart-figure.ts';
+import { barSummary, chartFigure, type ChartFigure } from '../charts/index.ts';
 import { shareImages } from '../share-image.ts';
 import { areaColor, chartSourceLine, indicatorSeries, periodTicks, seriesBarRows, seriesChartPoints, seriesSummary, seriesTable, splitSeries } from '../indicator-page.ts';
 import { idPaths, must, type PageHead } from './head.ts';
@@ -30,30 +28,32 @@ export function embedPage(site: Site, id: string): EmbedPage {
   const common = { id: `nhung-${indicator.id}`, subtitle: `Đơn vị: ${indicator.unit}`, permalink };
   let chart: ChartFigure | null = null;
   if (lines.length > 0) {
-    const table = seriesTable(site, lines, indicator.unit);
-    const points = seriesChartPoints(site, lines);
-    const xTicks = periodTicks(lines);
-    chart = {
-      ...common,
-      title: `${indicator.label} (${indicator.unit}) theo kỳ và phạm vi`,
-      render: (width) => lineChart(points, { ariaLabel: `Biểu đồ đường: ${indicator.label}`, color, xTicks, width }),
-      summary: seriesSummary(site, indicator, lines),
-      source: chartSourceLine(lines),
-      columns: table.columns,
-      rows: table.rows,
-    };
+    chart = chartFigure(
+      {
+        type: 'line',
+        points: seriesChartPoints(site, lines),
+        ariaLabel: `Biểu đồ đường: ${indicator.label}`,
+        color,
+        xTicks: periodTicks(lines),
+        summary: seriesSummary(site, indicator, lines),
+        table: seriesTable(site, lines, indicator.unit),
+      },
+      { ...common, title: `${indicator.label} (${indicator.unit}) theo kỳ và phạm vi`, source: chartSourceLine(lines) },
+    );
   } else if (bars.length > 0) {
     const barRows = seriesBarRows(site, bars, color);
-    const data = barTable(barRows, 'Phạm vi, kỳ', indicator.unit);
-    chart = {
-      ...common,
-      title: `${indicator.label} (${indicator.unit}) theo phạm vi`,
-      render: (width) => barChart(barRows, { ariaLabel: `Biểu đồ cột: ${indicator.label}`, unit: indicator.unit, domain: indicator.unit === '%' ? [0, 100] : undefined, width }),
-      summary: `${indicator.label}. ${barSummary(barRows)}.`,
-      source: chartSourceLine(bars),
-      columns: data.columns,
-      rows: data.rows,
-    };
+    chart = chartFigure(
+      {
+        type: 'bars',
+        rows: barRows,
+        ariaLabel: `Biểu đồ cột: ${indicator.label}`,
+        unit: indicator.unit,
+        domain: indicator.unit === '%' ? [0, 100] : undefined,
+        firstColumn: 'Phạm vi, kỳ',
+        summary: `${indicator.label}. ${barSummary(barRows)}.`,
+      },
+      { ...common, title: `${indicator.label} (${indicator.unit}) theo phạm vi`, source: chartSourceLine(bars) },
+    );
   }
   return {
     head: {

@@ -1,11 +1,14 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
+// Every [build] line ends with the stage's wall time and the process's peak memory so far.
 import { resolveSiteUrl } from './site-url.ts';
+import { stageClock } from './stages.ts';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.
 const outDir = process.env.OUT_DIR ?? `${root}/dist`;
 const log = (msg: string) => console.log(`[build] ${msg}`);
+const stage = stageClock(log);
 
 // Checked before anything else runs: every identifier below is built from SITE_URL.
 const siteUrl = resolveSiteUrl(process.env, process.argv.slice(2));
@@ -21,22 +24,31 @@ const { exportFiles } = await import('../src/publish/export.ts');
 const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
+const { toXlsx } = await import('../src/publish/xlsx.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
+const { cachedBytes, codeHash } = await import('./cache.ts');
+type XlsxArgs = Parameters<typeof toXlsx>;
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
 // Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
 const { build: astroBuild } = await import('astro');
 const { buildSearchIndex } = await import('./search-index.ts');
-log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
-log(`MDX: ${writeGenerated(site, root).length} trang`);
+stage(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
+stage(`MDX: ${writeGenerated(site, root).length} trang`);
 await astroBuild({ root, outDir, logLevel: 'error' });
+stage('astro build');
 const files = exportFiles(site);
 writeFiles(files, outDir);
 const bulk = bulkFiles(site, files);
-const binaries = [...(await excelFiles(site)), bulk.zip];
+// Workbooks are the slowest export: cached by table + metadata + the code that writes them.
+const xlsxStats = { hits: 0, misses: 0 };
+const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'].map((f) => `${root}/${f}`));
+const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, ([table, meta]) => toXlsx(table, meta), xlsxStats);
+const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
 writeFiles([...binaries, bulk.sum], outDir);
-log(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin)`);
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
+stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
 await buildSearchIndex(site, outDir, log);
+stage('chỉ mục tìm kiếm');
 log(`xong: ${outDir}`);

@@ -19,36 +19,50 @@ if (siteUrl.error) {
 log(siteUrl.note);
 
 // Loaded after the check, so a refused production build fails in a second.
-const { runPipeline } = await import('../src/pipeline/site.ts');
-const { exportFiles } = await import('../src/publish/export.ts');
+const { rmSync } = await import('node:fs');
+const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
+const { byteSize, exportFiles } = await import('../src/publish/export.ts');
 const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
+const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { toXlsx } = await import('../src/publish/xlsx.ts');
+const { exportSizes } = await import('../src/view/dataset-catalog.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
 const { cachedBytes, codeHash } = await import('./cache.ts');
 type XlsxArgs = Parameters<typeof toXlsx>;
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
+// The Astro pages below get this same site object: the pipeline runs once per build.
+shareSite(site);
 // Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
 const { build: astroBuild } = await import('astro');
 const { buildSearchIndex } = await import('./search-index.ts');
 stage(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
 stage(`MDX: ${writeGenerated(site, root).length} trang`);
-await astroBuild({ root, outDir, logLevel: 'error' });
+
+// Exports first, written and then let go: the pages need only their sizes (seeded here, so the
+// pages never compute the exports again), and the Astro build no longer shares memory with them.
+// Astro is told not to empty outDir, so the build clears it itself.
+rmSync(outDir, { recursive: true, force: true });
+{
+  const files = exportFiles(site);
+  writeFiles(files, outDir);
+  exportSizes(site, () => files, byteSize);
+  const bulk = bulkFiles(site, files);
+  forgetHashes();
+  // Workbooks are the slowest export: cached by table + metadata + the code that writes them.
+  const xlsxStats = { hits: 0, misses: 0 };
+  const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'].map((f) => `${root}/${f}`));
+  const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, ([table, meta]) => toXlsx(table, meta), xlsxStats);
+  const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
+  writeFiles([...binaries, bulk.sum], outDir);
+  stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
+}
+await astroBuild({ root, outDir, logLevel: 'error', vite: { build: { emptyOutDir: false } } });
 stage('astro build');
-const files = exportFiles(site);
-writeFiles(files, outDir);
-const bulk = bulkFiles(site, files);
-// Workbooks are the slowest export: cached by table + metadata + the code that writes them.
-const xlsxStats = { hits: 0, misses: 0 };
-const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'].map((f) => `${root}/${f}`));
-const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, ([table, meta]) => toXlsx(table, meta), xlsxStats);
-const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
-writeFiles([...binaries, bulk.sum], outDir);
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
-stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
 await buildSearchIndex(site, outDir, log);
 stage('chỉ mục tìm kiếm');
 log(`xong: ${outDir}`);

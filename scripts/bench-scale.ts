@@ -26,12 +26,12 @@ function walk(dir: string): string[] {
   });
 }
 
-function readTree(dir: string, prefix: string): Files {
+export function readTree(dir: string, prefix: string): Files {
   return Object.fromEntries(walk(join(ROOT, dir)).map((p) => [`${prefix}/${relative(join(ROOT, dir), p)}`, readFileSync(p, 'utf8')]));
 }
 
 /** A throw-away copy of the project: code copied (the build writes src/generated), node_modules linked. */
-function workspace(files: Files): string {
+export function workspace(files: Files): string {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-scale-'));
   for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (p) => !p.includes('/src/generated') });

@@ -29,7 +29,9 @@ const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { toXlsx } = await import('../src/publish/xlsx.ts');
 const { exportSizes } = await import('../src/view/dataset-catalog.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
-const { cachedBytes, codeHash } = await import('./cache.ts');
+const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
+// The key src/view/charts.ts looks up (CHART_CACHE), without loading the plotting code here.
+const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof toXlsx>;
 
 const { site, issues } = runPipeline(root);
@@ -54,14 +56,17 @@ rmSync(outDir, { recursive: true, force: true });
   forgetHashes();
   // Workbooks are the slowest export: cached by table + metadata + the code that writes them.
   const xlsxStats = { hits: 0, misses: 0 };
-  const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'].map((f) => `${root}/${f}`));
+  const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'], root);
   const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, ([table, meta]) => toXlsx(table, meta), xlsxStats);
   const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
   writeFiles([...binaries, bulk.sum], outDir);
   stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
 }
+// Charts are the costliest part of rendering pages: cached by input + chart code + plotting libraries.
+const chartCode = codeHash(['src/view/charts.ts', ...['@observablehq/plot', 'linkedom', 'd3'].map((p) => `node_modules/${p}/package.json`)], root);
+const charts = installChartCache(CHART_CACHE, chartCode);
 await astroBuild({ root, outDir, logLevel: 'error', vite: { build: { emptyOutDir: false } } });
-stage('astro build');
+stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới)`);
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
 stage('chỉ mục tìm kiếm');

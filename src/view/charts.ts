@@ -31,7 +31,26 @@ export function stripStyles(html: string): string {
 export const PLOT_CLASS = 'plot-d6a7b5';
 
 function render(plot: (SVGSVGElement | HTMLElement) & { outerHTML: string }): string {
-  return stripStyles(stripMarkAria(plot.outerHTML));
+  return stableIds(stripStyles(stripMarkAria(plot.outerHTML)));
+}
+
+const PLOT_ID = /plot-(marker|clip|pattern)-\d+/g;
+
+/**
+ * Plot numbers marker/clip/pattern ids with a process-wide counter, so a chart's SVG depended on how
+ * many charts were drawn before it. Ids from the chart's own content instead: the same chart gives
+ * the same bytes wherever it is drawn (the build's chart cache, byte-identical builds), and two
+ * different charts on one page still get different ids.
+ */
+export function stableIds(svg: string): string {
+  const ids = [...new Set(svg.match(PLOT_ID) ?? [])];
+  if (ids.length === 0) return svg;
+  // FNV-1a over the SVG with the counters taken out.
+  let h = 0x811c9dc5;
+  for (const c of svg.replace(PLOT_ID, 'plot-$1')) h = Math.imul(h ^ c.codePointAt(0)!, 0x01000193);
+  const tag = (h >>> 0).toString(36);
+  const rename = new Map(ids.map((id, i) => [id, `${id.replace(/-\d+$/, '')}-${tag}-${i}`]));
+  return svg.replace(PLOT_ID, (id) => rename.get(id)!);
 }
 
 export interface BarRow {
@@ -52,6 +71,18 @@ export interface BarOptions {
 }
 
 /** Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text. */
+/**
+ * `npm run build` installs a cache of rendered charts under this key (scripts/cache.ts, by content hash
+ * of the chart's input and this code), so an unchanged chart costs nothing on a rebuild; the pages
+ * and `npm run dev` render as before when none is installed. Charts are pure: a hit is the same SVG.
+ */
+export const CHART_CACHE = Symbol.for('cchc.chartCache');
+type ChartCache = (kind: string, input: unknown, draw: () => string) => string;
+function cachedChart(kind: string, input: unknown, draw: () => string): string {
+  const cache = (globalThis as Record<symbol, unknown>)[CHART_CACHE] as ChartCache | undefined;
+  return cache ? cache(kind, input, draw) : draw();
+}
+
 export const CHART_WIDTHS = { wide: 640, narrow: 340 } as const;
 /** Below this width a chart uses its phone layout (fewer ticks and labels). */
 const isNarrow = (width: number) => width < 480;
@@ -82,7 +113,9 @@ export function wrapLabel(text: string, max: number): string[] {
  * Horizontal bars, one per row, each labelled above its bar (wrapped to the
  * chart width), so long Vietnamese labels never get clipped.
  */
-export function barChart(rows: BarRow[], options: BarOptions): string {
+export const barChart = (rows: BarRow[], options: BarOptions): string => cachedChart('bar', [rows, options], () => drawBarChart(rows, options));
+
+function drawBarChart(rows: BarRow[], options: BarOptions): string {
   const width = options.width ?? CHART_WIDTHS.wide;
   const marginRight = 90; // room for the value printed after the bar
   const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH)));
@@ -139,7 +172,9 @@ export interface LineOptions {
 }
 
 /** Time series, one line per series, points labelled with their value. */
-export function lineChart(points: LinePoint[], options: LineOptions): string {
+export const lineChart = (points: LinePoint[], options: LineOptions): string => cachedChart('line', [points, options], () => drawLineChart(points, options));
+
+function drawLineChart(points: LinePoint[], options: LineOptions): string {
   const spark = options.spark ?? false;
   const series = [...new Set(points.map((p) => p.series))];
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;

@@ -5,7 +5,6 @@
 // so an unchanged image costs nothing on the next build.
 import type { APIRoute } from 'astro';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { getSite } from '../../pipeline/site.ts';
@@ -42,7 +41,7 @@ function sharePng(svg: string): Promise<Uint8Array> {
   if (!cached) {
     const root = process.cwd();
     // The fonts and both encoders' versions decide the pixels and bytes as much as the SVG does.
-    const code = codeHash([...FONTS, ...['@resvg/resvg-js', 'sharp'].map((p) => join(root, 'node_modules', p, 'package.json'))]) + JSON.stringify({ WIDTH, PNG, FONTS });
+    const code = codeHash([...FONTS, ...['@resvg/resvg-js', 'sharp'].map((p) => `node_modules/${p}/package.json`)], root) + JSON.stringify({ WIDTH, PNG, FONTS });
     cached = cachedBytes('share-png', code, renderSharePng);
   }
   return cached(svg);

@@ -26,13 +26,12 @@ const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
-const { toXlsx } = await import('../src/publish/xlsx.ts');
 const { exportSizes } = await import('../src/view/dataset-catalog.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
 const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
 // The key src/view/charts.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
-type XlsxArgs = Parameters<typeof toXlsx>;
+type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
@@ -57,7 +56,8 @@ rmSync(outDir, { recursive: true, force: true });
   // Workbooks are the slowest export: cached by table + metadata + the code that writes them.
   const xlsxStats = { hits: 0, misses: 0 };
   const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'], root);
-  const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, ([table, meta]) => toXlsx(table, meta), xlsxStats);
+  // ExcelJS is loaded on the first miss only.
+  const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, async ([table, meta]) => (await import('../src/publish/xlsx.ts')).toXlsx(table, meta), xlsxStats);
   const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
   writeFiles([...binaries, bulk.sum], outDir);
   stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);

@@ -196,6 +196,17 @@ export async function runScale(sizes: number[]): Promise<void> {
       for (const [stage, s] of run.stages) console.log(`  ${s.toFixed(1).padStart(7)} s  đến "${stage}"`);
       console.log(`Astro trống cùng ${stats.pages} trang: ${bare.wall.toFixed(1)} s, ${bare.cpu.toFixed(1)} s CPU, ${mb(bare.peakRss)} → tỷ lệ ${(run.wall / bare.wall).toFixed(1)}×`);
       console.log(`dist: ${mb(bytes)} trong ${files.length} tệp; Pagefind ${mb(pf.reduce((s, f) => s + statSync(f).size, 0))} trong ${pf.length} tệp`);
+      // Where files and bytes go, per top-level folder: what grows with reports shows when two sizes are compared.
+      const byDir = new Map<string, { files: number; bytes: number }>();
+      for (const f of files) {
+        const top = relative(dist, f).split('/')[0];
+        const key = top.includes('.') ? '(gốc)' : `${top}/`;
+        const e = byDir.get(key) ?? { files: 0, bytes: 0 };
+        e.files++;
+        e.bytes += statSync(f).size;
+        byDir.set(key, e);
+      }
+      console.log(`  theo thư mục: ${[...byDir].sort((a, b) => b[1].bytes - a[1].bytes).map(([d, e]) => `${d} ${e.files} tệp ${mb(e.bytes)}`).join(' · ')}`);
       console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
       for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
         if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);

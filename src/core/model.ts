@@ -119,3 +119,14 @@ export interface Series {
   /** Periods of the series' kind missing between its first and last point, oldest first: drawn as gaps and named. */
   gaps: string[];
 }
+
+/**
+ * An entry validation guarantees exists (a figure's report and indicator, a route's own id).
+ * A missing one is a bug, so it fails loudly by name instead of a `!` that fails later as
+ * "cannot read properties of undefined".
+ */
+export function byId<T>(map: ReadonlyMap<string, T>, id: string | undefined, what: string): T {
+  const found = id === undefined ? undefined : map.get(id);
+  if (found === undefined) throw new Error(`Không có ${what} "${id}" (lỗi chương trình: mã này đã được kiểm tra khi validate).`);
+  return found;
+}

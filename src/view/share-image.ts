@@ -9,6 +9,7 @@ import { organizationName } from '../core/labels.ts';
 import { wrapLabel } from './charts.ts';
 import { indicatorSummary } from './indicator-page.ts';
 import { documentTitle } from './citation.ts';
+import { byId } from '../core/model.ts';
 
 export const shareImages = {
   site: () => '/chia-se/trang.png',
@@ -58,7 +59,7 @@ export function shareCardSvg(card: Card): string {
 
 export function indicatorShareSvg(site: Site, indicator: Indicator): string {
   const summary = indicatorSummary(site, indicator);
-  const area = site.content.areas.find((a) => a.id === indicator.area);
+  const area = site.areasById.get(indicator.area);
   const latest = summary.latest;
   return shareCardSvg({
     kicker: `Chỉ số · ${area?.label ?? ''}`,
@@ -67,7 +68,7 @@ export function indicatorShareSvg(site: Site, indicator: Indicator): string {
     valueNote: latest ? `${summary.latestIsTarget ? 'Kế hoạch' : 'Mới nhất'}: ${periodLabel(latest.period)} · ${organizationName(site, latest.scope)}` : undefined,
     spark: summary.spark?.map((p) => p.value),
     color: area?.color ?? '#0b4f8a',
-    footer: latest ? `Nguồn: ${documentTitle(site.reportsById.get(latest.reportId)!.meta)} · CC BY 4.0 · Dữ liệu CCHC Kon Tum` : 'Dữ liệu CCHC Kon Tum · CC BY 4.0',
+    footer: latest ? `Nguồn: ${documentTitle(byId(site.reportsById, latest.reportId, 'báo cáo').meta)} · CC BY 4.0 · Dữ liệu CCHC Kon Tum` : 'Dữ liệu CCHC Kon Tum · CC BY 4.0',
   });
 }
 

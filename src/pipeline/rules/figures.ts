@@ -2,7 +2,7 @@
 // (indicator and its unit of measure, organization, breakdown), is cited by a verbatim
 // quote (quotes.ts), has a canonical period (periods.ts) and an id that is a safe anchor.
 import type { Figure, Issue } from '../../core/model.ts';
-import { FIGURE_COLUMNS, figureCsvRowSchema, type Report } from '../../core/schema.ts';
+import { carriedFields, FIGURE_COLUMNS, figureCsvRowSchema, type Report } from '../../core/schema.ts';
 import type { RawFile } from '../load.ts';
 import { HTML_TAG, pageSections, type Refs } from './context.ts';
 import { tableRows } from './csv.ts';
@@ -40,7 +40,7 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json.`, 'Sửa id hoặc thêm phân tổ vào danh mục.');
       ok = false;
     }
-    if (HTML_TAG.test(f.note)) {
+    if (f.note && HTML_TAG.test(f.note)) {
       err('note', 'html', 'Không được dùng thẻ HTML trong ghi chú.', 'Viết văn bản thuần.');
       ok = false;
     }
@@ -78,7 +78,7 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       comparator: f.comparator || null,
       section: f.section,
       quote: f.quote,
-      note: f.note || null,
+      ...carriedFields(f),
       line,
       location,
     });

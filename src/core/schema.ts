@@ -170,8 +170,6 @@ const plainNumber = z
 export const figureCarriedColumns = {
   /** Editor's note, plain text. */
   note: z.string().transform((s) => s || null),
-  /** Editor's note in English. */
-  note_en: z.string().transform((s) => s || null),
 };
 export type FigureCarried = { [K in keyof typeof figureCarriedColumns]: z.output<(typeof figureCarriedColumns)[K]> };
 const carriedNames = Object.keys(figureCarriedColumns) as (keyof FigureCarried)[];

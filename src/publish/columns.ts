@@ -130,7 +130,6 @@ export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
   { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document', required: true, value: (o) => o.figure.section },
   { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure', required: true, value: (o) => o.figure.quote },
   { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note", value: (o) => o.figure.note },
-  { name: 'note_en', type: 'string', title: 'Ghi chú biên tập (tiếng Anh)', description: "Editor's note (English)", value: (o) => o.figure.note_en },
   {
     name: 'quality_note',
     type: 'string',

@@ -150,9 +150,9 @@ export interface TargetItem {
 const targetIndicator = (t: TargetItem): Indicator => byId(t.site.indicatorsById, t.target.indicator, 'chỉ số');
 
 export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
-  { name: 'report_id', type: 'string', title: 'Mã văn bản đặt chỉ tiêu', description: 'Id of the plan or report that sets the target', required: true, references: REF.reports, value: (t) => t.target.target.reportId },
+  { name: 'report_id', type: 'string', title: 'Mã văn bản đặt chỉ tiêu kế hoạch', description: 'Id of the plan or report that sets the target', required: true, references: REF.reports, value: (t) => t.target.target.reportId },
   { name: 'figure_id', type: 'string', title: 'Mã chỉ tiêu kế hoạch', description: 'Target figure id', required: true, value: (t) => t.target.target.id },
-  { name: 'period', type: 'string', title: 'Kỳ chỉ tiêu', description: 'Period the target is set for', required: true, value: (t) => t.target.target.period },
+  { name: 'period', type: 'string', title: 'Kỳ của chỉ tiêu kế hoạch', description: 'Period the target is set for', required: true, value: (t) => t.target.target.period },
   { name: 'basis', type: 'string', title: 'Cơ sở tính', description: 'Basis of the target (flow, cumulative, stock)', enum: bases, required: true, value: (t) => t.target.target.basis },
   { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (t) => targetIndicator(t).area },
   { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (t) => targetIndicator(t).id },
@@ -180,7 +180,7 @@ export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
     required: true,
     value: (t) => t.target.status,
   },
-  { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
+  { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu kế hoạch', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
 ];
 
 // ---------------------------------------------------------------- indicator catalogue

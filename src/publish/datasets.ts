@@ -184,7 +184,7 @@ function computeDatasets(site: Site): Dataset[] {
       temporal: coverage(site, targetFigures),
       modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))])),
       frequency: 'Hàng năm',
-      keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],
+      keywords: ['kế hoạch', 'chỉ tiêu kế hoạch', 'cải cách hành chính'],
       table: tableOf(TARGET_FIELDS, site.targets.map((target) => ({ site, target })), ['report_id', 'figure_id']),
     });
   }

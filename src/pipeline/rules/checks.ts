@@ -70,7 +70,7 @@ export function checkDeclared(file: RawFile, reportId: string, figures: Figure[]
     if (c.kind === 'sum') {
       const odd = parts.find((p) => p.unit !== total.unit);
       if (odd) {
-        err('expression', 'check-unit', `"${odd.id}" có đơn vị "${odd.unit}", khác "${total.unit}" của "${total.id}".`, 'Chỉ cộng các số liệu cùng đơn vị.');
+        err('expression', 'check-unit', `"${odd.id}" có đơn vị tính "${odd.unit}", khác "${total.unit}" của "${total.id}".`, 'Chỉ cộng các số liệu cùng đơn vị tính.');
         continue;
       }
       const sum = parts.reduce((a, p) => a + p.value, 0);
@@ -79,7 +79,7 @@ export function checkDeclared(file: RawFile, reportId: string, figures: Figure[]
         warn('sum-mismatch', sumMismatch(label, total.value, parts.map((p) => p.value), 'các phần'));
     } else {
       if (total.unit !== '%') {
-        err('figure', 'check-unit', `Phép kiểm tra "ratio" cần một tỷ lệ (%), nhưng "${total.id}" có đơn vị "${total.unit}".`, 'Ghi mã của số liệu tỷ lệ ở cột figure.');
+        err('figure', 'check-unit', `Phép kiểm tra "ratio" cần một tỷ lệ (%), nhưng "${total.id}" có đơn vị tính "${total.unit}".`, 'Ghi mã của số liệu tỷ lệ ở cột figure.');
         continue;
       }
       const [num, den] = parts;

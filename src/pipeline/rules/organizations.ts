@@ -40,7 +40,7 @@ export function checkUnitsOverTime(catalog: Catalog<Organization>, events: Admin
     }
     for (const p of o.predecessors ?? []) {
       const pre = byId.get(p);
-      if (!pre) err(o, 'predecessors', `Tổ chức "${o.id}": đơn vị tiền thân "${p}" không tồn tại.`, 'Thêm đơn vị đó vào danh mục hoặc sửa id.');
+      if (!pre) err(o, 'predecessors', `Tổ chức "${o.id}": đơn vị tiền thân "${p}" không tồn tại.`, 'Thêm cơ quan, đơn vị đó vào danh mục hoặc sửa id.');
       else if (pre.successor !== o.id) err(o, 'predecessors', `Tổ chức "${o.id}" ghi "${p}" là tiền thân, nhưng "${p}" không ghi successor "${o.id}".`, `Thêm "successor": "${o.id}" cho "${p}".`);
     }
     if (o.event && !eventIds.has(o.event)) err(o, 'event', `Tổ chức "${o.id}": sự kiện "${o.event}" không có trong data/events.json.`, 'Sửa id hoặc thêm sự kiện.');
@@ -49,12 +49,12 @@ export function checkUnitsOverTime(catalog: Catalog<Organization>, events: Admin
     const at = { level: 'error' as const, code: 'unit-history', file: 'data/events.json' };
     for (const id of e.predecessors) {
       const o = byId.get(id);
-      if (!o) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
-      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của đơn vị là ngày trước ngày hiệu lực.' });
+      if (!o) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.` });
+      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của cơ quan, đơn vị đó là ngày trước ngày hiệu lực.' });
     }
     for (const id of e.successors) {
       const o = byId.get(id);
-      if (!o) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}": đơn vị "${id}" không có trong data/organizations.json.` });
+      if (!o) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.` });
       else if (o.validFrom !== e.effective) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" có validFrom ${o.validFrom ?? 'trống'}.`, hint: `Đặt "validFrom": "${e.effective}".` });
     }
   }
@@ -69,7 +69,7 @@ export function checkUnitsInPeriods(reports: ReportContent[], organizations: Org
   const byId = new Map(organizations.map((o) => [o.id, o]));
   const hint = (o: Organization) => {
     const s = o.successor ? byId.get(o.successor) : undefined;
-    return s ? `Sau ${o.validTo}, dùng "${s.id}" (${s.shortName}); số liệu chỉ về địa bàn cũ thì thêm phân tổ địa bàn (xem docs/figure-model.md).` : 'Kiểm tra lại kỳ hoặc đơn vị.';
+    return s ? `Sau ${o.validTo}, dùng "${s.id}" (${s.shortName}); số liệu chỉ về địa bàn cũ thì thêm phân tổ địa bàn (xem docs/figure-model.md).` : 'Kiểm tra lại kỳ hoặc cơ quan, đơn vị.';
   };
   for (const r of reports) {
     const issuer = byId.get(r.meta.issuer);

@@ -11,7 +11,7 @@ import { comparePeriods, periodLabel } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { barChart, lineChart, PLOT_CLASS, wrapLabel } from './charts.ts';
+import { barChart, lineChart, PLOT_CLASS, wrapLabel } from './charts/index.ts';
 import {
   areaColor,
   chartSourceLine,

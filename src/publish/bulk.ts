@@ -26,7 +26,7 @@ function readme(site: Site): string {
     `- Trang dữ liệu: ${absolute(urls.datasets())}`,
     `- API và mô tả cho máy đọc: ${absolute(urls.api())}`,
     '- datapackage.json: Frictionless Data Package (v1 và v2) mô tả mọi bảng, lược đồ, khóa, kích thước và sha256;',
-    '  chi-so/datapackage.json: một bảng cho mỗi chỉ tiêu; bao-cao/<mã>/source.txt: toàn văn nguồn.',
+    '  chi-so/datapackage.json: một bảng cho mỗi chỉ số; bao-cao/<mã>/source.txt: toàn văn nguồn.',
     '- CSV: UTF-8 không BOM, RFC 4180 (dấu phẩy, CRLF); ô trống = không có giá trị. JSON: mảng bản ghi cùng tên cột.',
     '- SHA256SUMS: kiểm tra bằng `sha256sum -c SHA256SUMS` trong thư mục này.',
     '',

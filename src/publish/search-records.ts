@@ -8,7 +8,7 @@ import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
 import { escapeHtml, foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import type { Figure, ReportContent } from '../core/model.ts';
+import { byId, type Figure, type ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
 export { accentQuery, CONTENT_TYPES, encodeTextDirective, FEW_RESULTS_YEARS, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
@@ -75,9 +75,9 @@ export function reportFilters(site: Site, report: ReportContent): Record<string,
 }
 
 export function figureRecord(site: Site, f: Figure): SearchRecord {
-  const report = site.reportsById.get(f.reportId)!;
+  const report = byId(site.reportsById, f.reportId, 'báo cáo');
   const indicator = site.indicatorsById.get(f.indicator);
-  const area = site.content.areas.find((a) => a.id === indicator?.area);
+  const area = (indicator ? site.areasById.get(indicator.area) : undefined);
   const label = figureLabel(site, f);
   const value = formatFigure(f);
   const period = figureWhen(f);
@@ -356,7 +356,7 @@ function classifyOnly(site: Site, url: string): PageInfo | null {
   }
   if ((m = url.match(/^\/chi-so\/([^/]+)\/$/))) {
     const ind = site.indicatorsById.get(m[1]);
-    const area = site.content.areas.find((a) => a.id === ind?.area);
+    const area = (ind ? site.areasById.get(ind.area) : undefined);
     const latest = site.series.filter((s) => s.indicator === m![1]).flatMap((s) => s.points.map((p) => periodRange(p.figure.period).end)).sort().at(-1);
     return {
       type: 'indicator',
@@ -372,7 +372,7 @@ function classifyOnly(site: Site, url: string): PageInfo | null {
     return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false, year: report ? reportYear(report) : null };
   }
   if ((m = url.match(/^\/linh-vuc\/([^/]+)\/$/))) {
-    const area = site.content.areas.find((a) => a.id === m![1]);
+    const area = site.areasById.get(m[1]);
     return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true, year: null };
   }
   if ((m = url.match(/^\/don-vi\/([^/]+)\/$/))) {

@@ -21,7 +21,7 @@ export const KIND_LABELS: Record<Dataset['kind'], string> = {
   area: 'Theo lĩnh vực',
   report: 'Theo báo cáo',
   targets: 'Chỉ tiêu kế hoạch',
-  catalogue: 'Danh mục chỉ tiêu',
+  catalogue: 'Danh mục chỉ số',
 };
 
 /** Every dataset is published in both formats. */

@@ -28,7 +28,7 @@ export interface AboutPage {
 
 export function aboutPage(site: Site): AboutPage {
   const reports = reportSummaries(site);
-  const issuers = [...new Set(reports.map((s) => site.content.organizations.find((o) => o.id === s.report.issuer)?.name ?? s.report.issuer))];
+  const issuers = [...new Set(reports.map((s) => site.organizationsById.get(s.report.issuer)?.name ?? s.report.issuer))];
   const figure = headlineCards(site)[0]?.cards[0]?.figure ?? site.figures[0];
   return {
     head: {
@@ -52,7 +52,7 @@ export function aboutPage(site: Site): AboutPage {
     issuers: issuers.length > 1 ? `${issuers.slice(0, -1).join(', ')} và ${issuers.at(-1)}` : issuers[0],
     notes: qualityNoteItems(site),
     events: site.content.events ?? [],
-    orgName: (id) => site.content.organizations.find((o) => o.id === id)?.name ?? id,
+    orgName: (id) => site.organizationsById.get(id)?.name ?? id,
     license: LICENSE,
     attribution: `Dữ liệu: ${PUBLISHER.name}, tổng hợp từ văn bản của ${PUBLISHER.sourceOrganization} và các đơn vị; giấy phép ${LICENSE.id}.`,
     example: {
@@ -67,7 +67,7 @@ export function aboutPage(site: Site): AboutPage {
     endpoints: [
       { file: 'datapackage.json', text: 'Gói dữ liệu theo chuẩn Frictionless Data Package: danh sách bảng, lược đồ cột, giấy phép.' },
       { file: 'catalog.jsonld', text: 'Danh mục dữ liệu theo chuẩn DCAT (JSON-LD), để các cổng dữ liệu khác thu thập.' },
-      { file: 'observations.csv', text: 'Toàn bộ số liệu, mỗi dòng một số liệu kèm kỳ, đơn vị, chỉ tiêu, mục và câu trích nguyên văn.' },
+      { file: 'observations.csv', text: 'Toàn bộ số liệu, mỗi dòng một số liệu kèm kỳ, cơ quan, đơn vị, chỉ số, đơn vị tính, mục và câu trích nguyên văn.' },
     ],
   };
 }

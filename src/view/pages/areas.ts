@@ -41,7 +41,7 @@ export interface AreaPage {
 export const areaPaths = (site: Site) => idPaths(site.content.areas.map((a) => a.id));
 
 export function areaPage(site: Site, id: string): AreaPage {
-  const area = must(site.content.areas.find((a) => a.id === id), `lĩnh vực "${id}"`);
+  const area = must(site.areasById.get(id), `lĩnh vực "${id}"`);
   const summaries = site.content.indicators.filter((i) => i.area === area.id).map((i) => indicatorSummary(site, i));
   return {
     head: { title: area.label, description: area.description, breadcrumbs: [{ label: 'Lĩnh vực', href: urls.areas() }, { label: area.label }] },

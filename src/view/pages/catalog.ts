@@ -35,7 +35,7 @@ export function catalogPage(site: Site): CatalogPage {
   const datasets = buildDatasets(site);
   const entries = datasets.map(catalogEntry);
   const counts = facetCounts(entries);
-  const areaLabel = (id: string) => site.content.areas.find((a) => a.id === id)?.label ?? id;
+  const areaLabel = (id: string) => site.areasById.get(id)?.label ?? id;
   const labels: Record<FacetKey, (v: string) => string> = {
     kind: (v) => KIND_LABELS[v as keyof typeof KIND_LABELS] ?? v,
     area: areaLabel,

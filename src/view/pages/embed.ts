@@ -25,7 +25,7 @@ export function embedPage(site: Site, id: string): EmbedPage {
   const color = areaColor(site, indicator.area);
   const { lines, bars } = splitSeries(indicatorSeries(site, indicator.id));
   const permalink = absolute(urls.indicator(indicator.id));
-  const common = { id: `nhung-${indicator.id}`, subtitle: `Đơn vị: ${indicator.unit}`, permalink };
+  const common = { id: `nhung-${indicator.id}`, subtitle: `Đơn vị tính: ${indicator.unit}`, permalink };
   let chart: ChartFigure | null = null;
   if (lines.length > 0) {
     chart = chartFigure(

@@ -64,7 +64,7 @@ export const indicatorPaths = (site: Site) => idPaths(site.content.indicators.ma
 
 export function indicatorPage(site: Site, id: string): IndicatorPage {
   const indicator = must(site.indicatorsById.get(id), `chỉ số "${id}"`);
-  const area = must(site.content.areas.find((a) => a.id === indicator.area), `lĩnh vực "${indicator.area}"`);
+  const area = must(site.areasById.get(indicator.area), `lĩnh vực "${indicator.area}"`);
   const color = areaColor(site, area.id);
   const series = indicatorSeries(site, indicator.id);
   const { lines, bars: singles } = splitSeries(series);
@@ -76,7 +76,7 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
   const summary = indicatorSummary(site, indicator);
   const permalink = absolute(urls.indicator(indicator.id));
   const chartId = `bieu-do-${indicator.id}`;
-  const common = { subtitle: `Đơn vị: ${indicator.unit}`, permalink: `${permalink}#${chartId}`, csvHref: csv?.href };
+  const common = { subtitle: `Đơn vị tính: ${indicator.unit}`, permalink: `${permalink}#${chartId}`, csvHref: csv?.href };
 
   const lineFigure: ChartFigure | null =
     lines.length === 0

@@ -28,7 +28,7 @@ export function versionsPage(site: Site): VersionsPage {
     changelog,
     groups: (c) => [
       { label: 'Số liệu mới', keys: c.added },
-      { label: 'Số liệu thay đổi (giá trị, đơn vị, kỳ hoặc phạm vi)', keys: c.changed },
+      { label: 'Số liệu thay đổi (giá trị, đơn vị tính, kỳ hoặc phạm vi)', keys: c.changed },
       { label: 'Số liệu bị bỏ', keys: c.removed },
     ],
     link: (key) => {

@@ -118,7 +118,8 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
       figure: f,
       anchor: `so-lieu-${f.id}`,
       label: figureLabel(site, f),
-      shortLabel: prev && prev.indicator === f.indicator && differs ? differs : null,
+      // Rows of one indicator that differ only in period or basis say just that ("↳ năm học 2023–2024").
+      shortLabel: prev && prev.indicator === f.indicator ? differs || when : null,
       labelHref: urls.indicator(f.indicator),
       target: false,
       change: change(site, f),

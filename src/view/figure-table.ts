@@ -41,10 +41,8 @@ export interface FigureTableRow {
   report: { title: string; href: string; section: string } | null;
   /** Organization pages: how many figures the row's series holds. */
   count: number | null;
-  /** Data-quality notes of this row alone. */
-  notes: string[];
-  /** Notes shared with other rows of the table: shown once below it (FigureTable.notes). */
-  sharedNotes: { id: string; n: number }[];
+  /** The row's data-quality notes, printed once under the table (FigureTableModel.notes). */
+  noteRefs: { id: string; n: number }[];
 }
 
 export interface FigureNote {
@@ -62,25 +60,25 @@ export interface FigureTableModel {
   notes: FigureNote[];
 }
 
-/** A note printed under several rows (a breakdown's parts, an inconsistent total) is shown once for
- *  the table with a numbered link from each row, instead of a copy per row. */
-export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { notes: FigureNote[]; perRow: { own: string[]; shared: { id: string; n: number }[] }[] } {
-  const count = new Map<string, number>();
-  for (const r of rows) for (const t of new Set(r.notes)) count.set(t, (count.get(t) ?? 0) + 1);
+/** Each data-quality note is printed once under its table, numbered, and every row it concerns links
+ *  to it: a note on a breakdown or an inconsistent total concerns several rows, and a copy per row
+ *  made report pages on phones long and heavy. */
+export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { notes: FigureNote[]; refs: { id: string; n: number }[][] } {
   const notes: FigureNote[] = [];
   const byText = new Map<string, FigureNote>();
-  for (const r of rows)
-    for (const t of r.notes)
-      if (count.get(t)! > 1 && !byText.has(t)) {
-        const note = { id: `${idPrefix}-ghi-chu-${notes.length + 1}`, n: notes.length + 1, text: t, rows: count.get(t)! };
+  const refs = rows.map((r) =>
+    [...new Set(r.notes)].map((text) => {
+      let note = byText.get(text);
+      if (!note) {
+        note = { id: `${idPrefix}-ghi-chu-${notes.length + 1}`, n: notes.length + 1, text, rows: 0 };
         notes.push(note);
-        byText.set(t, note);
+        byText.set(text, note);
       }
-  const perRow = rows.map((r) => ({
-    own: r.notes.filter((t) => !byText.has(t)),
-    shared: [...new Set(r.notes)].filter((t) => byText.has(t)).map((t) => ({ id: byText.get(t)!.id, n: byText.get(t)!.n })),
-  }));
-  return { notes, perRow };
+      note.rows++;
+      return { id: note.id, n: note.n };
+    }),
+  );
+  return { notes, refs };
 }
 
 /** Period, basis and status in words. Within the report's own period the period is implied by the
@@ -92,9 +90,9 @@ export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'bas
   return f.status === 'actual' ? basis : `${statusLabel[f.status]}, ${basis}`;
 }
 
-function withNotes(site: Site, idPrefix: string, rows: Omit<FigureTableRow, 'notes' | 'sharedNotes'>[]): { rows: FigureTableRow[]; notes: FigureNote[] } {
-  const { notes, perRow } = groupNotes(rows.map((r) => ({ notes: site.qualityNotes.get(r.figure.key) ?? [] })), idPrefix);
-  return { rows: rows.map((r, i) => ({ ...r, notes: perRow[i].own, sharedNotes: perRow[i].shared })), notes };
+function withNotes(site: Site, idPrefix: string, rows: Omit<FigureTableRow, 'noteRefs'>[]): { rows: FigureTableRow[]; notes: FigureNote[] } {
+  const { notes, refs } = groupNotes(rows.map((r) => ({ notes: site.qualityNotes.get(r.figure.key) ?? [] })), idPrefix);
+  return { rows: rows.map((r, i) => ({ ...r, noteRefs: refs[i] })), notes };
 }
 
 function change(site: Site, f: Figure): FigureTableRow['change'] {
@@ -133,10 +131,11 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
   return { caption: `Số liệu lĩnh vực ${area?.label ?? areaId} (${figures.length})`, columns: REPORT_COLUMNS, ...withNotes(site, areaId, rows) };
 }
 
+// The period is the report's for most rows: what differs (basis, status, another period or scope)
+// follows the label instead of filling a column of its own.
 const REPORT_COLUMNS: FigureColumn[] = [
   { key: 'value', title: 'Giá trị' },
-  { key: 'label', title: 'Số liệu' },
-  { key: 'when', title: 'Kỳ, phạm vi' },
+  { key: 'label', title: 'Số liệu, kỳ, phạm vi' },
   { key: 'source', title: 'Nguồn' },
 ];
 

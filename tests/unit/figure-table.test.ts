@@ -1,5 +1,4 @@
-// The one figure table's view-model (src/view/figure-table.ts): hand-made cases for the note
-// grouping and the report's implied period, invariants over whatever content exists for the rest.
+// The one figure table's view-model (src/view/figure-table.ts): hand-made cases for the notes and the report's implied period, invariants over whatever content exists for the rest.
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import type { Report } from '../../src/core/schema.ts';
@@ -7,21 +6,21 @@ import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigur
 import { organizationsWithPages } from '../../src/view/indicator-page.ts';
 
 describe('groupNotes', () => {
-  it('prints a note shared by several rows once, numbered, and keeps a note of one row in that row', () => {
+  it('prints each note once, numbered in order of first use, and links every row it concerns', () => {
     const rows = [{ notes: ['tổng lệch', 'riêng A'] }, { notes: ['tổng lệch'] }, { notes: [] }, { notes: ['tổng lệch', 'chung BC'] }, { notes: ['chung BC'] }];
-    const { notes, perRow } = groupNotes(rows, 'tthc');
+    const { notes, refs } = groupNotes(rows, 'tthc');
     expect(notes).toEqual([
       { id: 'tthc-ghi-chu-1', n: 1, text: 'tổng lệch', rows: 3 },
-      { id: 'tthc-ghi-chu-2', n: 2, text: 'chung BC', rows: 2 },
+      { id: 'tthc-ghi-chu-2', n: 2, text: 'riêng A', rows: 1 },
+      { id: 'tthc-ghi-chu-3', n: 3, text: 'chung BC', rows: 2 },
     ]);
-    expect(perRow.map((r) => r.own)).toEqual([['riêng A'], [], [], [], []]);
-    expect(perRow.map((r) => r.shared.map((s) => s.n))).toEqual([[1], [1], [], [1, 2], [2]]);
+    expect(refs.map((r) => r.map((x) => x.n))).toEqual([[1, 2], [1], [], [1, 3], [3]]);
   });
 
   it('does not count a note twice when one row repeats it', () => {
-    const { notes, perRow } = groupNotes([{ notes: ['x', 'x'] }, { notes: ['y'] }], 'a');
-    expect(notes).toEqual([]);
-    expect(perRow[0].own).toEqual(['x', 'x']);
+    const { notes, refs } = groupNotes([{ notes: ['x', 'x'] }, { notes: ['y'] }], 'a');
+    expect(notes.map((n) => [n.text, n.rows])).toEqual([['x', 1], ['y', 1]]);
+    expect(refs[0]).toEqual([{ id: 'a-ghi-chu-1', n: 1 }]);
   });
 });
 
@@ -49,11 +48,12 @@ describe('figure tables over the real content', () => {
       for (const t of tables) {
         const noteText = new Map(t.notes.map((n) => [n.id, n.text]));
         for (const x of t.rows) {
-          const shown = [...x.notes, ...x.sharedNotes.map((s) => noteText.get(s.id)!)];
+          const shown = x.noteRefs.map((s) => noteText.get(s.id)!);
           expect(new Set(shown), x.figure.key).toEqual(new Set(site.qualityNotes.get(x.figure.key) ?? []));
         }
-        // A shared note applies to at least two rows, and its ids are unique on the page.
-        for (const n of t.notes) expect(n.rows).toBeGreaterThan(1);
+        // Each note once per table, counting the rows that link to it.
+        expect(new Set(t.notes.map((n) => n.text)).size).toBe(t.notes.length);
+        for (const n of t.notes) expect(n.rows).toBe(t.rows.filter((x) => x.noteRefs.some((s) => s.id === n.id)).length);
       }
       const noteIds = tables.flatMap((t) => t.notes.map((n) => n.id));
       expect(new Set(noteIds).size).toBe(noteIds.length);

@@ -44,11 +44,15 @@ function workspace(files: Files): string {
   return dir;
 }
 
-interface Run { wall: number; cpu: number; peakRss: number; stages: [string, number][] }
+interface Stage { name: string; wall: number; cpu: number; peakRss: number }
+interface Run { wall: number; cpu: number; peakRss: number; stages: Stage[] }
 
-/** Sum of RSS over a process and its descendants, from /proc (Linux). */
-function treeRss(pid: number): number {
+const TICKS = 100; // USER_HZ on Linux
+
+/** RSS (bytes) and CPU seconds (own + reaped children) over a process and its descendants, from /proc. */
+function treeUsage(pid: number): { rss: number; cpu: number } {
   let total = 0;
+  let cpu = 0;
   const children = new Map<number, number[]>();
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
@@ -63,10 +67,14 @@ function treeRss(pid: number): number {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 14-17 of stat: utime, stime, cutime, cstime (here offset by the two skipped fields).
+      cpu += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
     } catch { /* ended */ }
     stack.push(...(children.get(p) ?? []));
   }
-  return total;
+  return { rss: total, cpu };
 }
 
 /** Run a command, timestamping each "[stage]" log line; /usr/bin/time gives CPU of the whole tree. */
@@ -76,16 +84,29 @@ function measure(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ru
     const timeFile = join(cwd, '.time');
     const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, ...cmd], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
-    const stages: [string, number][] = [];
+    let stagePeak = 0;
+    let cpuNow = 0;
+    const sample = () => {
+      const u = treeUsage(child.pid!);
+      peak = Math.max(peak, u.rss);
+      stagePeak = Math.max(stagePeak, u.rss);
+      cpuNow = Math.max(cpuNow, u.cpu);
+    };
+    const sampler = setInterval(sample, 250);
+    const stages: Stage[] = [];
     let last = start;
+    let lastCpu = 0;
     let tail = '';
+    // A stage ends at its "[build] …" line: wall, CPU and peak memory since the previous line.
     const onLine = (line: string) => {
       const m = /^\[(build|search)\]\s*(.*)$/.exec(line);
       if (!m) return;
+      sample();
       const now = performance.now();
-      stages.push([m[2].slice(0, 60), (now - last) / 1000]);
+      stages.push({ name: m[2].slice(0, 60), wall: (now - last) / 1000, cpu: cpuNow - lastCpu, peakRss: stagePeak });
       last = now;
+      lastCpu = cpuNow;
+      stagePeak = 0;
     };
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
@@ -193,7 +214,7 @@ export async function runScale(sizes: number[]): Promise<void> {
       rmSync(bare.dir, { recursive: true, force: true });
       const search = await searchProbe(dist);
       console.log(`dựng: ${run.wall.toFixed(1)} s thực, ${run.cpu.toFixed(1)} s CPU, đỉnh bộ nhớ (cả cây tiến trình) ${mb(run.peakRss)}`);
-      for (const [stage, s] of run.stages) console.log(`  ${s.toFixed(1).padStart(7)} s  đến "${stage}"`);
+      for (const s of run.stages) console.log(`  ${s.wall.toFixed(1).padStart(7)} s thực ${s.cpu.toFixed(1).padStart(7)} s CPU ${mb(s.peakRss).padStart(10)}  đến "${s.name}"`);
       console.log(`Astro trống cùng ${stats.pages} trang: ${bare.wall.toFixed(1)} s, ${bare.cpu.toFixed(1)} s CPU, ${mb(bare.peakRss)} → tỷ lệ ${(run.wall / bare.wall).toFixed(1)}×`);
       console.log(`dist: ${mb(bytes)} trong ${files.length} tệp; Pagefind ${mb(pf.reduce((s, f) => s + statSync(f).size, 0))} trong ${pf.length} tệp`);
       console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
@@ -202,7 +223,7 @@ export async function runScale(sizes: number[]): Promise<void> {
       }
       for (const s of search) console.log(`  tìm “${s.q}”: ${kb(s.gz)} tải lần đầu, ${s.ms.toFixed(0)} ms, ${s.results} kết quả`);
       const worst = search.reduce((m, s) => Math.max(m, s.gz), 0);
-      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s | ${(run.wall / bare.wall).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
+      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
     } finally {
       if (!process.env.KEEP_SCALE) rmSync(dir, { recursive: true, force: true });
       else console.log(`(giữ lại ${dir})`);

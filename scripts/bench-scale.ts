@@ -26,12 +26,12 @@ function walk(dir: string): string[] {
   });
 }
 
-function readTree(dir: string, prefix: string): Files {
+export function readTree(dir: string, prefix: string): Files {
   return Object.fromEntries(walk(join(ROOT, dir)).map((p) => [`${prefix}/${relative(join(ROOT, dir), p)}`, readFileSync(p, 'utf8')]));
 }
 
 /** A throw-away copy of the project: code copied (the build writes src/generated), node_modules linked. */
-function workspace(files: Files): string {
+export function workspace(files: Files): string {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-scale-'));
   for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (p) => !p.includes('/src/generated') });
@@ -217,6 +217,17 @@ export async function runScale(sizes: number[]): Promise<void> {
       for (const s of run.stages) console.log(`  ${s.wall.toFixed(1).padStart(7)} s thực ${s.cpu.toFixed(1).padStart(7)} s CPU ${mb(s.peakRss).padStart(10)}  đến "${s.name}"`);
       console.log(`Astro trống cùng ${stats.pages} trang: ${bare.wall.toFixed(1)} s, ${bare.cpu.toFixed(1)} s CPU, ${mb(bare.peakRss)} → tỷ lệ ${(run.wall / bare.wall).toFixed(1)}×`);
       console.log(`dist: ${mb(bytes)} trong ${files.length} tệp; Pagefind ${mb(pf.reduce((s, f) => s + statSync(f).size, 0))} trong ${pf.length} tệp`);
+      // Where files and bytes go, per top-level folder: what grows with reports shows when two sizes are compared.
+      const byDir = new Map<string, { files: number; bytes: number }>();
+      for (const f of files) {
+        const top = relative(dist, f).split('/')[0];
+        const key = top.includes('.') ? '(gốc)' : `${top}/`;
+        const e = byDir.get(key) ?? { files: 0, bytes: 0 };
+        e.files++;
+        e.bytes += statSync(f).size;
+        byDir.set(key, e);
+      }
+      console.log(`  theo thư mục: ${[...byDir].sort((a, b) => b[1].bytes - a[1].bytes).map(([d, e]) => `${d} ${e.files} tệp ${mb(e.bytes)}`).join(' · ')}`);
       console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
       for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
         if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);

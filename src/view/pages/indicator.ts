@@ -1,5 +1,6 @@
 // View-model of /chi-so/<id>/: definition, charts, every figure with its quote, targets,
 // downloads, citation. The page only lays out what this returns.
+import { indicatorFigureTable, type FigureTableModel } from '../figure-table.ts';
 import type { Site, TargetStatus } from '../../pipeline/derive.ts';
 import type { Area, Indicator } from '../../core/schema.ts';
 import { formatFigure } from '../../core/format.ts';
@@ -50,6 +51,8 @@ export interface IndicatorPage {
   /** Single-period scopes compared in bars. */
   barChart: ChartFigure | null;
   rows: FigureRow[];
+  /** Every figure of the indicator for FigureTable (src/view/figure-table.ts). */
+  figureTable: FigureTableModel;
   targets: TargetStatus[];
   downloads: { href: string; label: string; size: string }[];
   permalink: string;
@@ -155,6 +158,7 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
     lineChart: lineFigure,
     barChart: barFigure,
     rows: indicatorFigureRows(site, indicator.id),
+    figureTable: indicatorFigureTable(site, indicator.id),
     targets: indicatorTargets(site, indicator.id),
     downloads: downloads.map((d) => ({ href: d.href, label: `${d.format}: ${indicator.id}.${d.format.toLowerCase()}`, size: formatBytes(d.bytes) })),
     permalink,

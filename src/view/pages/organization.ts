@@ -1,5 +1,6 @@
 // View-model of /don-vi/<id>/: one organization or territory, its reports and its latest
 // figures by reform area, and its history (units merged or dissolved on 1/7/2025).
+import { organizationFigureTables } from '../figure-table.ts';
 import type { Site } from '../../pipeline/derive.ts';
 import type { Organization } from '../../core/schema.ts';
 import { historicalNote } from '../../core/admin-units.ts';
@@ -23,6 +24,8 @@ export interface OrganizationPage {
   withPages: Set<string>;
   reports: OrganizationReports;
   groups: OrgAreaGroup[];
+  /** The groups as FigureTable models (src/view/figure-table.ts). */
+  tables: ReturnType<typeof organizationFigureTables>;
   children: Organization[];
   figureCount: number;
   history: ReturnType<typeof historicalNote>;
@@ -51,6 +54,7 @@ export function organizationPage(site: Site, id: string): OrganizationPage {
     withPages,
     reports: organizationReports(site, org.id),
     groups,
+    tables: organizationFigureTables(site, org.id),
     children: orgs.filter((o) => o.parent === org.id && withPages.has(o.id)),
     figureCount: groups.reduce((n, g) => n + g.figures.reduce((m, f) => m + f.count, 0), 0),
     // Units merged or dissolved on 1/7/2025 (data/events.json) keep their pages and names, and say so.

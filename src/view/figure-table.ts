@@ -2,7 +2,7 @@
 // organization's latest values): the page picks its columns, this module builds the rows, and
 // src/components/FigureTable.astro renders them (a table on wide screens, a card per figure on phones).
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../core/model.ts';
+import { byId, type Figure } from '../core/model.ts';
 import type { Report } from '../core/schema.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
 import { periodLabel } from '../core/period.ts';
@@ -103,8 +103,8 @@ function change(site: Site, f: Figure): FigureTableRow['change'] {
 
 /** The figures of one reform area of one report, in printed order. */
 export function reportFigureTable(site: Site, reportId: string, areaId: string): FigureTableModel {
-  const report = site.reportsById.get(reportId)!;
-  const area = site.content.areas.find((a) => a.id === areaId);
+  const report = byId(site.reportsById, reportId, 'báo cáo');
+  const area = site.areasById.get(areaId);
   const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === areaId);
   const rows = figures.map((f, i) => {
     const scope = f.scope === report.meta.scope ? null : organizationName(site, f.scope);
@@ -141,7 +141,7 @@ const REPORT_COLUMNS: FigureColumn[] = [
 
 /** Every figure of one indicator across reports, newest period first. */
 export function indicatorFigureTable(site: Site, indicatorId: string): FigureTableModel {
-  const indicator = site.indicatorsById.get(indicatorId)!;
+  const indicator = byId(site.indicatorsById, indicatorId, 'chỉ số');
   const rows = indicatorFigureRows(site, indicatorId).map((r) => ({
     figure: r.figure,
     anchor: null,
@@ -172,10 +172,10 @@ export function indicatorFigureTable(site: Site, indicatorId: string): FigureTab
 
 /** An organization's latest value of each indicator (and breakdown) in one reform area. */
 export function organizationFigureTables(site: Site, orgId: string): { area: ReturnType<typeof organizationFigures>[number]['area']; count: number; table: FigureTableModel }[] {
-  const org = site.content.organizations.find((o) => o.id === orgId);
+  const org = site.organizationsById.get(orgId);
   return organizationFigures(site, orgId).map((g) => {
     const rows = g.figures.map((x) => {
-      const report = site.reportsById.get(x.latest.reportId)!.meta;
+      const report = byId(site.reportsById, x.latest.reportId, 'báo cáo').meta;
       return {
         figure: x.latest,
         anchor: null,

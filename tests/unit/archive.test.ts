@@ -1,0 +1,83 @@
+// Archive pages: every item on exactly one page, newest group first, pages bounded;
+// the "recent" part of a page bounded too. Then the reports list built on them.
+import { describe, expect, it } from 'vitest';
+import { archiveLinks, archivePages, pageNav, periodYear, recentItems } from '../../src/view/archive.ts';
+import { REPORTS_INDEX_MAX, reportsIndex, reportsYearPages } from '../../src/view/report-list.ts';
+import { urls } from '../../src/core/urls.ts';
+import { syntheticSite } from '../support/synthetic-site.ts';
+
+const items = (spec: [string, number][]) => spec.flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ year, id: `${year}-${i}` })));
+const yearOf = (x: { year: string }) => x.year;
+
+describe('archivePages', () => {
+  it('puts every item on exactly one page, newest year first, in input order, at most perPage each', () => {
+    const list = items([['2023', 5], ['2025', 2], ['2024', 7]]);
+    const pages = archivePages(list, yearOf, 3);
+    expect(pages.map((p) => [p.group, p.page, p.pages, p.items.length])).toEqual([
+      ['2025', 1, 1, 2],
+      ['2024', 1, 3, 3], ['2024', 2, 3, 3], ['2024', 3, 3, 1],
+      ['2023', 1, 2, 3], ['2023', 2, 2, 2],
+    ]);
+    expect(pages.flatMap((p) => p.items.map((i) => i.id)).sort()).toEqual(list.map((i) => i.id).sort());
+    expect(pages.find((p) => p.group === '2024')!.items.map((i) => i.id)).toEqual(['2024-0', '2024-1', '2024-2']);
+  });
+
+  it('is empty for no items and refuses a page size below one', () => {
+    expect(archivePages([], yearOf)).toEqual([]);
+    expect(() => archivePages(items([['2024', 1]]), yearOf, 0)).toThrow(/perPage/);
+  });
+
+  it('links each group once with its count; page 1 is the group URL, later pages are numbered below it', () => {
+    const pages = archivePages(items([['2024', 5], ['2023', 1]]), yearOf, 2);
+    expect(archiveLinks(pages, (g, n) => urls.reportsYear(g, n))).toEqual([
+      { group: '2024', count: 5, href: '/bao-cao/nam/2024/' },
+      { group: '2023', count: 1, href: '/bao-cao/nam/2023/' },
+    ]);
+    const nav = pageNav(pages[1], (g, n) => urls.reportsYear(g, n));
+    expect(nav).toEqual({ prev: '/bao-cao/nam/2024/', next: '/bao-cao/nam/2024/3/', all: ['/bao-cao/nam/2024/', '/bao-cao/nam/2024/2/', '/bao-cao/nam/2024/3/'] });
+  });
+});
+
+describe('recentItems', () => {
+  it.each([
+    [[['2025', 3], ['2024', 4], ['2023', 9]], 10, ['2025', '2024'], 7, true],
+    [[['2025', 3], ['2024', 4]], 10, ['2025', '2024'], 7, false],
+    [[['2025', 12], ['2024', 1]], 10, [], 10, true],
+    [[], 10, [], 0, false],
+  ] as [[string, number][], number, string[], number, boolean][])('%j with max %i → years %j, %i items, more=%s', (spec, max, groups, count, more) => {
+    const r = recentItems(items(spec), yearOf, max);
+    expect(r.groups).toEqual(groups);
+    expect(r.items).toHaveLength(count);
+    expect(r.more).toBe(more);
+    expect(r.items.length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('periodYear', () => {
+  it.each([['2024-Q3', '2024'], ['2023-09/2024-08', '2023'], ['2025', '2025'], ['2024-H1', '2024']])('%s → %s', (p, y) => expect(periodYear(p)).toBe(y));
+});
+
+describe('reports list at 50 synthetic reports', () => {
+  const site = syntheticSite(50);
+  const index = reportsIndex(site);
+  const years = reportsYearPages(site);
+
+  it('the index lists at most REPORTS_INDEX_MAX reports and links every year page', () => {
+    expect(index.total).toBe(site.content.reports.length);
+    expect(index.summaries.length).toBeLessThanOrEqual(REPORTS_INDEX_MAX);
+    expect(index.summaries.length).toBeGreaterThan(0);
+    expect(index.years.map((y) => y.href).sort()).toEqual(years.filter((y) => y.page.page === 1).map((y) => urls.reportsYear(y.page.group)).sort());
+  });
+
+  it('every report is on exactly one year page, and its year is the page year', () => {
+    const listed = years.flatMap((y) => y.summaries.map((s) => { expect(s.year).toBe(y.page.group); return s.report.id; }));
+    expect(listed.sort()).toEqual(site.content.reports.map((r) => r.meta.id).sort());
+  });
+
+  it('filter facets describe only the reports on the page', () => {
+    for (const y of [index, ...years]) {
+      const ids = new Set(y.summaries.map((s) => s.report.id));
+      for (const f of y.facets) for (const v of f.values) for (const id of v.reports) expect(ids.has(id)).toBe(true);
+    }
+  });
+});

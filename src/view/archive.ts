@@ -96,3 +96,8 @@ export function pageNav<T>(p: ArchivePage<T>, hrefOf: (group: string, page: numb
     all: Array.from({ length: p.pages }, (_, i) => hrefOf(p.group, i + 1)),
   };
 }
+
+/** The first `max` items of a list that has a complete copy elsewhere (a download), and how many were left off. */
+export function capList<T>(items: T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}

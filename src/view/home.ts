@@ -7,6 +7,8 @@ import { comparePeriods } from '../core/period.ts';
 import { headlineCards, plainAnswers, targetGroups, type AnswerPeriod, type HeadlineCard, type ScopeHeadlines, type TargetGroup } from './dashboard.ts';
 
 export const HOME_LIMITS = {
+  /** Report cards under "Báo cáo mới nhất". */
+  latestReports: 4,
   /** Periods in the plain-answers switcher. */
   answerPeriods: 4,
   /** Scope groups of headline figures (the province first, then the most recently reported). */

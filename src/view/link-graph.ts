@@ -5,10 +5,10 @@
 // today's content that every link and anchor listed here is really in dist/.
 import type { Site } from '../pipeline/derive.ts';
 import { urls } from '../core/urls.ts';
-import { reportSummaries } from './dashboard.ts';
 import { reportsIndex, reportsYearPages } from './report-list.ts';
 import { indicatorRecent, indicatorYearPages } from './indicator-archive.ts';
 import { pageNav } from './archive.ts';
+import { homePage } from './pages/home.ts';
 
 export interface PageLinks {
   /** Hrefs the page links to (site paths, fragments kept). */
@@ -22,14 +22,12 @@ export type LinkGraph = Map<string, PageLinks>;
 /** The header navigation every page carries (src/layouts/Base.astro). */
 export const NAV_LINKS = [urls.home(), urls.reports(), urls.indicators(), urls.areas(), urls.organizations(), urls.datasets(), urls.about()];
 
-/** Links shown on home next to the header: the latest reports (home keeps this number fixed). */
-export const HOME_LATEST_REPORTS = 4;
 
 export function siteLinkGraph(site: Site): LinkGraph {
   const graph: LinkGraph = new Map();
   const add = (path: string, links: string[], anchors: string[] = []) => graph.set(path, { links: [...NAV_LINKS, ...links], anchors });
 
-  add(urls.home(), reportSummaries(site).slice(0, HOME_LATEST_REPORTS).map((s) => urls.report(s.report.id)));
+  add(urls.home(), homePage(site).latest.map((s) => urls.report(s.report.id)));
 
   const index = reportsIndex(site);
   add(urls.reports(), [...index.years.map((y) => y.href), ...index.summaries.map((s) => urls.report(s.report.id))]);

@@ -4,15 +4,24 @@
 import type { Site } from '../pipeline/derive.ts';
 import { urls } from '../core/urls.ts';
 import { archiveLinks, archivePages, recentItems, type ArchiveLink, type ArchivePage } from './archive.ts';
-import { reportFacets, reportSummaries, type Facet, type ReportSummary } from './dashboard.ts';
+import { reportFacets, reportSummaries, type Facet, type FacetValue, type ReportSummary } from './dashboard.ts';
 
 /** Most reports listed on /bao-cao/ itself (whole newest years up to this many). */
 export const REPORTS_INDEX_MAX = 30;
 
+export interface ReportLink {
+  href: string;
+  title: string;
+  periodLabel: string;
+}
+
 export interface ReportListing {
   summaries: ReportSummary[];
-  /** Filter facets over the listed reports only (the filter works on what the page shows). */
-  facets: Facet[];
+  /**
+   * Filter facets over the listed reports only (the filter works on what the page shows);
+   * each value carries its reports as links (the no-JavaScript browse lists).
+   */
+  facets: (Omit<Facet, 'values'> & { values: (FacetValue & { links: ReportLink[] })[] })[];
 }
 
 export interface ReportsIndex extends ReportListing {
@@ -26,8 +35,16 @@ export interface ReportsIndex extends ReportListing {
 
 const yearHref = (year: string, page: number) => urls.reportsYear(year, page);
 
+/** A year page needs no year facet: every report on it has the same year. */
 function listing(summaries: ReportSummary[], withYear: boolean): ReportListing {
-  const facets = reportFacets(summaries).filter((f) => (withYear || f.id !== 'year') && f.values.length > 1);
+  const byId = new Map(summaries.map((s) => [s.report.id, s]));
+  const link = (id: string): ReportLink => {
+    const s = byId.get(id)!;
+    return { href: urls.report(id), title: s.report.title, periodLabel: s.periodLabel };
+  };
+  const facets = reportFacets(summaries)
+    .filter((f) => withYear || f.id !== 'year')
+    .map((f) => ({ ...f, values: f.values.map((v) => ({ ...v, links: v.reports.map(link) })) }));
   return { summaries, facets };
 }
 

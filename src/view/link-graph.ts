@@ -9,6 +9,8 @@ import { reportsIndex, reportsYearPages } from './report-list.ts';
 import { indicatorRecent, indicatorYearPages } from './indicator-archive.ts';
 import { pageNav } from './archive.ts';
 import { homePage } from './pages/home.ts';
+import { areaRecent, areaYearPages, organizationRecent, organizationYearPages } from './entity-archive.ts';
+import { organizationsWithPages } from './indicator-page.ts';
 
 export interface PageLinks {
   /** Hrefs the page links to (site paths, fragments kept). */
@@ -49,6 +51,24 @@ export function siteLinkGraph(site: Site): LinkGraph {
   for (const y of indicatorYearPages(site)) {
     const href = (g: string, n: number) => urls.indicatorYear(y.indicator.id, g, n);
     add(href(y.page.group, y.page.page), [urls.indicator(y.indicator.id), ...y.page.items.flatMap((r) => [r.figureHref, r.quoteHref]), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
+  }
+
+  for (const a of site.content.areas) {
+    const recent = areaRecent(site, a.id);
+    add(urls.area(a.id), [...recent.narratives.map((n) => n.href), ...recent.years.map((y) => y.href)]);
+  }
+  for (const y of areaYearPages(site)) {
+    const href = (g: string, n: number) => urls.areaYear(y.area.id, g, n);
+    add(href(y.page.group, y.page.page), [urls.area(y.area.id), ...y.page.items.map((n) => n.href), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
+  }
+  const withPages = organizationsWithPages(site);
+  for (const o of site.content.organizations.filter((x) => withPages.has(x.id))) {
+    const recent = organizationRecent(site, o.id);
+    add(urls.organization(o.id), [...[...recent.issued, ...recent.about].map((r) => urls.report(r.id)), ...recent.years.map((y) => y.href)]);
+  }
+  for (const y of organizationYearPages(site)) {
+    const href = (g: string, n: number) => urls.organizationYear(y.organization.id, g, n);
+    add(href(y.page.group, y.page.page), [urls.organization(y.organization.id), ...y.page.items.map((r) => urls.report(r.report.id)), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
   }
   return graph;
 }

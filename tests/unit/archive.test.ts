@@ -81,3 +81,33 @@ describe('reports list at 50 synthetic reports', () => {
     }
   });
 });
+
+describe('area and organization archives at 50 synthetic reports', async () => {
+  const { areaRecent, areaYearPages, organizationRecent, organizationYearPages, organizationReportList, AREA_RECENT_MAX, ORGANIZATION_RECENT_MAX } = await import('../../src/view/entity-archive.ts');
+  const { areaNarratives } = await import('../../src/view/indicator-page.ts');
+  const site = syntheticSite(50);
+
+  it('area pages show at most AREA_RECENT_MAX narratives; year pages hold each narrative once', () => {
+    let cut = false;
+    for (const area of site.content.areas) {
+      const recent = areaRecent(site, area.id);
+      expect(recent.narratives.length).toBeLessThanOrEqual(AREA_RECENT_MAX);
+      cut ||= recent.more;
+      const onYears = areaYearPages(site).filter((y) => y.area.id === area.id).flatMap((y) => y.page.items.map((n) => n.report.id));
+      expect(onYears.sort()).toEqual(areaNarratives(site, area.id).map((n) => n.report.id).sort());
+    }
+    expect(cut).toBe(true);
+  });
+
+  it('organization pages show at most ORGANIZATION_RECENT_MAX reports; year pages hold each report once', () => {
+    let cut = false;
+    for (const org of site.content.organizations) {
+      const recent = organizationRecent(site, org.id);
+      expect(recent.issued.length + recent.about.length).toBeLessThanOrEqual(ORGANIZATION_RECENT_MAX);
+      cut ||= recent.more;
+      const onYears = organizationYearPages(site).filter((y) => y.organization.id === org.id).flatMap((y) => [...y.issued, ...y.about].map((r) => r.id));
+      expect(onYears.sort()).toEqual(organizationReportList(site, org.id).map((r) => r.report.id).sort());
+    }
+    expect(cut).toBe(true);
+  });
+});

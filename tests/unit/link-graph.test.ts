@@ -50,3 +50,12 @@ describe('link graph at 50 synthetic reports', () => {
     expect(linking.some((p) => p.startsWith('/bao-cao/nam/'))).toBe(true);
   });
 });
+
+describe('every year page of every list is reached from home', () => {
+  it('reports, indicators, areas and organizations', () => {
+    const { pages } = crawl(graph);
+    const yearPages = [...graph.keys()].filter((p) => /\/nam\/\d{4}\//.test(p));
+    for (const prefix of ['/bao-cao/nam/', '/chi-so/', '/linh-vuc/', '/don-vi/']) expect(yearPages.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+    expect(yearPages.filter((p) => !pages.has(p))).toEqual([]);
+  });
+});

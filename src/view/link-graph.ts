@@ -53,6 +53,7 @@ export function siteLinkGraph(site: Site): LinkGraph {
     add(href(y.page.group, y.page.page), [urls.indicator(y.indicator.id), ...y.page.items.flatMap((r) => [r.figureHref, r.quoteHref]), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
   }
 
+  add(urls.areas(), site.content.areas.map((a) => urls.area(a.id)));
   for (const a of site.content.areas) {
     const recent = areaRecent(site, a.id);
     add(urls.area(a.id), [...recent.narratives.map((n) => n.href), ...recent.years.map((y) => y.href)]);
@@ -62,6 +63,7 @@ export function siteLinkGraph(site: Site): LinkGraph {
     add(href(y.page.group, y.page.page), [urls.area(y.area.id), ...y.page.items.map((n) => n.href), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
   }
   const withPages = organizationsWithPages(site);
+  add(urls.organizations(), site.content.organizations.filter((o) => withPages.has(o.id)).map((o) => urls.organization(o.id)));
   for (const o of site.content.organizations.filter((x) => withPages.has(x.id))) {
     const recent = organizationRecent(site, o.id);
     add(urls.organization(o.id), [...[...recent.issued, ...recent.about].map((r) => urls.report(r.id)), ...recent.years.map((y) => y.href)]);

@@ -79,12 +79,18 @@ describe('crawl of the built site from home (no JavaScript)', () => {
 
 describe('the in-memory link graph matches the built HTML', () => {
   const graph = siteLinkGraph(site);
-  it.each([...graph.keys()])('%s: page exists with every listed link and anchor', (path) => {
-    const page = parse(path);
-    expect(page, `${path} missing in dist`).not.toBeNull();
-    const hrefs = new Set(page!.hrefs);
-    expect(graph.get(path)!.links.filter((l) => !hrefs.has(l))).toEqual([]);
-    expect(graph.get(path)!.anchors.filter((a) => !page!.ids.has(a))).toEqual([]);
+  it('every page it lists exists with every listed link and anchor', () => {
+    expect(graph.size).toBeGreaterThan(10);
+    const wrong = [...graph].flatMap(([path, expected]) => {
+      const page = parse(path);
+      if (!page) return [`${path}: missing in dist`];
+      const hrefs = new Set(page.hrefs);
+      return [
+        ...expected.links.filter((l) => !hrefs.has(l)).map((l) => `${path}: no link to ${l}`),
+        ...expected.anchors.filter((a) => !page.ids.has(a)).map((a) => `${path}: no id ${a}`),
+      ];
+    });
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -101,3 +101,13 @@ export function pageNav<T>(p: ArchivePage<T>, hrefOf: (group: string, page: numb
 export function capList<T>(items: T[], max: number): { shown: T[]; more: number } {
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
+
+/**
+ * A long list of values (a dataset's periods or source reports) shortened to its first
+ * and last items with the count left out between: the oldest and the newest stay visible,
+ * the complete list is in the downloadable data.
+ */
+export function elide<T>(items: T[], head = 12, tail = 12): { head: T[]; omitted: number; tail: T[] } {
+  if (items.length <= head + tail + 1) return { head: items, omitted: 0, tail: [] };
+  return { head: items.slice(0, head), omitted: items.length - head - tail, tail: items.slice(items.length - tail) };
+}

@@ -111,3 +111,18 @@ describe('area and organization archives at 50 synthetic reports', async () => {
     expect(cut).toBe(true);
   });
 });
+
+describe('elide and capList', async () => {
+  const { elide, capList } = await import('../../src/view/archive.ts');
+  it.each([[0], [5], [25], [26], [100]])('%i values: first and last kept, the count between, nothing lost or repeated', (n) => {
+    const values = Array.from({ length: n }, (_, i) => i);
+    const e = elide(values, 12, 12);
+    expect(e.head.length + e.omitted + e.tail.length).toBe(n);
+    expect([...e.head, ...e.tail]).toEqual(n <= 25 ? values : [...values.slice(0, 12), ...values.slice(n - 12)]);
+    expect(e.omitted === 0 || e.omitted >= 2).toBe(true);
+  });
+  it('capList keeps the first items and counts the rest', () => {
+    expect(capList([1, 2, 3], 2)).toEqual({ shown: [1, 2], more: 1 });
+    expect(capList([1], 2)).toEqual({ shown: [1], more: 0 });
+  });
+});

@@ -29,6 +29,8 @@ export const urls = {
   organizationYear: (id: string, year: string, page = 1) => `/don-vi/${id}/nam/${year}/${pageSuffix(page)}`,
   datasets: () => '/du-lieu/',
   dataset: (id: string) => `/du-lieu/${id}/`,
+  /** Report datasets of one year (the catalogue lists the newest). */
+  datasetsYear: (year: string, page = 1) => `/du-lieu/nam/${year}/${pageSuffix(page)}`,
   api: () => '/du-lieu/api/',
   changelog: () => '/du-lieu/phien-ban/',
   feed: () => '/feed.xml',

@@ -11,6 +11,8 @@ import { pageNav } from './archive.ts';
 import { homePage } from './pages/home.ts';
 import { areaRecent, areaYearPages, organizationRecent, organizationYearPages } from './entity-archive.ts';
 import { organizationsWithPages } from './indicator-page.ts';
+import { catalogDatasets, datasetYearPages } from './dataset-archive.ts';
+import { buildDatasets } from '../publish/datasets.ts';
 
 export interface PageLinks {
   /** Hrefs the page links to (site paths, fragments kept). */
@@ -72,6 +74,14 @@ export function siteLinkGraph(site: Site): LinkGraph {
     const href = (g: string, n: number) => urls.organizationYear(y.organization.id, g, n);
     add(href(y.page.group, y.page.page), [urls.organization(y.organization.id), ...y.page.items.map((r) => urls.report(r.report.id)), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
   }
+
+  const datasets = buildDatasets(site);
+  const catalog = catalogDatasets(site, datasets);
+  add(urls.datasets(), [...catalog.shown.map((d) => urls.dataset(d.id)), ...catalog.years.map((y) => y.href)]);
+  for (const y of datasetYearPages(site, datasets)) {
+    const href = (g: string, n: number) => urls.datasetsYear(g, n);
+    add(href(y.page.group, y.page.page), [urls.datasets(), ...y.page.items.map((d) => urls.dataset(d.id)), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
+  }
   return graph;
 }
 
@@ -97,10 +107,8 @@ export function crawl(graph: LinkGraph, start = urls.home()): { pages: Set<strin
 /** Figure keys whose quote anchor (the report page row) is on no page reached from home. */
 export function unreachableFigures(site: Site, graph: LinkGraph): string[] {
   const { pages } = crawl(graph);
+  const anchors = new Map([...pages].map((p) => [p, new Set(graph.get(p)!.anchors)]));
   return site.figures
-    .filter((f) => {
-      const page = urls.report(f.reportId);
-      return !(pages.has(page) && graph.get(page)!.anchors.includes(`so-lieu-${f.id}`));
-    })
+    .filter((f) => !anchors.get(urls.report(f.reportId))?.has(`so-lieu-${f.id}`))
     .map((f) => f.key);
 }

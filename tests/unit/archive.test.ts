@@ -126,3 +126,29 @@ describe('elide and capList', async () => {
     expect(capList([1], 2)).toEqual({ shown: [1], more: 0 });
   });
 });
+
+describe('dataset catalogue at 50 synthetic reports', async () => {
+  const { catalogDatasets, datasetYearPages, CATALOG_RECENT_REPORTS } = await import('../../src/view/dataset-archive.ts');
+  const site = syntheticSite(50);
+  // Only the facet fields matter here: one stand-in per report plus two fixed datasets.
+  const datasets = [
+    { id: 'so-lieu-cchc', kind: 'observations' as const, reports: site.content.reports.map((r) => r.meta.id) },
+    ...site.content.reports.map((r) => ({ id: `bao-cao-${r.meta.id}`, kind: 'report' as const, reports: [r.meta.id] })),
+    { id: 'chi-tieu-ke-hoach', kind: 'targets' as const, reports: [] },
+  ];
+
+  it('the catalogue keeps every fixed dataset and at most CATALOG_RECENT_REPORTS report datasets, in its own order', () => {
+    const c = catalogDatasets(site, datasets);
+    const reportsShown = c.shown.filter((d) => d.kind === 'report');
+    expect(reportsShown.length).toBeLessThanOrEqual(CATALOG_RECENT_REPORTS);
+    expect(c.shown.filter((d) => d.kind !== 'report').map((d) => d.id)).toEqual(['so-lieu-cchc', 'chi-tieu-ke-hoach']);
+    expect(c.shown).toEqual(datasets.filter((d) => c.shown.includes(d)));
+    expect(c.hidden).toBe(datasets.length - c.shown.length);
+    expect(c.hidden).toBeGreaterThan(0);
+  });
+
+  it('year pages hold every report dataset exactly once', () => {
+    const ids = datasetYearPages(site, datasets).flatMap((y) => y.page.items.map((d) => d.id));
+    expect(ids.sort()).toEqual(datasets.filter((d) => d.kind === 'report').map((d) => d.id).sort());
+  });
+});

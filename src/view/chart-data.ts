@@ -1,21 +1,17 @@
 // Data steps for charts: which figures a chart shows, as plain rows.
-// Kept apart from charts.ts (layout/render) so both are testable on their own.
+// Kept apart from charts/ (layout/render) so both are testable on their own.
 import type { Site } from '../pipeline/derive.ts';
 import { periodLabel } from '../core/period.ts';
 import type { Figure } from '../core/model.ts';
-import type { BarRow } from './charts.ts';
+import { barSummary, chartFigure, type BarRow, type ChartFigure, type ChartSpec } from './charts/index.ts';
+import { documentTitle } from './citation.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { buildDatasets, datasetFiles } from '../publish/datasets.ts';
 import { formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, organizationName } from '../core/labels.ts';
 
-/** A bar chart's text alternative: every bar as "label: value". */
-export function barSummary(rows: BarRow[]): string {
-  return rows.map((r) => `${r.label}: ${r.text}`).join('; ');
-}
-
-/** A bar chart's data table: one row per bar. */
-export function barTable(rows: BarRow[], firstColumn: string, unit: string): { columns: string[]; rows: string[][] } {
-  return { columns: [firstColumn, `Giá trị (${unit})`], rows: rows.map((r) => [r.label, r.text]) };
-}
+// The bar chart's text alternative and table moved to its chart type; re-exported for callers.
+export { barSummary, barTable } from './charts/bars/index.ts';
 
 export interface BarChartData {
   unit: string;
@@ -131,4 +127,32 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
     }
   }
   return out;
+}
+
+/**
+ * The charts of one report area as <Chart> props: a part-of-whole or bar spec per
+ * indicator and period (reportIndicatorCharts), with caption, source and the CSV of the
+ * report's dataset.
+ */
+export function reportAreaChartFigures(site: Site, reportId: string, area: string): ChartFigure[] {
+  const report = site.reportsById.get(reportId);
+  if (!report) return [];
+  const source = `Nguồn: ${documentTitle(report.meta)}.`;
+  // The chart's data is part of the report's dataset: offer that CSV.
+  const dataset = buildDatasets(site).find((d) => d.id === `bao-cao-${reportId}`);
+  const csvHref = dataset ? urls.data(datasetFiles(dataset).csv) : undefined;
+  return reportIndicatorCharts(site, reportId, area).map((c, i) => {
+    const id = `bieu-do-${area}-${i + 1}`;
+    const subtitle = [
+      periodLabel(c.period),
+      c.kind === 'parts' ? 'các phần của tổng' : null,
+      c.kind === 'bars' && c.total ? `${organizationName(site, c.total.scope)}: ${formatFigure(c.total)}` : null,
+    ].filter(Boolean).join(' · ');
+    const summary = `${c.title}, ${subtitle}. ${barSummary(c.rows)}${c.total ? `; tổng: ${formatFigure(c.total)}` : ''}.`;
+    const spec: ChartSpec =
+      c.kind === 'parts'
+        ? { type: 'parts', parts: c.rows, unit: c.unit, firstColumn: 'Thành phần', ariaLabel: `Biểu đồ phần của tổng: ${c.title}`, total: c.total ? { value: c.total.value, text: formatFigure(c.total) } : null, summary }
+        : { type: 'bars', rows: c.rows, unit: c.unit, firstColumn: 'Phạm vi, phân tổ', ariaLabel: `Biểu đồ cột ngang: ${c.title}`, domain: c.unit === '%' ? [0, 100] : undefined, summary };
+    return chartFigure(spec, { id, title: c.title, subtitle, source, sourceShort: 'Nguồn: báo cáo này', permalink: absolute(`${urls.report(reportId)}#${id}`), csvHref });
+  });
 }

@@ -4,7 +4,7 @@ import type { Site, TargetState } from '../pipeline/derive.ts';
 import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
 import type { Indicator, Report } from '../core/schema.ts';
 import type { Figure, Issue, SeriesPoint } from '../core/model.ts';
-import type { LinePoint } from './charts.ts';
+import type { LinePoint } from './charts/index.ts';
 import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';

@@ -4,7 +4,7 @@ import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/d
 import { comparePeriods, periodRange, periodLabel, periodShortLabel } from '../core/period.ts';
 import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
 import type { Figure, Series } from '../core/model.ts';
-import type { BarRow, LinePoint } from './charts.ts';
+import type { BarRow, LinePoint } from './charts/index.ts';
 import { formatFigure, formatNumber } from '../core/format.ts';
 import { basisLabel, breakdownLabel, citation, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';

@@ -6,7 +6,7 @@ import type { Indicator, Report } from '../core/schema.ts';
 import { periodLabel } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
 import { organizationName } from '../core/labels.ts';
-import { wrapLabel } from './charts.ts';
+import { wrapLabel } from './charts/index.ts';
 import { indicatorSummary } from './indicator-page.ts';
 import { documentTitle } from './citation.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barChart, CHART_WIDTHS, lineChart, PLOT_CLASS, stripStyles, wrapLabel, type BarRow, type LinePoint } from '../../src/view/charts.ts';
+import { barChart, CHART_WIDTHS, lineChart, PLOT_CLASS, stripStyles, wrapLabel, type BarRow, type LinePoint } from '../../src/view/charts/index.ts';
 import { reportAreaBars } from '../../src/view/chart-data.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 

@@ -30,7 +30,7 @@ import {
   gapNote,
 } from '../../src/view/indicator-page.ts';
 import { figureWhen } from '../../src/core/labels.ts';
-import { lineChart, stripMarkAria } from '../../src/view/charts.ts';
+import { lineChart, stripMarkAria } from '../../src/view/charts/index.ts';
 import { formatBytes } from '../../src/view/dataset-catalog.ts';
 import { exportFiles } from '../../src/publish/export.ts';
 

@@ -9,6 +9,18 @@ import { indicatorPage, indicatorPaths } from '../../src/view/pages/indicator.ts
 import { homePage } from '../../src/view/pages/home.ts';
 import { reportsPage } from '../../src/view/pages/reports.ts';
 import { reportPage } from '../../src/view/pages/report.ts';
+import { sourceTextPage, sourceTextPaths } from '../../src/view/pages/source-text.ts';
+import { organizationsPage } from '../../src/view/pages/organizations.ts';
+import { organizationPage, organizationPaths } from '../../src/view/pages/organization.ts';
+import { datasetPage, datasetPaths } from '../../src/view/pages/dataset.ts';
+import { catalogPage } from '../../src/view/pages/catalog.ts';
+import { apiPage } from '../../src/view/pages/api.ts';
+import { versionsPage } from '../../src/view/pages/versions.ts';
+import { aboutPage } from '../../src/view/pages/about.ts';
+import { areaPage, areaPaths, areasPage } from '../../src/view/pages/areas.ts';
+import { indicatorsPage } from '../../src/view/pages/indicators.ts';
+import { embedPage } from '../../src/view/pages/embed.ts';
+import { searchPage } from '../../src/view/pages/search.ts';
 import { csv, fixtureReader } from '../fixtures/content.ts';
 
 // A second quarter, so "ho-so-tiep-nhan" has a two-point series (a line chart).
@@ -129,5 +141,116 @@ describe('reportPage', () => {
     expect(m.head.jsonLd).toBeTruthy();
     expect(m.report.id).toBe('bc-q4');
     expect(() => reportPage(two, 'khong-co')).toThrow(/khong-co/);
+  });
+});
+
+describe('sourceTextPage', () => {
+  it('names issuer, kind and period, counts the quoted sentences and marks them', () => {
+    const m = sourceTextPage(one, 'bc-thu');
+    expect(m.head.title).toBe('Toàn văn: Báo cáo thử quý III/2024');
+    expect(m.head.breadcrumbs?.[1]).toEqual({ label: 'Báo cáo thử quý III/2024', href: urls.report('bc-thu') });
+    expect(m.issuer).toBe('Tỉnh');
+    expect(m.kind).toMatch(/, quý III\/2024$/);
+    expect(m.figureCount).toBe(one.reportsById.get('bc-thu')!.figures.length);
+    const marked = m.blocks.flatMap((b) => ('segments' in b ? b.segments : [])).flatMap((s) => s.ids);
+    expect(marked).toContain('ho-so-tiep-nhan');
+    expect(sourceTextPaths(two).map((p) => p.params.id).sort()).toEqual(['bc-q4', 'bc-thu']);
+  });
+});
+
+describe('organizationsPage and organizationPage', () => {
+  it('counts figures about and reports by or about each organization once', () => {
+    const m = organizationsPage(two);
+    expect(m.count('tinh')).toBe(two.figures.filter((f) => f.scope === 'tinh').length);
+    expect(m.reports('tinh')).toBe(2);
+    expect(m.count('khong-co')).toBe(0);
+    expect(m.groups.map((g) => g.label)).not.toContain(undefined);
+  });
+
+  it('an organization page sums its latest-figure groups and lists its reports', () => {
+    const m = organizationPage(two, 'tinh');
+    expect(m.head.title).toBe('UBND tỉnh');
+    expect(m.figureCount).toBe(two.figures.filter((f) => f.scope === 'tinh').length);
+    expect(m.reports.issued.map((r) => r.id).sort()).toEqual(['bc-q4', 'bc-thu']);
+    expect(organizationPaths(two).map((p) => p.params.id)).toEqual(['tinh']);
+    expect(() => organizationPage(two, 'khong-co')).toThrow(/khong-co/);
+  });
+});
+
+describe('dataset pages', () => {
+  const catalog = catalogPage(two);
+  it('the catalogue has one card per dataset and facets that count them', () => {
+    expect(catalog.cards.map((c) => c.dataset.id)).toEqual(catalog.datasets.map((d) => d.id));
+    expect(catalog.all?.kind).toBe('observations');
+    const kinds = catalog.groups.find((g) => g.key === 'kind')!;
+    expect(kinds.items.reduce((n, i) => n + i.count, 0)).toBe(catalog.datasets.length);
+    expect(catalog.head.alternates?.map((a) => a.type)).toEqual(['text/turtle', 'application/ld+json']);
+  });
+
+  it('a dataset page has sizes of both files, a preview of at most 20 rows and a citation', () => {
+    const [first] = datasetPaths(two);
+    const m = datasetPage(two, first.props.dataset);
+    expect(m.bytes.csv).toBeGreaterThan(0);
+    expect(m.bytes.json).toBeGreaterThan(0);
+    expect(m.preview.rows.length).toBeLessThanOrEqual(20);
+    expect(m.fits).toHaveLength(m.d.table.columns.length);
+    expect(m.citation).toContain(`“${m.d.title}”`);
+    expect(m.rows.find((r) => r.label === 'Kích thước')?.value).toMatch(/dòng × \d+ cột$/);
+  });
+
+  it('the API page lists the CKAN actions and an example dataset', () => {
+    const m = apiPage(two);
+    expect(m.actions).toContain('package_list');
+    expect(m.action('package_list')).toBe('/api/3/action/package_list');
+    expect(m.example.id).toBe(catalog.datasets[0].id);
+  });
+
+  it('the versions page links figures that exist and not those that do not', () => {
+    const m = versionsPage(two);
+    expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(m.link('bc-thu/ho-so-tiep-nhan')).toBe(urls.figure('bc-thu', 'ho-so-tiep-nhan'));
+    expect(m.link('bc-thu/khong-co')).toBeNull();
+  });
+});
+
+describe('aboutPage', () => {
+  it('joins issuers in words and cites an example figure', () => {
+    const m = aboutPage(two);
+    expect(m.issuers).toBe('UBND tỉnh');
+    expect(m.example.href).toBe(urls.figure(m.example.figure.reportId, m.example.figure.id));
+    expect(m.example.url).toBe(absolute(m.example.href));
+    expect(m.toc.map(([id]) => id)).toContain('dong-gop');
+  });
+});
+
+describe('areas, indicators, embed and search pages', () => {
+  it('areas in their order; an area page renders each narrative once and links the others', () => {
+    expect(areasPage(one).stats.map((s) => s.area.id)).toEqual(['chi-dao-dieu-hanh', 'thu-tuc-hanh-chinh']);
+    const m = areaPage(one, 'thu-tuc-hanh-chinh');
+    expect(m.withData.every((s) => s.figureCount > 0)).toBe(true);
+    expect(m.narratives.map((n) => n.id)).toEqual(['bc-thu']);
+    expect(m.narratives[0].html).toContain('<p>Tiếp nhận');
+    expect(m.others.map((a) => a.id)).toEqual(['chi-dao-dieu-hanh']);
+    expect(areaPaths(one).map((p) => p.params.id).sort()).toEqual(['chi-dao-dieu-hanh', 'thu-tuc-hanh-chinh']);
+  });
+
+  it('the indicator list counts every indicator once across areas', () => {
+    const m = indicatorsPage(one);
+    expect(m.groups.reduce((n, g) => n + g.indicators.length, 0)).toBe(m.total);
+  });
+
+  it('the embed draws a line with two periods, bars with one, nothing without figures', () => {
+    expect(embedPage(two, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo kỳ và phạm vi$/);
+    expect(embedPage(one, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo phạm vi$/);
+    expect(embedPage(one, 'don-vi-kiem-tra').chart).toBeNull();
+    expect(embedPage(one, 'ho-so-tiep-nhan').head.bare).toBe(true);
+  });
+
+  it('search options list report periods newest first and indicators A–Z', () => {
+    const m = searchPage(two);
+    expect(m.options.ky).toEqual(['quý IV/2024', 'quý III/2024']);
+    expect(m.options.don_vi).toEqual(['Tỉnh']);
+    const labels = m.indicatorsAz.map((i) => i.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'vi')));
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { errorReportHref } from '../../src/core/feedback.ts';
 import { bibEscape, toBibtex, toRis, type CitationRecord, figureCitation } from '../../src/view/citation.ts';
 import { reflowSource } from '../../src/view/source-reflow.ts';
-import { partsChart } from '../../src/view/charts.ts';
+import { partsChart } from '../../src/view/charts/index.ts';
 import { reportIndicatorCharts } from '../../src/view/chart-data.ts';
 import { plainAnswers } from '../../src/view/dashboard.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';

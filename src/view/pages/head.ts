@@ -1,6 +1,5 @@
 // What a route hands its layout (src/layouts/Base.astro): title, description, breadcrumbs,
 // JSON-LD, share image. One shape so every view-model fills it the same way.
-import type { Site } from '../../pipeline/derive.ts';
 
 export interface Crumb {
   label: string;
@@ -28,5 +27,3 @@ export function must<T>(value: T | undefined | null, what: string): T {
 export function idPaths(ids: string[]): { params: { id: string } }[] {
   return ids.map((id) => ({ params: { id } }));
 }
-
-export type { Site };

@@ -6,9 +6,7 @@ import { formatFigure } from '../../core/format.ts';
 import { figureWhen, organizationName } from '../../core/labels.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { indicatorJsonLd } from '../../publish/jsonld.ts';
-import { barChart, lineChart } from '../charts.ts';
-import { barSummary, barTable } from '../chart-data.ts';
-import type { ChartFigure } from '../chart-figure.ts';
+import { barSummary, chartFigure, type ChartFigure } from '../charts/index.ts';
 import { citationFiles, indicatorCitationRecord } from '../citation.ts';
 import { formatBytes } from '../dataset-catalog.ts';
 import { shareImages } from '../share-image.ts';
@@ -92,45 +90,54 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
   const chartId = `bieu-do-${indicator.id}`;
   const common = { subtitle: `Đơn vị: ${indicator.unit}`, permalink: `${permalink}#${chartId}`, csvHref: csv?.href };
 
-  let lineFigure: ChartFigure | null = null;
-  if (lines.length > 0) {
-    const table = seriesTable(site, lines, indicator.unit);
-    const points = seriesChartPoints(site, lines);
-    const xTicks = periodTicks(lines);
-    lineFigure = {
-      ...common,
-      id: chartId,
-      title: `${indicator.label} (${indicator.unit}) theo kỳ và phạm vi`,
-      render: (width) => lineChart(points, { ariaLabel: `Biểu đồ đường: ${indicator.label}`, color, xTicks, width }),
-      summary: seriesSummary(site, indicator, lines),
-      note: [gapNote(site, lines), windowNote].filter(Boolean).join(' ') || null,
-      source: chartSourceLine(lines),
-      columns: table.columns,
-      rows: table.rows,
-      open: true,
-    };
-  }
+  const lineFigure: ChartFigure | null =
+    lines.length === 0
+      ? null
+      : chartFigure(
+          {
+            type: 'line',
+            points: seriesChartPoints(site, lines),
+            ariaLabel: `Biểu đồ đường: ${indicator.label}`,
+            color,
+            xTicks: periodTicks(lines),
+            summary: seriesSummary(site, indicator, lines),
+            table: seriesTable(site, lines, indicator.unit),
+          },
+          {
+            ...common,
+            id: chartId,
+            title: `${indicator.label} (${indicator.unit}) theo kỳ và phạm vi`,
+            note: [gapNote(site, lines), windowNote].filter(Boolean).join(' ') || null,
+            source: chartSourceLine(lines),
+            open: true,
+          },
+        );
 
   let barFigure: ChartFigure | null = null;
   if (bars.length > 0) {
     const barRows = commonPeriodBarRows(site, bars, color);
-    const data = barTable(barRows, 'Phạm vi', indicator.unit);
     const listedNote = cross.listed.length
       ? `Không vẽ vì khác kỳ hoặc khác cơ sở tính: ${cross.listed.map((s) => `${seriesLabel(site, s)} — ${figureWhen(s.points[0].figure)}: ${formatFigure(s.points[0].figure)}`).join('; ')}.`
       : null;
-    barFigure = {
-      ...common,
-      id: lines.length ? `${chartId}-mot-ky` : chartId,
-      title: `${indicator.label} (${indicator.unit}) theo phạm vi, ${cross.when}${lines.length ? ' (phạm vi, phân tổ mới có một kỳ)' : ''}`,
-      render: (width) =>
-        barChart(barRows, { ariaLabel: `Biểu đồ cột: ${indicator.label}`, unit: indicator.unit, domain: indicator.unit === '%' ? [0, 100] : undefined, width }),
-      summary: `${indicator.label}, ${cross.when}. ${barSummary(barRows)}.`,
-      note: listedNote,
-      source: chartSourceLine(bars),
-      columns: data.columns,
-      rows: data.rows,
-      open: lines.length === 0,
-    };
+    barFigure = chartFigure(
+      {
+        type: 'bars',
+        rows: barRows,
+        ariaLabel: `Biểu đồ cột: ${indicator.label}`,
+        unit: indicator.unit,
+        domain: indicator.unit === '%' ? [0, 100] : undefined,
+        firstColumn: 'Phạm vi',
+        summary: `${indicator.label}, ${cross.when}. ${barSummary(barRows)}.`,
+      },
+      {
+        ...common,
+        id: lines.length ? `${chartId}-mot-ky` : chartId,
+        title: `${indicator.label} (${indicator.unit}) theo phạm vi, ${cross.when}${lines.length ? ' (phạm vi, phân tổ mới có một kỳ)' : ''}`,
+        note: listedNote,
+        source: chartSourceLine(bars),
+        open: lines.length === 0,
+      },
+    );
   }
 
   const latest = summary.latest

@@ -1,5 +1,6 @@
 // What src/components/Chart.astro lays out: a chart drawn at a width, its caption, text
-// alternative, source line and data table. View-models return these; pages spread them.
+// alternative, source line and data table. View-models build these with chartFigure()
+// (src/view/charts/index.ts); pages spread them into <Chart>.
 export interface ChartFigure {
   id: string;
   title: string;

@@ -1,0 +1,87 @@
+// Horizontal bars, one per row, each labelled above its bar: compares one quantity across
+// scopes or breakdowns of one period.
+import * as Plot from '@observablehq/plot';
+import type { ChartTable, ChartType } from '../types.ts';
+import { CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, wrapLabel } from '../render.ts';
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** Text shown at the end of the bar ("67.628", "98,7%"). */
+  text: string;
+  color: string;
+}
+
+export interface BarOptions {
+  /** Short description for screen readers; the visible title is the caption around the chart. */
+  ariaLabel: string;
+  unit: string;
+  width?: number;
+  /** Fix the x domain (e.g. [0, 100] for percentages). */
+  domain?: [number, number];
+}
+
+/**
+ * Horizontal bars, one per row, each labelled above its bar (wrapped to the
+ * chart width), so long Vietnamese labels never get clipped.
+ */
+export function barChart(rows: BarRow[], options: BarOptions): string {
+  const width = options.width ?? CHART_WIDTHS.wide;
+  const marginRight = 90; // room for the value printed after the bar
+  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH)));
+  const lines = Math.max(1, ...labels.map((l) => l.length));
+  const bar = 16;
+  // One band per row: the label lines, a small gap, the bar. The inner padding
+  // (between bars) holds the labels; the same amount above the first bar holds its label.
+  const step = bar + lines * LINE_HEIGHT + 8;
+  const padding = 1 - bar / step;
+  const marginTop = 4;
+  const marginBottom = 32;
+  // Rows are keyed by position, so two rows with the same label still get a bar each.
+  const keyed = rows.map((r, i) => ({ ...r, key: String(i), lines: labels[i].join('\n') }));
+  return renderPlot(
+    Plot.plot({
+      document: plotDocument,
+      width,
+      height: Math.round(marginTop + marginBottom + step * (rows.length + padding)),
+      marginLeft: 8,
+      marginRight,
+      marginTop,
+      marginBottom,
+      ariaLabel: options.ariaLabel,
+      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: isNarrow(width) ? 3 : 4, nice: true },
+      y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
+      marks: [
+        Plot.barX(keyed, { x: 'value', y: 'key', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
+        Plot.text(keyed, { x: 0, y: 'key', text: 'lines', textAnchor: 'start', lineAnchor: 'bottom', lineHeight: LINE_HEIGHT / FONT_SIZE, dy: -(bar / 2 + 3), fill: 'currentColor' }),
+        Plot.text(keyed, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor', fontWeight: 600 }),
+        Plot.ruleX([0]),
+      ],
+    }) as never,
+  );
+}
+
+/** A bar chart's text alternative: every bar as "label: value". */
+export function barSummary(rows: BarRow[]): string {
+  return rows.map((r) => `${r.label}: ${r.text}`).join('; ');
+}
+
+/** A bar chart's data table: one row per bar. */
+export function barTable(rows: BarRow[], firstColumn: string, unit: string): { columns: string[]; rows: string[][] } {
+  return { columns: [firstColumn, `Giá trị (${unit})`], rows: rows.map((r) => [r.label, r.text]) };
+}
+
+export interface BarsSpec extends BarOptions {
+  type: 'bars';
+  rows: BarRow[];
+  /** Heading of the table's first column ("Phạm vi"). */
+  firstColumn: string;
+  /** Text alternative when the caller says more than the bars (the period, the total). */
+  summary?: string;
+}
+
+export const bars: ChartType<BarsSpec> = {
+  render: (spec, width) => barChart(spec.rows, { ariaLabel: spec.ariaLabel, unit: spec.unit, domain: spec.domain, width: width ?? spec.width }),
+  summary: (spec) => spec.summary ?? barSummary(spec.rows),
+  table: (spec): ChartTable => barTable(spec.rows, spec.firstColumn, spec.unit),
+};

@@ -1,0 +1,71 @@
+// Part of a whole: the printed parts stacked inside the outline of the printed total, with a
+// legend row per part. Drawn as plain SVG (Plot has no such mark).
+import type { ChartTable, ChartType } from '../types.ts';
+import { barSummary, barTable, type BarRow } from '../bars/index.ts';
+import { CHAR_WIDTH, CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
+
+/** Categorical colours for the parts of a whole (Observable 10, AA against white where used as swatches with text beside). */
+export const PART_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
+
+export interface PartsOptions {
+  ariaLabel: string;
+  width?: number;
+  /** The printed total ("67.628 hồ sơ"), drawn as an outline the parts fill. */
+  total?: { value: number; text: string } | null;
+}
+
+/**
+ * Part of a whole: the parts stacked in one bar inside the outline of the printed
+ * total, then one legend row per part with its printed value. When the printed parts
+ * do not add up to the printed total the bar shows it (the data-quality note says why).
+ */
+export function partsChart(parts: BarRow[], options: PartsOptions): string {
+  const width = options.width ?? CHART_WIDTHS.wide;
+  const total = options.total ?? null;
+  const sum = parts.reduce((s, p) => s + Math.max(0, p.value), 0);
+  const max = Math.max(sum, total?.value ?? 0) || 1;
+  const scale = (v: number) => (v / max) * width;
+  const barY = 4;
+  const barH = 22;
+  const out: string[] = [];
+  let x = 0;
+  parts.forEach((p, i) => {
+    const w = scale(Math.max(0, p.value));
+    out.push(`<rect x="${x.toFixed(2)}" y="${barY}" width="${w.toFixed(2)}" height="${barH}" fill="${PART_COLORS[i % PART_COLORS.length]}" stroke="#fff" stroke-width="1"><title>${escapeXml(`${p.label}: ${p.text}`)}</title></rect>`);
+    x += w;
+  });
+  if (total) out.push(`<rect x="0.5" y="${barY - 2.5}" width="${(scale(total.value) - 1).toFixed(2)}" height="${barH + 5}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
+  // Legend rows: swatch, wrapped label, printed value right-aligned.
+  const valueChars = Math.max(...parts.map((p) => p.text.length), total ? total.text.length + 6 : 0);
+  const labelMax = Math.max(12, Math.floor((width - 22 - valueChars * CHAR_WIDTH - 12) / CHAR_WIDTH));
+  let y = barY + barH + 14;
+  const rows = [...parts.map((p, i) => ({ lines: wrapLabel(p.label, labelMax), text: p.text, color: PART_COLORS[i % PART_COLORS.length], bold: false })),
+    ...(total ? [{ lines: ['Tổng (số in trong văn bản)'], text: total.text, color: null, bold: true }] : [])];
+  for (const r of rows) {
+    const top = y;
+    if (r.color) out.push(`<rect x="0" y="${top}" width="12" height="12" fill="${r.color}"/>`);
+    else out.push(`<rect x="0.75" y="${top + 0.75}" width="10.5" height="10.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
+    r.lines.forEach((line, j) => out.push(`<text x="20" y="${top + 11 + j * LINE_HEIGHT}"${r.bold ? ' font-weight="600"' : ''}>${escapeXml(line)}</text>`));
+    out.push(`<text x="${width}" y="${top + 11}" text-anchor="end" font-weight="600">${escapeXml(r.text)}</text>`);
+    y += r.lines.length * LINE_HEIGHT + 6;
+  }
+  const height = Math.round(y + 2);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${FONT_SIZE}" fill="currentColor" aria-label="${escapeXml(options.ariaLabel)}">${out.join('')}</svg>`;
+}
+
+export interface PartsSpec extends PartsOptions {
+  type: 'parts';
+  parts: BarRow[];
+  unit: string;
+  /** Heading of the table's first column ("Thành phần"). */
+  firstColumn: string;
+  summary?: string;
+}
+
+export const parts: ChartType<PartsSpec> = {
+  render: (spec, width) => partsChart(spec.parts, { ariaLabel: spec.ariaLabel, total: spec.total, width: width ?? spec.width }),
+  summary: (spec) => spec.summary ?? `${barSummary(spec.parts)}${spec.total ? `; tổng: ${spec.total.text}` : ''}`,
+  // The printed total is the table's last row, so a sum that does not match it shows.
+  table: (spec): ChartTable =>
+    barTable(spec.total ? [...spec.parts, { label: 'Tổng (số in)', value: spec.total.value, text: spec.total.text, color: '' }] : spec.parts, spec.firstColumn, spec.unit),
+};

@@ -1,0 +1,42 @@
+// View-model of /du-lieu/api/: every machine-readable file, the static CKAN-shaped API and its limits.
+import type { Site } from '../../pipeline/derive.ts';
+import { urls } from '../../core/urls.ts';
+import { buildDatasets, type Dataset } from '../../publish/datasets.ts';
+import { CKAN_ACTIONS } from '../../publish/discovery.ts';
+import { BULK_ZIP } from '../../publish/bulk.ts';
+import { siteVersion } from '../../publish/releases.ts';
+import type { PageHead } from './head.ts';
+
+export interface ApiPage {
+  head: PageHead;
+  /** The dataset the examples use. */
+  example: Dataset;
+  version: string;
+  actions: readonly string[];
+  action: (name: string) => string;
+  catalogs: { href: string; type: string; text: string }[];
+}
+
+export function apiPage(site: Site): ApiPage {
+  return {
+    head: {
+      title: 'Dữ liệu cho máy đọc và API',
+      description: 'API chỉ đọc theo khuôn CKAN, danh mục DCAT-AP, data.json, Frictionless Data Package, tải toàn bộ và giới hạn.',
+      breadcrumbs: [{ label: 'Dữ liệu', href: urls.datasets() }, { label: 'API' }],
+    },
+    example: buildDatasets(site)[0],
+    version: siteVersion(site).version,
+    actions: CKAN_ACTIONS,
+    action: (a) => `/api/3/action/${a}`,
+    catalogs: [
+      { href: urls.data('catalog.ttl'), type: 'text/turtle', text: 'Danh mục DCAT-AP 3.0.1 (Turtle): mọi bộ dữ liệu, phân phối, giấy phép, đơn vị công bố, phạm vi thời gian và địa lý.' },
+      { href: urls.data('catalog.jsonld'), type: 'application/ld+json', text: 'Cùng danh mục dạng JSON-LD (không cần tải ngữ cảnh từ xa). Mỗi bộ dữ liệu còn có tệp riêng /data/dcat/<mã>.ttl và .jsonld, được trang bộ dữ liệu trỏ tới bằng rel="alternate".' },
+      { href: urls.data('data.json'), type: 'application/json', text: 'Danh mục theo Project Open Data v1.1 (data.json).' },
+      { href: urls.data('datapackage.json'), type: 'application/json', text: 'Frictionless Data Package (hợp lệ theo v1 và v2): lược đồ cột, khóa chính, khóa ngoại, kích thước và sha256 từng tệp.' },
+      { href: urls.data('chi-so/datapackage.json'), type: 'application/json', text: 'Gói thứ hai: một bảng cho mỗi chỉ tiêu.' },
+      { href: urls.data(BULK_ZIP), type: 'application/zip', text: 'Toàn bộ dữ liệu trong một tệp zip (CSV, JSON, datapackage, README, giấy phép, SHA256SUMS); cùng dữ liệu cho cùng từng byte.' },
+      { href: urls.feed(), type: 'application/atom+xml', text: 'Nguồn tin Atom: báo cáo, bộ dữ liệu và phiên bản dữ liệu mới.' },
+      { href: '/sitemap.xml', type: 'application/xml', text: 'Sơ đồ trang cho máy tìm kiếm.' },
+    ],
+  };
+}

@@ -185,3 +185,21 @@ describe('recentCard', () => {
     expect(recentCard(card!, 1000)).toBe(card);
   });
 });
+
+describe('year-page view-models (src/view/pages/archives.ts)', async () => {
+  const { reportsYearPaths, indicatorYearPaths, areaYearPaths, organizationYearPaths, datasetYearPaths } = await import('../../src/view/pages/archives.ts');
+  const all = { reportsYearPaths, indicatorYearPaths, areaYearPaths, organizationYearPaths, datasetYearPaths };
+  it.each(Object.keys(all))('%s: unique routes, each in the link graph, titled with its year, at most 100 items', (name) => {
+    const paths = all[name as keyof typeof all](site);
+    expect(paths.length).toBeGreaterThan(0);
+    const keys = paths.map((p) => JSON.stringify(p.params));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const p of paths) {
+      expect(p.props.m.title).toContain(p.props.m.page.group);
+      expect(p.params.year).toBe(p.props.m.page.group);
+      expect(p.props.m.page.items.length).toBeLessThanOrEqual(100);
+      const href = p.props.m.nav.all[p.props.m.page.page - 1];
+      expect(graph.has(href), href).toBe(true);
+    }
+  });
+});

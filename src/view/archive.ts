@@ -13,9 +13,11 @@ export function periodYear(period: string): string {
 }
 
 export interface ArchivePage<T> {
-  /** The group (a year). */
+  /** The page's key: the first (oldest) year it covers; its URL stays the same as newer years arrive. */
   group: string;
-  /** 1-based page number inside the group. */
+  /** "2024", or "2019–2023" when quiet years share a page. */
+  label: string;
+  /** 1-based page number inside the group (a year with more than a page of items is split). */
   page: number;
   /** How many pages the group has. */
   pages: number;
@@ -24,13 +26,8 @@ export interface ArchivePage<T> {
   items: T[];
 }
 
-/**
- * Items (already in display order, newest first) cut into pages: one group per
- * `groupOf` value, newest group first (years as strings sort like numbers: four digits),
- * each group split into pages of at most `perPage` items in the input order.
- */
-export function archivePages<T>(items: T[], groupOf: (item: T) => string, perPage = ARCHIVE_PAGE_SIZE): ArchivePage<T>[] {
-  if (!(perPage >= 1)) throw new Error(`archivePages: perPage must be at least 1, got ${perPage}`);
+/** Items by group, newest group first (years as strings sort like numbers: four digits), input order within. */
+function byGroup<T>(items: T[], groupOf: (item: T) => string): [string, T[]][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const g = groupOf(item);
@@ -38,16 +35,46 @@ export function archivePages<T>(items: T[], groupOf: (item: T) => string, perPag
     if (list) list.push(item);
     else groups.set(g, [item]);
   }
-  return [...groups.entries()]
-    .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
-    .flatMap(([group, list]) => {
+  return [...groups.entries()].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+}
+
+/**
+ * Items (already in display order, newest first) cut into static pages of at most `perPage`
+ * items, newest page first. Consecutive quiet years share a page, packed from the oldest
+ * year on, so a page's key (its first year) and its items never change when newer reports
+ * arrive, and a decade of thin years is one page, not ten (dist file budget). A year with
+ * more than `perPage` items gets numbered pages of its own. Input order is kept within a page.
+ */
+export function archivePages<T>(items: T[], groupOf: (item: T) => string, perPage = ARCHIVE_PAGE_SIZE): ArchivePage<T>[] {
+  if (!(perPage >= 1)) throw new Error(`archivePages: perPage must be at least 1, got ${perPage}`);
+  // Blocks oldest first: one per packed page, or one per split year (its numbered pages in order).
+  const blocks: ArchivePage<T>[][] = [];
+  let open: { first: string; last: string; items: T[] } | null = null;
+  const flush = () => {
+    if (open) blocks.push([{ group: open.first, label: open.first === open.last ? open.first : `${open.first}–${open.last}`, page: 1, pages: 1, total: open.items.length, items: open.items }]);
+    open = null;
+  };
+  for (const [group, list] of byGroup(items, groupOf).reverse()) {
+    if (list.length > perPage) {
+      flush();
       const pages = Math.ceil(list.length / perPage);
-      return Array.from({ length: pages }, (_, i) => ({ group, page: i + 1, pages, total: list.length, items: list.slice(i * perPage, (i + 1) * perPage) }));
-    });
+      blocks.push(Array.from({ length: pages }, (_, i) => ({ group, label: group, page: i + 1, pages, total: list.length, items: list.slice(i * perPage, (i + 1) * perPage) })));
+    } else if (open && open.items.length + list.length <= perPage) {
+      // Newer year first inside the page, as everywhere else.
+      open = { first: open.first, last: group, items: [...list, ...open.items] };
+    } else {
+      flush();
+      open = { first: group, last: group, items: [...list] };
+    }
+  }
+  flush();
+  // Newest first; a split year's pages stay in their own order.
+  return blocks.reverse().flat();
 }
 
 export interface ArchiveLink {
   group: string;
+  label: string;
   count: number;
   /** The group's first page. */
   href: string;
@@ -55,7 +82,7 @@ export interface ArchiveLink {
 
 /** One link per group (its first page) with the group's item count, newest first. */
 export function archiveLinks<T>(pages: ArchivePage<T>[], hrefOf: (group: string, page: number) => string): ArchiveLink[] {
-  return pages.filter((p) => p.page === 1).map((p) => ({ group: p.group, count: p.total, href: hrefOf(p.group, 1) }));
+  return pages.filter((p) => p.page === 1).map((p) => ({ group: p.group, label: p.label, count: p.total, href: hrefOf(p.group, 1) }));
 }
 
 export interface Recent<T> {
@@ -72,19 +99,16 @@ export interface Recent<T> {
  * its first `max` items. Input newest first.
  */
 export function recentItems<T>(items: T[], groupOf: (item: T) => string, max: number): Recent<T> {
-  const pages = archivePages(items, groupOf, Number.MAX_SAFE_INTEGER);
+  const groupsNewestFirst = byGroup(items, groupOf);
   const out: T[] = [];
   const groups: string[] = [];
-  for (const p of pages) {
-    if (out.length + p.items.length > max) break;
-    out.push(...p.items);
-    groups.push(p.group);
+  for (const [group, list] of groupsNewestFirst) {
+    if (out.length + list.length > max) break;
+    out.push(...list);
+    groups.push(group);
   }
-  if (groups.length === 0 && pages.length > 0) {
-    // Keep the input's own order for the truncated newest group.
-    const newest = pages[0].group;
-    out.push(...items.filter((i) => groupOf(i) === newest).slice(0, max));
-  }
+  // Even the newest year is too long: its first `max` items, in the input's order.
+  if (groups.length === 0 && groupsNewestFirst.length > 0) out.push(...groupsNewestFirst[0][1].slice(0, max));
   return { items: out, groups, more: out.length < items.length };
 }
 

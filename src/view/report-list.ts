@@ -70,5 +70,6 @@ export interface ReportsYearPage extends ReportListing {
 export function reportsYearPages(site: Site): ReportsYearPage[] {
   const pages = archivePages(reportSummaries(site), (s) => s.year);
   const years = archiveLinks(pages, yearHref);
-  return pages.map((page) => ({ page, years, ...listing(page.items, false) }));
+  // A page of several quiet years keeps the year facet; a one-year page needs none.
+  return pages.map((page) => ({ page, years, ...listing(page.items, page.label !== page.group) }));
 }

@@ -21,6 +21,19 @@ describe('archivePages', () => {
     expect(pages.find((p) => p.group === '2024')!.items.map((i) => i.id)).toEqual(['2024-0', '2024-1', '2024-2']);
   });
 
+  it('packs consecutive quiet years into one page from the oldest on, so older pages never change', () => {
+    const list = items([['2021', 1], ['2022', 1], ['2023', 2], ['2024', 3]]);
+    const pages = archivePages(list, yearOf, 3);
+    expect(pages.map((p) => [p.group, p.label, p.items.map((i) => i.id)])).toEqual([
+      ['2024', '2024', ['2024-0', '2024-1', '2024-2']],
+      ['2023', '2023', ['2023-0', '2023-1']],
+      ['2021', '2021–2022', ['2022-0', '2021-0']],
+    ]);
+    // A newer year joins the newest page or opens its own; the older pages stay as they were.
+    const later = archivePages([...items([['2025', 1]]), ...list], yearOf, 3);
+    expect(later.slice(1)).toEqual(pages);
+  });
+
   it('is empty for no items and refuses a page size below one', () => {
     expect(archivePages([], yearOf)).toEqual([]);
     expect(() => archivePages(items([['2024', 1]]), yearOf, 0)).toThrow(/perPage/);
@@ -29,8 +42,8 @@ describe('archivePages', () => {
   it('links each group once with its count; page 1 is the group URL, later pages are numbered below it', () => {
     const pages = archivePages(items([['2024', 5], ['2023', 1]]), yearOf, 2);
     expect(archiveLinks(pages, (g, n) => urls.reportsYear(g, n))).toEqual([
-      { group: '2024', count: 5, href: '/bao-cao/nam/2024/' },
-      { group: '2023', count: 1, href: '/bao-cao/nam/2023/' },
+      { group: '2024', label: '2024', count: 5, href: '/bao-cao/nam/2024/' },
+      { group: '2023', label: '2023', count: 1, href: '/bao-cao/nam/2023/' },
     ]);
     const nav = pageNav(pages[1], (g, n) => urls.reportsYear(g, n));
     expect(nav).toEqual({ prev: '/bao-cao/nam/2024/', next: '/bao-cao/nam/2024/3/', all: ['/bao-cao/nam/2024/', '/bao-cao/nam/2024/2/', '/bao-cao/nam/2024/3/'] });

@@ -35,12 +35,12 @@ export type ReportsYearModel = YearPageBase<ReportListing['summaries'][number]> 
 
 export function reportsYearPaths(site: Site): Path<ReportsYearModel>[] {
   return reportsYearPages(site).map((y) => {
-    const title = titleOf(`Văn bản năm ${y.page.group}`, y.page);
+    const title = titleOf(`Văn bản năm ${y.page.label}`, y.page);
     return {
       params: { year: y.page.group, page: rest(y.page) },
       props: {
         m: {
-          head: { title, description: `Báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính năm ${y.page.group}.`, breadcrumbs: [{ label: 'Báo cáo', href: urls.reports() }, { label: `Năm ${y.page.group}` }] },
+          head: { title, description: `Báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính năm ${y.page.label}.`, breadcrumbs: [{ label: 'Báo cáo', href: urls.reports() }, { label: `Năm ${y.page.label}` }] },
           title,
           page: y.page,
           nav: pageNav(y.page, (g, n) => urls.reportsYear(g, n)),
@@ -58,15 +58,15 @@ export function indicatorYearPaths(site: Site): Path<IndicatorYearModel>[] {
   return indicatorYearPages(site).map((y) => {
     const { indicator, page } = y;
     const area = site.content.areas.find((a) => a.id === indicator.area);
-    const title = titleOf(`${indicator.label}: số liệu năm ${page.group}`, page);
+    const title = titleOf(`${indicator.label}: số liệu năm ${page.label}`, page);
     return {
       params: { id: indicator.id, year: page.group, page: rest(page) },
       props: {
         m: {
           head: {
             title,
-            description: `${indicator.label} (${indicator.unit}): ${page.total} số liệu năm ${page.group}, mỗi số liệu kèm câu trích nguyên văn.`,
-            breadcrumbs: [{ label: 'Chỉ số', href: urls.indicators() }, ...(area ? [{ label: area.label, href: urls.area(area.id) }] : []), { label: indicator.label, href: urls.indicator(indicator.id) }, { label: `Năm ${page.group}` }],
+            description: `${indicator.label} (${indicator.unit}): ${page.total} số liệu năm ${page.label}, mỗi số liệu kèm câu trích nguyên văn.`,
+            breadcrumbs: [{ label: 'Chỉ số', href: urls.indicators() }, ...(area ? [{ label: area.label, href: urls.area(area.id) }] : []), { label: indicator.label, href: urls.indicator(indicator.id) }, { label: `Năm ${page.label}` }],
           },
           title,
           page,
@@ -85,12 +85,12 @@ export type AreaYearModel = YearPageBase<unknown> & { area: Area; narratives: { 
 export function areaYearPaths(site: Site): Path<AreaYearModel>[] {
   return areaYearPages(site).map((y) => {
     const { area, page } = y;
-    const title = titleOf(`${area.label}: tóm tắt năm ${page.group}`, page);
+    const title = titleOf(`${area.label}: tóm tắt năm ${page.label}`, page);
     return {
       params: { id: area.id, year: page.group, page: rest(page) },
       props: {
         m: {
-          head: { title, description: `${area.label}: tóm tắt từ ${page.total} văn bản năm ${page.group}.`, breadcrumbs: [{ label: 'Lĩnh vực', href: urls.areas() }, { label: area.label, href: urls.area(area.id) }, { label: `Năm ${page.group}` }] },
+          head: { title, description: `${area.label}: tóm tắt từ ${page.total} văn bản năm ${page.label}.`, breadcrumbs: [{ label: 'Lĩnh vực', href: urls.areas() }, { label: area.label, href: urls.area(area.id) }, { label: `Năm ${page.label}` }] },
           title,
           page,
           nav: pageNav(page, (g, n) => urls.areaYear(area.id, g, n)),
@@ -121,12 +121,12 @@ export type OrganizationYearModel = YearPageBase<unknown> & { organization: Orga
 export function organizationYearPaths(site: Site): Path<OrganizationYearModel>[] {
   return organizationYearPages(site).map((y) => {
     const { organization: org, page } = y;
-    const title = titleOf(`${org.name}: văn bản năm ${page.group}`, page);
+    const title = titleOf(`${org.name}: văn bản năm ${page.label}`, page);
     return {
       params: { id: org.id, year: page.group, page: rest(page) },
       props: {
         m: {
-          head: { title, description: `${org.name}: ${page.total} văn bản năm ${page.group}.`, breadcrumbs: [{ label: 'Đơn vị', href: urls.organizations() }, { label: org.shortName, href: urls.organization(org.id) }, { label: `Năm ${page.group}` }] },
+          head: { title, description: `${org.name}: ${page.total} văn bản năm ${page.label}.`, breadcrumbs: [{ label: 'Đơn vị', href: urls.organizations() }, { label: org.shortName, href: urls.organization(org.id) }, { label: `Năm ${page.label}` }] },
           title,
           page,
           nav: pageNav(page, (g, n) => urls.organizationYear(org.id, g, n)),
@@ -153,12 +153,12 @@ export function datasetYearPaths(site: Site): Path<DatasetYearModel>[] {
   const areaLabel = (id: string) => site.content.areas.find((a) => a.id === id)?.label ?? id;
   return datasetYearPages(site, buildDatasets(site)).map((y) => {
     const { page } = y;
-    const title = titleOf(`Bộ dữ liệu theo báo cáo năm ${page.group}`, page);
+    const title = titleOf(`Bộ dữ liệu theo báo cáo năm ${page.label}`, page);
     return {
       params: { year: page.group, page: rest(page) },
       props: {
         m: {
-          head: { title, description: `${page.total} bộ dữ liệu mở theo báo cáo năm ${page.group}, tải về dạng Excel, CSV và JSON.`, breadcrumbs: [{ label: 'Dữ liệu', href: urls.datasets() }, { label: `Năm ${page.group}` }] },
+          head: { title, description: `${page.total} bộ dữ liệu mở theo báo cáo năm ${page.label}, tải về dạng Excel, CSV và JSON.`, breadcrumbs: [{ label: 'Dữ liệu', href: urls.datasets() }, { label: `Năm ${page.label}` }] },
           title,
           page,
           nav: pageNav(page, (g, n) => urls.datasetsYear(g, n)),

@@ -26,12 +26,12 @@ function walk(dir: string): string[] {
   });
 }
 
-function readTree(dir: string, prefix: string): Files {
+export function readTree(dir: string, prefix: string): Files {
   return Object.fromEntries(walk(join(ROOT, dir)).map((p) => [`${prefix}/${relative(join(ROOT, dir), p)}`, readFileSync(p, 'utf8')]));
 }
 
 /** A throw-away copy of the project: code copied (the build writes src/generated), node_modules linked. */
-function workspace(files: Files): string {
+export function workspace(files: Files): string {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-scale-'));
   for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (p) => !p.includes('/src/generated') });
@@ -44,11 +44,15 @@ function workspace(files: Files): string {
   return dir;
 }
 
-interface Run { wall: number; cpu: number; peakRss: number; stages: [string, number][] }
+interface Stage { name: string; wall: number; cpu: number; peakRss: number }
+interface Run { wall: number; cpu: number; peakRss: number; stages: Stage[] }
 
-/** Sum of RSS over a process and its descendants, from /proc (Linux). */
-function treeRss(pid: number): number {
+const TICKS = 100; // USER_HZ on Linux
+
+/** RSS (bytes) and CPU seconds (own + reaped children) over a process and its descendants, from /proc. */
+function treeUsage(pid: number): { rss: number; cpu: number } {
   let total = 0;
+  let cpu = 0;
   const children = new Map<number, number[]>();
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
@@ -63,10 +67,14 @@ function treeRss(pid: number): number {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 14-17 of stat: utime, stime, cutime, cstime (here offset by the two skipped fields).
+      cpu += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
     } catch { /* ended */ }
     stack.push(...(children.get(p) ?? []));
   }
-  return total;
+  return { rss: total, cpu };
 }
 
 /** Run a command, timestamping each "[stage]" log line; /usr/bin/time gives CPU of the whole tree. */
@@ -76,16 +84,29 @@ function measure(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ru
     const timeFile = join(cwd, '.time');
     const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, ...cmd], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
-    const stages: [string, number][] = [];
+    let stagePeak = 0;
+    let cpuNow = 0;
+    const sample = () => {
+      const u = treeUsage(child.pid!);
+      peak = Math.max(peak, u.rss);
+      stagePeak = Math.max(stagePeak, u.rss);
+      cpuNow = Math.max(cpuNow, u.cpu);
+    };
+    const sampler = setInterval(sample, 250);
+    const stages: Stage[] = [];
     let last = start;
+    let lastCpu = 0;
     let tail = '';
+    // A stage ends at its "[build] …" line: wall, CPU and peak memory since the previous line.
     const onLine = (line: string) => {
       const m = /^\[(build|search)\]\s*(.*)$/.exec(line);
       if (!m) return;
+      sample();
       const now = performance.now();
-      stages.push([m[2].slice(0, 60), (now - last) / 1000]);
+      stages.push({ name: m[2].slice(0, 60), wall: (now - last) / 1000, cpu: cpuNow - lastCpu, peakRss: stagePeak });
       last = now;
+      lastCpu = cpuNow;
+      stagePeak = 0;
     };
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
@@ -193,16 +214,27 @@ export async function runScale(sizes: number[]): Promise<void> {
       rmSync(bare.dir, { recursive: true, force: true });
       const search = await searchProbe(dist);
       console.log(`dựng: ${run.wall.toFixed(1)} s thực, ${run.cpu.toFixed(1)} s CPU, đỉnh bộ nhớ (cả cây tiến trình) ${mb(run.peakRss)}`);
-      for (const [stage, s] of run.stages) console.log(`  ${s.toFixed(1).padStart(7)} s  đến "${stage}"`);
+      for (const s of run.stages) console.log(`  ${s.wall.toFixed(1).padStart(7)} s thực ${s.cpu.toFixed(1).padStart(7)} s CPU ${mb(s.peakRss).padStart(10)}  đến "${s.name}"`);
       console.log(`Astro trống cùng ${stats.pages} trang: ${bare.wall.toFixed(1)} s, ${bare.cpu.toFixed(1)} s CPU, ${mb(bare.peakRss)} → tỷ lệ ${(run.wall / bare.wall).toFixed(1)}×`);
       console.log(`dist: ${mb(bytes)} trong ${files.length} tệp; Pagefind ${mb(pf.reduce((s, f) => s + statSync(f).size, 0))} trong ${pf.length} tệp`);
+      // Where files and bytes go, per top-level folder: what grows with reports shows when two sizes are compared.
+      const byDir = new Map<string, { files: number; bytes: number }>();
+      for (const f of files) {
+        const top = relative(dist, f).split('/')[0];
+        const key = top.includes('.') ? '(gốc)' : `${top}/`;
+        const e = byDir.get(key) ?? { files: 0, bytes: 0 };
+        e.files++;
+        e.bytes += statSync(f).size;
+        byDir.set(key, e);
+      }
+      console.log(`  theo thư mục: ${[...byDir].sort((a, b) => b[1].bytes - a[1].bytes).map(([d, e]) => `${d} ${e.files} tệp ${mb(e.bytes)}`).join(' · ')}`);
       console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
       for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
         if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);
       }
       for (const s of search) console.log(`  tìm “${s.q}”: ${kb(s.gz)} tải lần đầu, ${s.ms.toFixed(0)} ms, ${s.results} kết quả`);
       const worst = search.reduce((m, s) => Math.max(m, s.gz), 0);
-      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s | ${(run.wall / bare.wall).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
+      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
     } finally {
       if (!process.env.KEEP_SCALE) rmSync(dir, { recursive: true, force: true });
       else console.log(`(giữ lại ${dir})`);

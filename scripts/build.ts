@@ -1,11 +1,15 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
+// Every [build] line ends with the stage's wall time and the process's peak memory so far.
+import { readdirSync } from 'node:fs';
 import { resolveSiteUrl } from './site-url.ts';
+import { stageClock } from './stages.ts';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.
 const outDir = process.env.OUT_DIR ?? `${root}/dist`;
 const log = (msg: string) => console.log(`[build] ${msg}`);
+const stage = stageClock(log);
 
 // Checked before anything else runs: every identifier below is built from SITE_URL.
 const siteUrl = resolveSiteUrl(process.env, process.argv.slice(2));
@@ -16,27 +20,57 @@ if (siteUrl.error) {
 log(siteUrl.note);
 
 // Loaded after the check, so a refused production build fails in a second.
-const { runPipeline } = await import('../src/pipeline/site.ts');
-const { exportFiles } = await import('../src/publish/export.ts');
+const { rmSync } = await import('node:fs');
+const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
+const { byteSize, exportFiles } = await import('../src/publish/export.ts');
 const { bulkFiles, excelFiles } = await import('../src/publish/downloads.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
+const { forgetHashes } = await import('../src/publish/sha256.ts');
+const { exportSizes } = await import('../src/view/dataset-catalog.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
+const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
+// The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
+const CHART_CACHE = Symbol.for('cchc.chartCache');
+type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
+// The Astro pages below get this same site object: the pipeline runs once per build.
+shareSite(site);
 // Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
 const { build: astroBuild } = await import('astro');
 const { buildSearchIndex } = await import('./search-index.ts');
-log(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
-log(`MDX: ${writeGenerated(site, root).length} trang`);
-await astroBuild({ root, outDir, logLevel: 'error' });
-const files = exportFiles(site);
-writeFiles(files, outDir);
-const bulk = bulkFiles(site, files);
-const binaries = [...(await excelFiles(site)), bulk.zip];
-writeFiles([...binaries, bulk.sum], outDir);
-log(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin)`);
+stage(`${site.content.reports.length} báo cáo, ${site.figures.length} số liệu, ${site.warnings.length} ghi chú chất lượng dữ liệu`);
+stage(`MDX: ${writeGenerated(site, root).length} trang`);
+
+// Exports first, written and then let go: the pages need only their sizes (seeded here, so the
+// pages never compute the exports again), and the Astro build no longer shares memory with them.
+// Astro is told not to empty outDir, so the build clears it itself.
+rmSync(outDir, { recursive: true, force: true });
+{
+  const files = exportFiles(site);
+  writeFiles(files, outDir);
+  exportSizes(site, () => files, byteSize);
+  const bulk = bulkFiles(site, files);
+  forgetHashes();
+  // Workbooks are the slowest export: cached by table + metadata + the code that writes them.
+  const xlsxStats = { hits: 0, misses: 0 };
+  const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'], root);
+  // ExcelJS is loaded on the first miss only.
+  const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, async ([table, meta]) => (await import('../src/publish/xlsx.ts')).toXlsx(table, meta), xlsxStats);
+  const binaries = [...(await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]))), bulk.zip];
+  writeFiles([...binaries, bulk.sum], outDir);
+  stage(`dữ liệu: ${files.length + binaries.length + 1} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
+}
+// Charts are the costliest part of rendering pages: cached by input + chart code + plotting libraries.
+// Every file of the chart folders (one folder per chart type), sorted so the key is stable.
+const chartFiles = readdirSync(`${root}/src/view/charts`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => `src/view/charts/${f}`);
+const chartCode = codeHash([...chartFiles, ...['@observablehq/plot', 'linkedom', 'd3'].map((p) => `node_modules/${p}/package.json`)], root);
+const charts = installChartCache(CHART_CACHE, chartCode);
+await astroBuild({ root, outDir, logLevel: 'error', vite: { build: { emptyOutDir: false } } });
+stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới)`);
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
+stage('chỉ mục tìm kiếm');
 log(`xong: ${outDir}`);

@@ -4,7 +4,7 @@
 // within a second or two without restarting. Content errors are printed, never crash the server.
 import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { bumpContentVersion, runPipeline } from '../src/pipeline/site.ts';
+import { bumpContentVersion, runPipeline, shareSite } from '../src/pipeline/site.ts';
 import { formatIssue } from '../src/pipeline/validate.ts';
 import { writeGenerated } from './stages.ts';
 
@@ -20,8 +20,12 @@ export function isContentPath(root: string, path: string): boolean {
 export function regenerate(root: string): string[] {
   const { site, issues } = runPipeline(root);
   const errors = issues.filter((i) => i.level === 'error').map(formatIssue);
-  if (errors.length === 0) writeGenerated(site, root);
   bumpContentVersion();
+  if (errors.length === 0) {
+    writeGenerated(site, root);
+    // The pages take this site instead of running the pipeline a second time.
+    shareSite(site);
+  }
   return errors;
 }
 

@@ -7,6 +7,20 @@ import type { ExportFile } from '../src/publish/export.ts';
 import { formatIssue } from '../src/pipeline/validate.ts';
 import type { Issue } from '../src/core/model.ts';
 
+/**
+ * A logger for build stages: each call logs its message with the wall time since the previous
+ * call and the process's peak RSS so far, so a slow or memory-hungry stage shows in the log itself.
+ */
+export function stageClock(log: (msg: string) => void, now = () => performance.now()): (msg: string) => void {
+  let last = now();
+  return (msg) => {
+    const t = now();
+    const peak = process.resourceUsage().maxRSS / 1024;
+    log(`${msg} — ${((t - last) / 1000).toFixed(1)} s, đỉnh bộ nhớ ${peak.toFixed(0)} MB`);
+    last = t;
+  };
+}
+
 export const GENERATED_DIR = 'src/generated/reports';
 
 /**

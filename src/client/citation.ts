@@ -1,5 +1,8 @@
 // Enhancement for figure citations (FigureSource.astro): the reader's access date is added
 // to the text (the build stays date-free and byte-identical), and a "Sao chép" button copies it.
+// BibTeX/RIS of one figure: the links point to the report's file (every figure of the report, the
+// no-JS fallback); a click writes this figure's entry alone from the record in data-cite.
+import { citationFileName, toBibtex, toRis, type CitationRecord } from '../view/citation-format.ts';
 
 function today(): string {
   const d = new Date();
@@ -35,4 +38,42 @@ export function enhanceCitations(root: ParentNode = document) {
   }
 }
 
+/** The single-entry file of a figure's citation link, or null when the link carries no record. */
+export function singleEntry(link: HTMLAnchorElement): { name: string; type: string; body: string } | null {
+  const format = link.dataset.citeFormat;
+  const json = link.closest<HTMLElement>('[data-cite]')?.dataset.cite;
+  if ((format !== 'bib' && format !== 'ris') || !json) return null;
+  let record: CitationRecord;
+  try {
+    record = { text: '', ...JSON.parse(json) };
+  } catch {
+    return null;
+  }
+  if (typeof record.key !== 'string') return null;
+  return format === 'bib'
+    ? { name: citationFileName(record.key, 'bib'), type: 'application/x-bibtex;charset=utf-8', body: toBibtex(record) }
+    : { name: citationFileName(record.key, 'ris'), type: 'application/x-research-info-systems;charset=utf-8', body: toRis(record) };
+}
+
+function onCiteDownload(event: MouseEvent) {
+  const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-cite-format]');
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const file = singleEntry(link);
+  // Anything unexpected: let the link download the report's file.
+  if (!file) return;
+  event.preventDefault();
+  const url = URL.createObjectURL(new Blob([file.body], { type: file.type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 enhanceCitations();
+if (!(window as { __citeDownloads?: boolean }).__citeDownloads) {
+  (window as { __citeDownloads?: boolean }).__citeDownloads = true;
+  document.addEventListener('click', onCiteDownload);
+}

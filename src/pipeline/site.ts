@@ -26,11 +26,21 @@ export function bumpContentVersion(): void {
   store[VERSION] = contentVersion() + 1;
 }
 
+// `npm run build` derives the site once and hands it to the Astro pages, which run in the same
+// process but load this module as another instance (so no second load → validate → derive).
+const SHARED = Symbol.for('cchc.buildSite');
+const shared = globalThis as unknown as Record<symbol, { site: Site; version: number } | undefined>;
+export function shareSite(site: Site): void {
+  shared[SHARED] = { site, version: contentVersion() };
+}
+
 let cached: Site | null = null;
 let cachedVersion = -1;
 
 /** For Astro pages: the site, or a readable error listing what `npm run validate` would say. */
 export function getSite(root = process.cwd()): Site {
+  const given = shared[SHARED];
+  if (given && given.version === contentVersion()) return given.site;
   if (cached && cachedVersion === contentVersion()) return cached;
   const { site, issues } = runPipeline(root);
   const errors = issues.filter((i) => i.level === 'error');

@@ -105,7 +105,9 @@ function figureDataset(site: Site, base: Omit<Dataset, 'areas' | 'organizations'
 
 const TARGET_STATES: readonly TargetState[] = ['met', 'not-met', 'no-data'];
 
-const datasetCache = new WeakMap<Site, Dataset[]>();
+// Process-wide (Symbol.for): `npm run build` and the Astro pages load this module as two instances
+// but share one site (src/pipeline/site.ts shareSite), so the datasets are built once.
+const datasetCache: WeakMap<Site, Dataset[]> = ((globalThis as Record<symbol, unknown>)[Symbol.for('cchc.datasets')] ??= new WeakMap()) as WeakMap<Site, Dataset[]>;
 
 /** The published datasets of a site (memoised: pages and exports ask for them many times). */
 export function buildDatasets(site: Site): Dataset[] {

@@ -96,7 +96,8 @@ export function parseReleases(raw: unknown): Release[] {
   return list as Release[];
 }
 
-const versionCache = new WeakMap<Site, DataVersion>();
+// Process-wide, like datasets.ts: the build and the pages share one site.
+const versionCache: WeakMap<Site, DataVersion> = ((globalThis as Record<symbol, unknown>)[Symbol.for('cchc.versions')] ??= new WeakMap()) as WeakMap<Site, DataVersion>;
 
 /** The data version of a site against the committed releases (memoised: every page shows it). */
 export function siteVersion(site: Site, releases: unknown = releasesFile): DataVersion {

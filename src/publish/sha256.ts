@@ -10,6 +10,11 @@ const K = new Int32Array([
 /** Hashes of exported strings, which are hashed again by datapackage, DCAT, CKAN and SHA256SUMS. */
 const memo = new Map<string, string>();
 
+/** Drop the remembered hashes (and the exported strings they are keyed by) once the exports are written. */
+export function forgetHashes(): void {
+  memo.clear();
+}
+
 export function sha256(input: string | Uint8Array): string {
   if (typeof input === 'string') {
     let h = memo.get(input);

@@ -10,31 +10,26 @@ import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { LICENSE, PUBLISHER } from '../publish/datasets.ts';
+import type { CitationRecord } from './citation-format.ts';
 
-export interface CitationRecord {
-  /** Stable key, also the file path: "so-lieu:<report>:<figure>", "bao-cao:<report>", "chi-so:<id>", "du-lieu:<id>". */
-  key: string;
-  /** RIS type: GOVDOC for a figure of a document, DATA for indicators and datasets. */
-  type: 'GOVDOC' | 'DATA';
-  author: string;
-  title: string;
-  /** Year the cited text was issued (its date, else the end of its period). */
-  year: string;
-  /** ISO date when printed in the source. */
-  date: string | null;
-  documentNumber: string | null;
-  /** Container (the portal) and what the figure says, for the note field. */
-  publisher: string;
-  note: string;
-  url: string;
-  /** Copyable line without access date; the browser appends one. */
-  text: string;
-}
+export { bibEscape, citationFileName, toBibtex, toRis, type CitationRecord } from './citation-format.ts';
 
 export const citationFiles = {
   /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */
   path: (key: string, ext: 'bib' | 'ris') => `/trich-dan/${key.replaceAll(':', '/')}.${ext}`,
+  /**
+   * A figure has no file of its own (two per figure made most of dist/'s files): its report's file
+   * holds the report and every figure, and the browser cuts the one entry (src/client/citation.ts).
+   */
+  figure: (reportId: string, ext: 'bib' | 'ris') => citationFiles.path(`bao-cao:${reportId}`, ext),
 };
+
+/** The entries of every report's citation file: the report first, then its figures in report order. */
+export function reportCitationRecords(site: Site): Map<string, CitationRecord[]> {
+  const out = new Map(site.content.reports.map((r) => [r.meta.id, [reportCitation(site, r.meta)]]));
+  for (const f of site.figures) out.get(f.reportId)?.push(figureCitation(site, f));
+  return out;
+}
 
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -123,45 +118,4 @@ export function datasetCitation(d: { id: string; title: string; periods: string[
     url,
     text: `${PUBLISHER.name}${year ? ` (${year})` : ''}. ${d.title} [bộ dữ liệu], giấy phép ${LICENSE.id}. ${url}.`,
   };
-}
-
-/** Escape text for a BibTeX field: braces, backslash and the special characters. */
-export function bibEscape(s: string): string {
-  return s.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`)).replace(/([%&$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
-}
-
-export function toBibtex(c: CitationRecord): string {
-  const fields: [string, string][] = [
-    // Double braces: a corporate author, not "last, first".
-    ['author', `{${bibEscape(c.author)}}`],
-    ['title', `{${bibEscape(c.title)}}`],
-    ['year', c.year],
-    ...(c.date ? ([['date', c.date]] as [string, string][]) : []),
-    ...(c.documentNumber ? ([['number', bibEscape(c.documentNumber)]] as [string, string][]) : []),
-    ['publisher', bibEscape(c.publisher)],
-    ['note', bibEscape(c.note)],
-    ['url', c.url],
-    ['langid', 'vietnamese'],
-  ];
-  const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-  return `@misc{${c.key.replace(/[^A-Za-z0-9:_-]/g, '-')},\n${body}\n}\n`;
-}
-
-/** RIS (Zotero, EndNote, Mendeley): one line per tag; line breaks in values become spaces. */
-export function toRis(c: CitationRecord): string {
-  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const lines: [string, string][] = [
-    ['TY', c.type],
-    ['AU', c.author],
-    ['TI', c.title],
-    ['PY', c.year],
-    ...(c.date ? ([['DA', c.date.replace(/-/g, '/')]] as [string, string][]) : []),
-    ...(c.documentNumber ? ([['M1', c.documentNumber]] as [string, string][]) : []),
-    ['PB', c.publisher],
-    ['N1', c.note],
-    ['UR', c.url],
-    ['LA', 'vi'],
-    ['ID', c.key],
-  ];
-  return `${lines.filter(([, v]) => v !== '').map(([k, v]) => `${k}  - ${one(v)}`).join('\r\n')}\r\nER  - \r\n`;
 }

@@ -136,7 +136,9 @@ export function formatBytes(bytes: number): string {
   return p.unit === 'B' ? `${p.value} B` : `${formatNumber(p.value)} ${p.unit}`;
 }
 
-const sizeCache = new WeakMap<object, Map<string, number>>();
+// Process-wide (Symbol.for): `npm run build` seeds it from the files it has just written, so the
+// Astro pages (another module instance, same site object) never compute the exports a second time.
+const sizeCache: WeakMap<object, Map<string, number>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('cchc.exportSizes')] ??= new WeakMap()) as WeakMap<object, Map<string, number>>;
 
 /**
  * Byte size of every exported file (path under dist/ → bytes), computed once per

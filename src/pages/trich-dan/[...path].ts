@@ -1,24 +1,26 @@
-// BibTeX and RIS files for every figure, report, indicator and dataset citation (src/view/citation.ts).
+// BibTeX and RIS files (src/view/citation.ts): one per report holding the report and all its figures
+// (a figure's own single-entry file is made in the browser from the page, src/client/citation.ts;
+// this file is its no-JS fallback), one per indicator and one per dataset.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
 import { buildDatasets } from '../../publish/datasets.ts';
-import { citationFiles, datasetCitation, figureCitation, indicatorCitationRecord, reportCitation, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
+import { citationFiles, datasetCitation, indicatorCitationRecord, reportCitationRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
 
 export function getStaticPaths() {
   const site = getSite();
-  const records: CitationRecord[] = [
-    ...site.figures.map((f) => figureCitation(site, f)),
-    ...site.content.reports.map((r) => reportCitation(site, r.meta)),
-    ...site.content.indicators.map((i) => indicatorCitationRecord(site, i)),
-    ...buildDatasets(site).map((d) => datasetCitation(d)),
+  const files: CitationRecord[][] = [
+    ...reportCitationRecords(site).values(),
+    ...site.content.indicators.map((i) => [indicatorCitationRecord(site, i)]),
+    ...buildDatasets(site).map((d) => [datasetCitation(d)]),
   ];
-  return records.flatMap((record) =>
-    (['bib', 'ris'] as const).map((ext) => ({ params: { path: citationFiles.path(record.key, ext).replace(/^\/trich-dan\//, '') }, props: { record, ext } })),
+  return files.flatMap((records) =>
+    (['bib', 'ris'] as const).map((ext) => ({ params: { path: citationFiles.path(records[0].key, ext).replace(/^\/trich-dan\//, '') }, props: { records, ext } })),
   );
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const { record, ext } = props as { record: CitationRecord; ext: 'bib' | 'ris' };
-  const body = ext === 'bib' ? toBibtex(record) : toRis(record);
+  const { records, ext } = props as { records: CitationRecord[]; ext: 'bib' | 'ris' };
+  // BibTeX entries apart by a blank line; RIS records end with "ER  -" already.
+  const body = ext === 'bib' ? records.map(toBibtex).join('\n') : records.map(toRis).join('');
   return new Response(body, { headers: { 'Content-Type': ext === 'bib' ? 'application/x-bibtex; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8' } });
 };

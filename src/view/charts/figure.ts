@@ -10,13 +10,19 @@ export interface ChartFigure {
   permalink?: string;
   /** Draws the chart at a width (pure: SVG markup). */
   render: (width: number) => string;
-  /** One-sentence text alternative. */
+  /** One-sentence text alternative summarising what the chart shows. */
   summary: string;
+  /** Full source line (documents); carried into downloaded images. */
   source: string;
+  /** Shorter source shown on the page when the page itself is the source ("Nguồn: báo cáo này"). */
   sourceShort?: string;
+  /** The data table under the chart. */
   columns: string[];
   rows: (string | number)[][];
+  /** Optional CSV download of the chart's data. */
   csvHref?: string;
+  /** Show the data table expanded (e.g. beside the chart on wide screens). */
   open?: boolean;
+  /** What the chart leaves out or breaks (missing periods, scopes of other periods), shown under it. */
   note?: string | null;
 }

@@ -41,7 +41,7 @@ export function chartFigure(spec: ChartSpec, frame: ChartFrame): ChartFigure {
 
 export type { ChartFigure } from './figure.ts';
 export type { ChartTable, ChartType } from './types.ts';
-export { CHART_WIDTHS, PLOT_CLASS, stripMarkAria, stripStyles, wrapLabel } from './render.ts';
+export { CHART_CACHE, CHART_WIDTHS, PLOT_CLASS, stableIds, stripMarkAria, stripStyles, wrapLabel } from './render.ts';
 export { barChart, barSummary, barTable, type BarOptions, type BarRow, type BarsSpec } from './bars/index.ts';
 export { lineChart, lineSummary, lineTable, type LineOptions, type LinePoint, type LineSpec } from './line/index.ts';
 export { PART_COLORS, partsChart, type PartsOptions, type PartsSpec } from './parts/index.ts';

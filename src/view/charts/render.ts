@@ -32,7 +32,38 @@ export const PLOT_CLASS = 'plot-d6a7b5';
 
 /** Plot's output as markup, without mark aria labels or inline styles. */
 export function renderPlot(plot: unknown): string {
-  return stripStyles(stripMarkAria((plot as { outerHTML: string }).outerHTML));
+  return stableIds(stripStyles(stripMarkAria((plot as { outerHTML: string }).outerHTML)));
+}
+
+const PLOT_ID = /plot-(marker|clip|pattern)-\d+/g;
+
+/**
+ * Plot numbers marker/clip/pattern ids with a process-wide counter, so a chart's SVG depended on how
+ * many charts were drawn before it. Ids from the chart's own content instead: the same chart gives
+ * the same bytes wherever it is drawn (the build's chart cache, byte-identical builds), and two
+ * different charts on one page still get different ids.
+ */
+export function stableIds(svg: string): string {
+  const ids = [...new Set(svg.match(PLOT_ID) ?? [])];
+  if (ids.length === 0) return svg;
+  // FNV-1a over the SVG with the counters taken out.
+  let h = 0x811c9dc5;
+  for (const c of svg.replace(PLOT_ID, 'plot-$1')) h = Math.imul(h ^ c.codePointAt(0)!, 0x01000193);
+  const tag = (h >>> 0).toString(36);
+  const rename = new Map(ids.map((id, i) => [id, `${id.replace(/-\d+$/, '')}-${tag}-${i}`]));
+  return svg.replace(PLOT_ID, (id) => rename.get(id)!);
+}
+
+/**
+ * `npm run build` installs a cache of rendered charts under this key (scripts/cache.ts, by content hash
+ * of the chart's input and the chart code), so an unchanged chart costs nothing on a rebuild; the pages
+ * and `npm run dev` render as before when none is installed. Charts are pure: a hit is the same SVG.
+ */
+export const CHART_CACHE = Symbol.for('cchc.chartCache');
+type ChartCache = (kind: string, input: unknown, draw: () => string) => string;
+export function cachedChart(kind: string, input: unknown, draw: () => string): string {
+  const cache = (globalThis as Record<symbol, unknown>)[CHART_CACHE] as ChartCache | undefined;
+  return cache ? cache(kind, input, draw) : draw();
 }
 
 /** Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text. */

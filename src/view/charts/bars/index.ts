@@ -2,7 +2,7 @@
 // scopes or breakdowns of one period.
 import * as Plot from '@observablehq/plot';
 import type { ChartTable, ChartType } from '../types.ts';
-import { CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, wrapLabel } from '../render.ts';
+import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, wrapLabel } from '../render.ts';
 
 export interface BarRow {
   label: string;
@@ -25,7 +25,9 @@ export interface BarOptions {
  * Horizontal bars, one per row, each labelled above its bar (wrapped to the
  * chart width), so long Vietnamese labels never get clipped.
  */
-export function barChart(rows: BarRow[], options: BarOptions): string {
+export const barChart = (rows: BarRow[], options: BarOptions): string => cachedChart('bar', [rows, options], () => drawBarChart(rows, options));
+
+function drawBarChart(rows: BarRow[], options: BarOptions): string {
   const width = options.width ?? CHART_WIDTHS.wide;
   const marginRight = 90; // room for the value printed after the bar
   const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH)));

@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import type { ChartTable, ChartType } from '../types.ts';
-import { CHAR_WIDTH, CHART_WIDTHS, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
+import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
 
 export interface LinePoint {
   /** ISO date of the end of the period, for ordering on a time axis. */
@@ -26,7 +26,9 @@ export interface LineOptions {
 }
 
 /** Time series, one line per series, points labelled with their value. */
-export function lineChart(points: LinePoint[], options: LineOptions): string {
+export const lineChart = (points: LinePoint[], options: LineOptions): string => cachedChart('line', [points, options], () => drawLineChart(points, options));
+
+function drawLineChart(points: LinePoint[], options: LineOptions): string {
   const spark = options.spark ?? false;
   const series = [...new Set(points.map((p) => p.series))];
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;

@@ -1,0 +1,87 @@
+// Build cache by content hash (node_modules/.cache/cchc/, never in git): a step whose
+// inputs and code are unchanged reads its last output instead of recomputing it.
+// Outputs are deterministic, so a hit gives the same bytes a recomputation would.
+// CCHC_CACHE=0 turns it off (e.g. to time the uncached build).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+
+/** CCHC_CACHE_DIR moves it (tests use a temporary folder). */
+export function cacheDir(): string {
+  return process.env.CCHC_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.cache', 'cchc');
+}
+
+/**
+ * Hash of the code a cached step depends on: these files' text (missing files count as empty).
+ * Names are hashed relative to the project root, so a copy of the project elsewhere (the benches'
+ * temporary folders) with the same code hits the same entries.
+ */
+export function codeHash(files: string[], root = process.cwd()): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const path = isAbsolute(f) ? f : join(root, f);
+    const name = path.startsWith(`${root}/`) ? relative(root, path) : path;
+    h.update(name).update('\0').update(existsSync(path) ? readFileSync(path) : '').update('\0');
+  }
+  return h.digest('hex');
+}
+
+export interface CacheStats { hits: number; misses: number }
+
+/** `compute(input)` cached under `kind`/sha256(code + JSON of input). */
+export function cachedBytes<T>(kind: string, code: string, compute: (input: T) => Promise<Uint8Array>, stats: CacheStats = { hits: 0, misses: 0 }): (input: T) => Promise<Uint8Array> {
+  const enabled = process.env.CCHC_CACHE !== '0';
+  const dir = join(cacheDir(), kind);
+  return async (input: T) => {
+    if (!enabled) return compute(input);
+    const key = createHash('sha256').update(code).update('\0').update(JSON.stringify(input)).digest('hex');
+    const path = join(dir, `${key}.bin`);
+    if (existsSync(path)) {
+      stats.hits++;
+      return new Uint8Array(readFileSync(path));
+    }
+    stats.misses++;
+    const out = await compute(input);
+    mkdirSync(dir, { recursive: true });
+    // Write then rename, so an interrupted build never leaves a truncated entry.
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, out);
+    renameSync(tmp, path);
+    return out;
+  };
+}
+
+/** Keys of chart inputs: Dates as ISO text (toJSON), NaN/Infinity kept apart from null. */
+const chartKey = (input: unknown) => JSON.stringify(input, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+
+/**
+ * Install the chart cache that src/view/charts/render.ts looks for (CHART_CACHE): one file per rendered
+ * chart under kind "chart", keyed by the chart's input and `code`; read and written synchronously,
+ * one chart at a time, so nothing is held in memory. Returns the hit/miss counts, updated live.
+ */
+export function installChartCache(key: symbol, code: string): CacheStats {
+  const stats: CacheStats = { hits: 0, misses: 0 };
+  if (process.env.CCHC_CACHE === '0') return stats;
+  const dir = join(cacheDir(), 'chart');
+  mkdirSync(dir, { recursive: true });
+  (globalThis as Record<symbol, unknown>)[key] = (kind: string, input: unknown, draw: () => string): string => {
+    let id: string;
+    try {
+      id = createHash('sha256').update(code).update('\0').update(kind).update('\0').update(chartKey(input)).digest('hex');
+    } catch {
+      return draw(); // an input JSON cannot hold (a cycle): render without the cache
+    }
+    const path = join(dir, `${id}.svg`);
+    if (existsSync(path)) {
+      stats.hits++;
+      return readFileSync(path, 'utf8');
+    }
+    stats.misses++;
+    const svg = draw();
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, svg);
+    renameSync(tmp, path);
+    return svg;
+  };
+  return stats;
+}

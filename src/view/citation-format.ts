@@ -1,0 +1,66 @@
+// BibTeX and RIS text of a citation record. No imports: the browser (src/client/citation.ts)
+// writes a figure's single-entry download with the same code the build uses for the files.
+
+export interface CitationRecord {
+  /** Stable key, also the file path: "so-lieu:<report>:<figure>", "bao-cao:<report>", "chi-so:<id>", "du-lieu:<id>". */
+  key: string;
+  /** RIS type: GOVDOC for a figure of a document, DATA for indicators and datasets. */
+  type: 'GOVDOC' | 'DATA';
+  author: string;
+  title: string;
+  /** Year the cited text was issued (its date, else the end of its period). */
+  year: string;
+  /** ISO date when printed in the source. */
+  date: string | null;
+  documentNumber: string | null;
+  /** Container (the portal) and what the figure says, for the note field. */
+  publisher: string;
+  note: string;
+  url: string;
+  /** Copyable line without access date; the browser appends one. */
+  text: string;
+}
+
+/** Name of a single-entry download: "so-lieu-<report>-<figure>.bib". */
+export const citationFileName = (key: string, ext: 'bib' | 'ris') => `${key.replace(/[^A-Za-z0-9_-]/g, '-')}.${ext}`;
+
+/** Escape text for a BibTeX field: braces, backslash and the special characters. */
+export function bibEscape(s: string): string {
+  return s.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`)).replace(/([%&$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+}
+
+export function toBibtex(c: CitationRecord): string {
+  const fields: [string, string][] = [
+    // Double braces: a corporate author, not "last, first".
+    ['author', `{${bibEscape(c.author)}}`],
+    ['title', `{${bibEscape(c.title)}}`],
+    ['year', c.year],
+    ...(c.date ? ([['date', c.date]] as [string, string][]) : []),
+    ...(c.documentNumber ? ([['number', bibEscape(c.documentNumber)]] as [string, string][]) : []),
+    ['publisher', bibEscape(c.publisher)],
+    ['note', bibEscape(c.note)],
+    ['url', c.url],
+    ['langid', 'vietnamese'],
+  ];
+  const body = fields.filter(([, v]) => v !== '').map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
+  return `@misc{${c.key.replace(/[^A-Za-z0-9:_-]/g, '-')},\n${body}\n}\n`;
+}
+
+/** RIS (Zotero, EndNote, Mendeley): one line per tag; line breaks in values become spaces. */
+export function toRis(c: CitationRecord): string {
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const lines: [string, string][] = [
+    ['TY', c.type],
+    ['AU', c.author],
+    ['TI', c.title],
+    ['PY', c.year],
+    ...(c.date ? ([['DA', c.date.replace(/-/g, '/')]] as [string, string][]) : []),
+    ...(c.documentNumber ? ([['M1', c.documentNumber]] as [string, string][]) : []),
+    ['PB', c.publisher],
+    ['N1', c.note],
+    ['UR', c.url],
+    ['LA', 'vi'],
+    ['ID', c.key],
+  ];
+  return `${lines.filter(([, v]) => v !== '').map(([k, v]) => `${k}  - ${one(v)}`).join('\r\n')}\r\nER  - \r\n`;
+}

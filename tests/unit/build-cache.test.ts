@@ -1,0 +1,87 @@
+// The build cache (scripts/cache.ts): a hit returns the stored bytes without recomputing;
+// new input or new code recomputes; CCHC_CACHE=0 always recomputes.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedBytes, codeHash, installChartCache, type CacheStats } from '../../scripts/cache.ts';
+import { barChart, CHART_CACHE, lineChart } from '../../src/view/charts/index.ts';
+
+describe('cachedBytes', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cchc-cache-'));
+    process.env.CCHC_CACHE_DIR = dir;
+  });
+  afterAll(() => {
+    delete process.env.CCHC_CACHE_DIR;
+    delete process.env.CCHC_CACHE;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('computes once per input and code, then reads the stored bytes', async () => {
+    let calls = 0;
+    const compute = async (x: { rows: number[] }) => (calls++, new TextEncoder().encode(JSON.stringify(x.rows)));
+    const stats: CacheStats = { hits: 0, misses: 0 };
+    const f = cachedBytes('t', 'code-1', compute, stats);
+    const a = await f({ rows: [1, 2] });
+    const b = await f({ rows: [1, 2] });
+    expect(new TextDecoder().decode(b)).toBe('[1,2]');
+    expect(b).toEqual(a);
+    expect(calls).toBe(1);
+    await f({ rows: [1, 3] });
+    expect(calls).toBe(2);
+    await cachedBytes('t', 'code-2', compute, stats)({ rows: [1, 2] });
+    expect(calls).toBe(3);
+    expect(stats).toEqual({ hits: 1, misses: 3 });
+    expect(readdirSync(join(dir, 't')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('CCHC_CACHE=0 recomputes every time', async () => {
+    process.env.CCHC_CACHE = '0';
+    let calls = 0;
+    const f = cachedBytes('u', 'c', async () => (calls++, new Uint8Array([1])));
+    await f(1);
+    await f(1);
+    expect(calls).toBe(2);
+    delete process.env.CCHC_CACHE;
+  });
+
+  it('codeHash changes when a code file changes', () => {
+    const file = join(dir, 'code.ts');
+    writeFileSync(file, 'a');
+    const h1 = codeHash([file]);
+    writeFileSync(file, 'b');
+    expect(codeHash([file])).not.toBe(h1);
+  });
+
+  it('codeHash names files relative to the root: a copy of the project elsewhere hits the same entries', () => {
+    const other = join(dir, 'copy');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(dir, 'x.ts'), 'same');
+    writeFileSync(join(other, 'x.ts'), 'same');
+    expect(codeHash(['x.ts'], other)).toBe(codeHash(['x.ts'], dir));
+    expect(codeHash([join(other, 'x.ts')], other)).toBe(codeHash(['x.ts'], dir));
+  });
+
+  it('chart cache: a second render of the same input reads the stored SVG, byte-identical; new input draws', () => {
+    const stats = installChartCache(CHART_CACHE, 'charts-1');
+    try {
+      const rows = [{ label: 'Hồ sơ', value: 67628, text: '67.628', color: '#333' }];
+      const bar = barChart(rows, { ariaLabel: 'a', unit: 'hồ sơ' });
+      expect(barChart(rows, { ariaLabel: 'a', unit: 'hồ sơ' })).toBe(bar);
+      expect(stats).toEqual({ hits: 1, misses: 1 });
+      // NaN (a missing period) and a Date are part of the key; the cached line equals a fresh draw.
+      const points = [0, NaN, 3].map((value, i) => ({ date: new Date(Date.UTC(2024, i * 3, 1)), value, series: 's', text: String(value) }));
+      const line = lineChart(points, { ariaLabel: 'b' });
+      expect(lineChart(points, { ariaLabel: 'b' })).toBe(line);
+      const other = lineChart(points.map((p) => ({ ...p, value: Number.isNaN(p.value) ? 1 : p.value })), { ariaLabel: 'b' });
+      expect(other).not.toBe(line);
+      expect(stats).toEqual({ hits: 2, misses: 3 });
+      delete (globalThis as Record<symbol, unknown>)[CHART_CACHE];
+      expect(lineChart(points, { ariaLabel: 'b' })).toBe(line);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[CHART_CACHE];
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Citation files (issue 14): one BibTeX/RIS file per report holding the report and every figure,
+// and the browser's single-entry download of one figure written from the record in the page.
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { citationFiles, figureCitation, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { runPipeline } from '../../src/pipeline/site.ts';
+
+const { site } = runPipeline(process.cwd());
+
+describe('report citation files', () => {
+  const files = reportCitationRecords(site);
+  it('every report has a file starting with its own entry, then each of its figures once', () => {
+    expect([...files.keys()].sort()).toEqual(site.content.reports.map((r) => r.meta.id).sort());
+    for (const [id, records] of files) {
+      expect(records[0].key).toBe(`bao-cao:${id}`);
+      const figures = site.figures.filter((f) => f.reportId === id).map((f) => `so-lieu:${id}:${f.id}`);
+      expect(records.slice(1).map((r) => r.key)).toEqual(figures);
+    }
+    expect([...files.values()].reduce((n, r) => n + r.length - 1, 0)).toBe(site.figures.length);
+  });
+  it("a figure's fallback link is its report's file", () => {
+    const f = site.figures[0];
+    expect(citationFiles.figure(f.reportId, 'bib')).toBe(citationFiles.path(`bao-cao:${f.reportId}`, 'bib'));
+    expect(citationFiles.figure(f.reportId, 'ris')).toBe(`/trich-dan/bao-cao/${f.reportId}.ris`);
+  });
+});
+
+describe('single-entry download in the browser', () => {
+  let singleEntry: typeof import('../../src/client/citation.ts').singleEntry;
+  let doc: Document;
+  const f = site.figures.at(-1)!;
+  const cite = figureCitation(site, f);
+  const { text: _t, ...record } = cite;
+  beforeAll(async () => {
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const { window, document } = parseHTML(
+      `<html><body><details data-cite="${escape(JSON.stringify(record))}"><p data-citation>${escape(cite.text)}</p>` +
+        `<a id="b" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="r" href="/x.ris" data-cite-format="ris">RIS</a></details>` +
+        `<details data-cite="{not json"><a id="bad" data-cite-format="bib">BibTeX</a></details><a id="none" data-cite-format="ris">RIS</a></body></html>`,
+    );
+    Object.assign(globalThis, { window, document });
+    ({ singleEntry } = await import('../../src/client/citation.ts'));
+    doc = document;
+  });
+  const link = (id: string) => doc.getElementById(id) as HTMLAnchorElement;
+
+  it('writes the same BibTeX and RIS entry that the report file holds for this figure', () => {
+    const bib = singleEntry(link('b'))!;
+    expect(bib.body).toBe(toBibtex(cite));
+    expect(bib.name).toBe(`so-lieu-${f.reportId}-${f.id}.bib`);
+    const ris = singleEntry(link('r'))!;
+    expect(ris.body).toBe(toRis(cite));
+    const fileEntries = reportCitationRecords(site).get(f.reportId)!.map(toBibtex);
+    expect(fileEntries).toContain(bib.body);
+  });
+  it('falls back to the link (null) without a readable record', () => {
+    expect(singleEntry(link('bad'))).toBeNull();
+    expect(singleEntry(link('none'))).toBeNull();
+  });
+});

@@ -341,6 +341,8 @@ function classifyOnly(site: Site, url: string): PageInfo | null {
   if (SKIP.has(url)) return null;
   let m: RegExpMatchArray | null;
   if (/^\/bao-cao\/[^/]+\/van-ban\/$/.test(url)) return null;
+  // Year pages of lists (src/view/archive.ts) are listings too: their figures and reports have records.
+  if (/\/nam\/\d{4}\/(?:\d+\/)?$/.test(url)) return null;
   // Embed pages repeat the indicator page's chart: never a search result of their own.
   if (url.startsWith('/nhung/')) return null;
   if ((m = url.match(/^\/bao-cao\/([^/]+)\/$/))) {

@@ -7,7 +7,7 @@ import type { Report } from '../core/schema.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
 import { periodLabel } from '../core/period.ts';
 import { urls } from '../core/urls.ts';
-import { indicatorFigureRows, organizationFigures } from './indicator-page.ts';
+import { indicatorFigureRows, organizationFigures, type FigureRow } from './indicator-page.ts';
 import { shortChange } from './dashboard.ts';
 
 /** value: the figure; label: what it counts (the row header); when: period, basis, scope;
@@ -139,10 +139,13 @@ const REPORT_COLUMNS: FigureColumn[] = [
   { key: 'source', title: 'Nguồn' },
 ];
 
-/** Every figure of one indicator across reports, newest period first. */
-export function indicatorFigureTable(site: Site, indicatorId: string): FigureTableModel {
+/**
+ * Figures of one indicator across reports, newest period first: every one by default, or the rows a
+ * page shows (the indicator page's newest, a year page's share).
+ */
+export function indicatorFigureTable(site: Site, indicatorId: string, figureRows: FigureRow[] = indicatorFigureRows(site, indicatorId), caption?: string): FigureTableModel {
   const indicator = byId(site.indicatorsById, indicatorId, 'chỉ số');
-  const rows = indicatorFigureRows(site, indicatorId).map((r) => ({
+  const rows = figureRows.map((r) => ({
     figure: r.figure,
     anchor: null,
     // On the indicator's own page a figure is told apart by where and which part it counts.
@@ -158,7 +161,7 @@ export function indicatorFigureTable(site: Site, indicatorId: string): FigureTab
     count: null,
   }));
   return {
-    caption: `Tất cả số liệu của chỉ số ${indicator.label}`,
+    caption: caption ?? `Tất cả số liệu của chỉ số ${indicator.label}`,
     columns: [
       { key: 'value', title: 'Giá trị' },
       { key: 'label', title: 'Phạm vi, phân tổ' },

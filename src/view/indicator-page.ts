@@ -230,6 +230,17 @@ export interface IndicatorSummary {
   spark: LinePoint[] | null;
 }
 
+/** Points of an overview sparkline (indicator list, area page): the latest ones. */
+export const SPARK_POINTS = 8;
+
+/** A series cut to its latest `n` points, keeping only the gaps after the first of them. */
+export function recentPoints(s: Series, n: number): Series {
+  if (s.points.length <= n) return s;
+  const points = s.points.slice(-n);
+  const first = points[0].figure.period;
+  return { ...s, points, gaps: s.gaps.filter((g) => comparePeriods(g, first) > 0) };
+}
+
 export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSummary {
   const figures = site.figures.filter((f) => f.indicator === indicator.id);
   const main = primarySeries(site, indicator.id);
@@ -239,7 +250,8 @@ export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSum
     latest = [...figures].sort((a, b) => comparePeriods(a.period, b.period)).at(-1)!;
     latestIsTarget = true;
   }
-  const spark = main && main.points.length >= 2 ? seriesChartPoints(site, [main]) : null;
+  // The latest points only: overview pages list every indicator and must not grow with the archive.
+  const spark = main && main.points.length >= 2 ? seriesChartPoints(site, [recentPoints(main, SPARK_POINTS)]) : null;
   return { indicator, figureCount: figures.length, latest, latestIsTarget, spark };
 }
 

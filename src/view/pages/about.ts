@@ -8,6 +8,10 @@ import { formatWithComparator } from '../../core/format.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { LICENSE, PUBLISHER } from '../../publish/datasets.ts';
 import { headlineCards, qualityNoteItems, reportSummaries, type QualityNoteItem, type ReportSummary } from '../dashboard.ts';
+import { capList } from '../archive.ts';
+
+/** Data-quality notes listed on the about page (newest reports first). */
+export const ABOUT_NOTES_MAX = 20;
 import type { PageHead } from './head.ts';
 
 export interface AboutPage {
@@ -16,7 +20,11 @@ export interface AboutPage {
   reports: ReportSummary[];
   /** "A, B và C": who issued the source documents. */
   issuers: string;
+  /** The newest data-quality notes (every report page lists its own, so this page does not grow with the archive). */
   notes: QualityNoteItem[];
+  /** All notes, and how many were left off. */
+  noteCount: number;
+  moreNotes: number;
   events: NonNullable<Site['content']['events']>;
   orgName: (id: string) => string;
   license: typeof LICENSE;
@@ -30,6 +38,7 @@ export function aboutPage(site: Site): AboutPage {
   const reports = reportSummaries(site);
   const issuers = [...new Set(reports.map((s) => site.organizationsById.get(s.report.issuer)?.name ?? s.report.issuer))];
   const figure = headlineCards(site)[0]?.cards[0]?.figure ?? site.figures[0];
+  const allNotes = qualityNoteItems(site);
   return {
     head: {
       title: 'Giới thiệu và phương pháp',
@@ -50,7 +59,9 @@ export function aboutPage(site: Site): AboutPage {
     ],
     reports,
     issuers: issuers.length > 1 ? `${issuers.slice(0, -1).join(', ')} và ${issuers.at(-1)}` : issuers[0],
-    notes: qualityNoteItems(site),
+    notes: capList(allNotes, ABOUT_NOTES_MAX).shown,
+    noteCount: allNotes.length,
+    moreNotes: capList(allNotes, ABOUT_NOTES_MAX).more,
     events: site.content.events ?? [],
     orgName: (id) => site.organizationsById.get(id)?.name ?? id,
     license: LICENSE,

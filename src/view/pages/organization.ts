@@ -9,12 +9,11 @@ import {
   organizationFigures,
   organizationKindLabel,
   organizationParent,
-  organizationReports,
   organizationsWithPages,
   type OrgAreaGroup,
-  type OrganizationReports,
 } from '../indicator-page.ts';
 import { idPaths, must, type PageHead } from './head.ts';
+import { organizationRecent, type OrganizationRecent } from '../entity-archive.ts';
 
 export interface OrganizationPage {
   head: PageHead;
@@ -22,7 +21,8 @@ export interface OrganizationPage {
   kindLabel: string;
   parent: Organization | null;
   withPages: Set<string>;
-  reports: OrganizationReports;
+  /** The newest reports (bounded); every year's are on /don-vi/<id>/nam/<year>/. */
+  reports: OrganizationRecent;
   groups: OrgAreaGroup[];
   /** The groups as FigureTable models (src/view/figure-table.ts). */
   tables: ReturnType<typeof organizationFigureTables>;
@@ -52,7 +52,7 @@ export function organizationPage(site: Site, id: string): OrganizationPage {
     kindLabel: organizationKindLabel[org.kind],
     parent: organizationParent(site, org),
     withPages,
-    reports: organizationReports(site, org.id),
+    reports: organizationRecent(site, org.id),
     groups,
     tables: organizationFigureTables(site, org.id),
     children: orgs.filter((o) => o.parent === org.id && withPages.has(o.id)),

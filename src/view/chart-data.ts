@@ -153,6 +153,6 @@ export function reportAreaChartFigures(site: Site, reportId: string, area: strin
       c.kind === 'parts'
         ? { type: 'parts', parts: c.rows, unit: c.unit, firstColumn: 'Thành phần', ariaLabel: `Biểu đồ phần của tổng: ${c.title}`, total: c.total ? { value: c.total.value, text: formatFigure(c.total) } : null, summary }
         : { type: 'bars', rows: c.rows, unit: c.unit, firstColumn: 'Phạm vi, phân tổ', ariaLabel: `Biểu đồ cột ngang: ${c.title}`, domain: c.unit === '%' ? [0, 100] : undefined, summary };
-    return chartFigure(spec, { id, title: c.title, subtitle, source, sourceShort: 'Nguồn: báo cáo này', permalink: absolute(`${urls.report(reportId)}#${id}`), csvHref });
+    return chartFigure(spec, { id, title: c.title, subtitle, source, sourceShort: 'Nguồn: báo cáo này', permalink: absolute(`${urls.report(reportId)}#${id}`), csvHref, compact: true });
   });
 }

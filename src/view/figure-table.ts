@@ -203,8 +203,10 @@ export function organizationFigureTables(site: Site, orgId: string): { area: Ret
           { key: 'label', title: 'Chỉ số' },
           { key: 'value', title: 'Giá trị mới nhất' },
           { key: 'when', title: 'Kỳ' },
+          // No quote and citation per row: an organization page lists the latest value of every
+          // indicator (300 rows for the province); each row links to its figure on the report
+          // page, which carries the quote, the citation and "Báo lỗi số liệu".
           { key: 'report', title: 'Văn bản, mục' },
-          { key: 'source', title: 'Nguồn' },
         ],
         ...withNotes(site, g.area.id, rows),
       },

@@ -149,6 +149,16 @@ export const reportSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   sourceFile: z.string().min(1),
   summary: z.string().min(1),
+  /**
+   * Where the issuer publishes the original (signed) document, when it is online: an http(s)
+   * address shown as "Bản gốc" beside the extract. Optional: the curated sources are plain-text
+   * extracts, and a link is never guessed.
+   */
+  officialUrl: z
+    .string()
+    .regex(/^https?:\/\/[^/\\\s]+\S*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng')
+    .nullable()
+    .optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -19,6 +19,8 @@ export function reportJsonLd(site: Site, reportId: string) {
     url: absolute(urls.report(r.id)),
     ...(r.date ? { datePublished: r.date } : {}),
     ...(r.documentNumber ? { identifier: r.documentNumber } : {}),
+    // The issuer's own copy of the document, when curators give its address.
+    ...(r.officialUrl ? { sameAs: r.officialUrl } : {}),
     author: { '@type': 'GovernmentOrganization', name: issuer?.name ?? r.issuer },
     abstract: r.summary,
   };

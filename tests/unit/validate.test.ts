@@ -121,6 +121,21 @@ describe('report.json, narrative and catalogue rules', () => {
     expect(errors(issues)[0]).toMatchObject({ code: 'id-mismatch', column: 'id' });
   });
 
+  it.each([
+    ['javascript:alert(1)', false],
+    ['//evil.example/x', false],
+    ['https://kontum.gov.vn/van ban.pdf', false],
+    ['data:text/html,x', false],
+    ['https://kontum.gov.vn/van-ban/517.pdf', true],
+    [null, true],
+  ])('officialUrl %s: accepted only as a full http(s) address', (officialUrl, ok) => {
+    const { issues, content } = run({ [R]: JSON.stringify({ ...meta, officialUrl }, null, 2) });
+    if (ok) {
+      expect(errors(issues)).toEqual([]);
+      expect(content.reports[0].meta.officialUrl).toBe(officialUrl);
+    } else expect(errors(issues)[0]).toMatchObject({ code: 'schema', file: R, column: 'officialUrl' });
+  });
+
   it('unknown issuer', () => {
     const { issues } = run({ [R]: JSON.stringify({ ...meta, issuer: 'so-x' }, null, 2) });
     expect(errors(issues)[0]).toMatchObject({ code: 'unknown-organization', column: 'issuer' });

@@ -6,8 +6,8 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { buildDatasets, datasetFiles } from '../../src/publish/datasets.ts';
-import { urls } from '../../src/core/urls.ts';
+import { buildDatasets, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
+import { SITE_URL, urls } from '../../src/core/urls.ts';
 
 const { site } = runPipeline(process.cwd());
 const datasets = buildDatasets(site);
@@ -74,8 +74,8 @@ describe('observations.csv: the all-figures table', () => {
 
 const packageJson = JSON.parse(read('data/datapackage.json'));
 
-describe('every dataset: CSV and JSON agree', () => {
-  it.each(datasets.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+describe('every canonical dataset: CSV and JSON agree', () => {
+  it.each(datasets.filter((d) => datasetFiles(d).json).map((d) => [d.id, d] as const))('%s', (_id, d) => {
     const files = datasetFiles(d);
     const csv = parseCsv(`data/${files.csv}`);
     const json: Record<string, unknown>[] = JSON.parse(read(`data/${files.json}`));
@@ -107,13 +107,16 @@ describe('datapackage.json (Frictionless Data Package)', () => {
   it.each(resources.filter((r) => r.format === 'csv').map((r) => [r.name, r] as const))('resource %s: file exists, bytes match, schema matches the CSV header', (_name, res) => {
     expect(res.name).toMatch(/^[a-z0-9._-]+$/);
     expect(res.path).not.toMatch(/^\/|\.\./);
-    const file = dist(join('data', res.path));
+    expect(res.path.startsWith(`${SITE_URL}/`)).toBe(datasets.some((d) => d.id === res.name && isSlice(d)));
+    // Slices are named by URL (they are left out of the zip); the file is under data/ all the same.
+    const rel = res.path.startsWith(`${SITE_URL}/`) ? decodeURI(res.path.slice(SITE_URL.length + 1)).replace(/^data\//, '') : res.path;
+    const file = dist(join('data', rel));
     expect(existsSync(file), file).toBe(true);
     expect(res.bytes).toBe(statSync(file).size);
     expect(res.format).toBe('csv');
     expect(res.mediatype).toBe('text/csv');
     expect(res.encoding).toBe('utf-8');
-    const csv = parseCsv(join('data', res.path));
+    const csv = parseCsv(join('data', rel));
     expect(res.schema.fields.map((f) => f.name)).toEqual(csv.fields);
     for (const f of res.schema.fields) expect(['string', 'number', 'integer', 'date', 'boolean']).toContain(f.type);
     // Typed columns really hold values of their type.
@@ -155,13 +158,13 @@ describe('catalog.jsonld (DCAT-AP, flattened JSON-LD)', () => {
 });
 
 describe('per-indicator files', () => {
-  it.each(site.content.indicators.map((i) => [i.id]))('%s.csv and .json exist with one row per figure', (id) => {
+  it.each(site.content.indicators.map((i) => [i.id]))('%s.csv exists with one row per figure (no JSON copy)', (id) => {
     const n = site.figures.filter((f) => f.indicator === id).length;
     const csv = parseCsv(`data/chi-so/${id}.csv`);
     expect(csv.text.startsWith('report_id,')).toBe(true);
     expect(csv.rows).toHaveLength(n);
     expect(csv.rows.every((r) => r.indicator_id === id)).toBe(true);
-    expect(JSON.parse(read(`data/chi-so/${id}.json`))).toHaveLength(n);
+    expect(existsSync(dist(`data/chi-so/${id}.json`))).toBe(false);
   });
 });
 
@@ -193,8 +196,10 @@ describe('dataset pages', () => {
     expect(ld.name).toBe(d.title);
     const sizes = Object.fromEntries(ld.distribution.map((x: { contentUrl: string; contentSize: string }) => [localPath(x.contentUrl), x.contentSize]));
     expect(sizes[`data/${files.csv}`]).toBe(`${statSync(dist(`data/${files.csv}`)).size} B`);
-    expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
-    for (const f of [files.csv, files.json]) {
+    if (files.json) expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
+    else expect(doc.querySelector('[data-slice-note]'), d.id).not.toBeNull();
+    expect(ld.distribution).toHaveLength(files.json ? 2 : 1);
+    for (const f of [files.csv, files.json, files.xlsx].filter((x): x is string => !!x)) {
       const a = doc.querySelector(`a.button[href="${urls.data(f)}"][download]`);
       expect(a, f).not.toBeNull();
     }

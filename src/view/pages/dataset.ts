@@ -24,7 +24,7 @@ export interface DatasetPage {
   d: Dataset;
   kindLabel: string;
   files: ReturnType<typeof datasetFiles>;
-  bytes: { csv: number; json: number };
+  bytes: { csv: number; json?: number };
   rdf: { ttl: string; jsonld: string };
   preview: ReturnType<typeof previewTable>;
   fits: ColumnFit[];
@@ -42,7 +42,7 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
   const files = datasetFiles(d);
   // Sizes of the files the export stage writes, computed once per build.
   const sizes = exportSizes(site, exportFiles, byteSize);
-  const bytes = { csv: sizes.get(`data/${files.csv}`)!, json: sizes.get(`data/${files.json}`)! };
+  const bytes = { csv: sizes.get(`data/${files.csv}`)!, ...(files.json ? { json: sizes.get(`data/${files.json}`)! } : {}) };
   const rdf = rdfFiles(d.id);
   const area = (id: string) => site.content.areas.find((a) => a.id === id);
   const periods = [...d.periods].sort(comparePeriods);

@@ -42,13 +42,13 @@ if (scaleAt >= 0) {
   const rows = benchSuggestions(content);
   const ms = performance.now() - t0;
   const pct = (a: number, b: number) => `${b ? ((a / b) * 100).toFixed(1) : '–'}%`;
-  console.log('Trợ lý trích số liệu (npm run suggest), mỗi báo cáo ẩn figures.csv của chính nó  [mục tiêu: đề xuất ≥ 90%, chỉ tiêu đúng ≥ 60%]');
+  console.log('Trợ lý trích số liệu (npm run suggest), mỗi báo cáo ẩn figures.csv của chính nó  [mục tiêu: đề xuất ≥ 90%, chỉ số đúng ≥ 60%]');
   for (const { reportId, score } of rows)
-    console.log(`  ${reportId.padEnd(24)} ${String(score.figures).padStart(4)} số liệu: đề xuất ${pct(score.proposed, score.figures).padStart(6)}, chỉ tiêu đúng ${pct(score.indicatorRight, score.figures).padStart(6)} (${score.candidates} ứng viên)`);
+    console.log(`  ${reportId.padEnd(24)} ${String(score.figures).padStart(4)} số liệu: đề xuất ${pct(score.proposed, score.figures).padStart(6)}, chỉ số đúng ${pct(score.indicatorRight, score.figures).padStart(6)} (${score.candidates} ứng viên)`);
   const sum = (k: 'figures' | 'proposed' | 'indicatorRight') => rows.reduce((n, r) => n + r.score[k], 0);
   const recall = sum('proposed') / sum('figures');
   const accuracy = sum('indicatorRight') / sum('figures');
-  console.log(`  tổng ${sum('figures')} số liệu: đề xuất (giá trị + câu trích) ${pct(sum('proposed'), sum('figures'))}, chỉ tiêu đúng ${pct(sum('indicatorRight'), sum('figures'))}; ${(ms / rows.length).toFixed(0)} ms/báo cáo`);
+  console.log(`  tổng ${sum('figures')} số liệu: đề xuất (giá trị + câu trích) ${pct(sum('proposed'), sum('figures'))}, chỉ số đúng ${pct(sum('indicatorRight'), sum('figures'))}; ${(ms / rows.length).toFixed(0)} ms/báo cáo`);
   console.log(`  ${recall >= 0.9 && accuracy >= 0.6 ? 'ĐẠT' : 'CHƯA ĐẠT'} mục tiêu\n`);
 }
 

@@ -2,8 +2,15 @@
 //   - HTML pages of dist/: only <main>, with listing pages, the search page and
 //     the source-text pages left out (classifyPage), data tables dropped where
 //     their figures have records of their own; filters/meta/sort added.
-//   - Custom records: one per figure (urls.figure anchor) and one per passage of
-//     every source text (text-fragment link to the passage).
+//   - Figures and source passages grouped (reportGroups: up to 25 figures of one report
+//     and area, or 6 consecutive passages, per document), each member a heading whose id
+//     carries what the search page shows of it; Pagefind's sub-results find the member.
+//   - Split by year of the report period (planBundles): dist/pagefind/ holds the
+//     newest year and the pages that belong to no single report, plus pagefind.js
+//     and its WebAssembly; dist/pagefind/nam/<year>/ one bundle per older year
+//     (index, fragments, filters, metadata only), written one after the other with
+//     a fresh index each, so memory is bounded by the largest year. A first search
+//     loads the main bundle only: every bundle costs a chunk (~5 KB) per query word.
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
@@ -12,7 +19,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Site } from '../src/pipeline/derive.ts';
-import { buildVocabulary, classifyPage, customRecords, SEARCH_LANGUAGE, type PageInfo } from '../src/publish/search-records.ts';
+import { buildVocabulary, classifyPage, reportGroups, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchGroup } from '../src/publish/search-records.ts';
+import type { Figure } from '../src/core/model.ts';
 import { escapeHtml, strokeD } from '../src/core/text.ts';
 import { organizationName } from '../src/core/labels.ts';
 
@@ -150,10 +158,11 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function dirSize(dir: string): { bytes: number; files: number } {
+function dirSize(dir: string, keep: (name: string) => boolean = () => true): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
   for (const name of readdirSync(dir)) {
+    if (!keep(name)) continue;
     const p = join(dir, name);
     const s = statSync(p);
     if (s.isDirectory()) {
@@ -168,36 +177,94 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
-  const outputPath = join(dist, 'pagefind');
-  rmSync(outputPath, { recursive: true, force: true });
-  // Read by the Pagefind service process when createIndex spawns it.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+/** One Pagefind bundle: HTML pages of dist/ and grouped figures and passages, written to `dir`. */
+export interface Bundle {
+  /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
+  /** The year of an older-year bundle; null for the main bundle (which holds the newest year). */
+  dir: string;
+  year: number | null;
+  pages: { url: string; file: string; info: PageInfo }[];
+  groups: () => SearchGroup[];
+}
+
+/** Files every bundle needs; the year bundles use the main bundle's pagefind.js and WebAssembly. */
+const BUNDLE_ONLY = (name: string) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(name);
+
+/**
+ * Split the site into bundles: the main one (dist/pagefind/, pages that belong to no single report)
+ * with the newest year, and one per older year of report period (dist/pagefind/nam/<year>/), newest first.
+ */
+export function planBundles(site: Site, dist: string): Bundle[] {
+  const main: Bundle = { dir: 'pagefind', year: null, pages: [], groups: () => [] };
+  const byYear = new Map<number, Bundle>();
+  const newest = searchYears(site)[0] ?? null;
+  const bundleFor = (year: number | null): Bundle => {
+    if (year == null || year === newest) return main;
+    let b = byYear.get(year);
+    if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], groups: () => [] }));
+    return b;
+  };
+  for (const year of searchYears(site)) bundleFor(year);
+  for (const file of htmlFiles(dist)) {
+    const url = urlOf(dist, file);
+    const info = classifyPage(site, url);
+    if (info) bundleFor(info.year ?? null).pages.push({ url, file, info });
+  }
+  const figuresByReport = new Map<string, Figure[]>();
+  for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);
+  const reportsOf = (year: number | null) => site.content.reports.filter((r) => (year == null ? [null, newest] : [year]).includes(reportYear(r)));
+  // Groups are made when their bundle is written, so only one year's are in memory at a time.
+  for (const b of [main, ...byYear.values()]) b.groups = () => reportsOf(b.year).flatMap((r) => reportGroups(site, r, figuresByReport.get(r.meta.id) ?? []));
+  return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];
+}
+
+/** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
+export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; passages: number; groups: number; bytes: number; files: number }> {
+  const outputPath = join(dist, bundle.dir);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  let pages = 0;
+  for (const p of bundle.pages) {
+    const page = pageForIndex(readFileSync(p.file, 'utf8'), p.info);
+    if (!page) continue;
+    const res = await index.addHTMLFile({ url: p.url, content: page.html });
+    if (res.errors.length) throw new Error(`Pagefind ${p.url}: ${res.errors.join('; ')}`);
+    pages++;
+  }
+  const groups = bundle.groups();
+  // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
+  if (bundle.year == null && pages + groups.length === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
+  for (const g of groups) {
+    const res = await index.addHTMLFile({ url: g.url, content: g.html });
+    if (res.errors.length) throw new Error(`Pagefind ${g.url}: ${res.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  if (bundle.year == null) for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
+  else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
+  const count = (type: string) => groups.filter((g) => g.type === type).reduce((n, g) => n + g.anchors.length, 0);
+  const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
+  return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, ...size };
+}
+
+export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  // Read by the Pagefind service process when createIndex spawns it.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+  const bundles = planBundles(site, dist);
   try {
-    let pages = 0;
-    for (const file of htmlFiles(dist)) {
-      const url = urlOf(dist, file);
-      const info = classifyPage(site, url);
-      if (!info) continue;
-      const page = pageForIndex(readFileSync(file, 'utf8'), info);
-      if (!page) continue;
-      const res = await index.addHTMLFile({ url, content: page.html });
-      if (res.errors.length) throw new Error(`Pagefind ${url}: ${res.errors.join('; ')}`);
-      pages++;
+    const total = { pages: 0, figures: 0, passages: 0, groups: 0, bytes: 0, files: 0 };
+    let largest = { dir: '', bytes: 0 };
+    for (const b of bundles) {
+      const s = await writeBundle(b, dist);
+      for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+      if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     }
-    const records = customRecords(site);
-    for (const r of records) {
-      const res = await index.addCustomRecord(r);
-      if (res.errors.length) throw new Error(`Pagefind ${r.url}: ${res.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
-    const figures = records.filter((r) => r.meta.type === 'figure').length;
-    const { bytes, files } = dirSize(outputPath);
-    log(`tìm kiếm: ${pages} trang, ${figures} số liệu, ${records.length - figures} đoạn toàn văn; chỉ mục ${(bytes / 1024).toFixed(0)} KB trong ${files} tệp (dist/pagefind/)`);
+    log(
+      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm; ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
+        `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB`,
+    );
   } finally {
     await pagefind.close();
   }

@@ -58,5 +58,5 @@ writeFileSync(join(root, out), suggestionsCsv(written));
 const covered = new Set(rows.filter((r) => r.existing).map((r) => r.existing));
 console.log(`${rows.length} số liệu ứng viên trong ${sourcePath}; ${rows.length - open.length} đã có trong figures.csv (${covered.size}/${existing.length} dòng figures.csv được nhận ra).`);
 console.log(`Đã ghi ${out} (${written.length} dòng${values.left ? ', chỉ những số chưa có' : `; ${rows.length - open.length} dòng đã có trong figures.csv được đánh dấu ở cột "existing"`}).`);
-console.log(`  độ tin cậy ≥ 0,5: ${open.filter((r) => r.confidence >= 0.5).length}; chưa đoán được chỉ tiêu: ${open.filter((r) => !r.indicator).length}`);
-console.log('Xem lại từng dòng (số, trích dẫn, chỉ tiêu, kỳ), chép dòng đúng sang figures.csv, bỏ 3 cột confidence/reason/existing, rồi: npm run validate');
+console.log(`  độ tin cậy ≥ 0,5: ${open.filter((r) => r.confidence >= 0.5).length}; chưa đoán được chỉ số: ${open.filter((r) => !r.indicator).length}`);
+console.log('Xem lại từng dòng (số, trích dẫn, chỉ số, kỳ), chép dòng đúng sang figures.csv, bỏ 3 cột confidence/reason/existing, rồi: npm run validate');

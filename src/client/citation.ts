@@ -12,9 +12,14 @@ function today(): string {
 
 export function enhanceCitations(root: ParentNode = document) {
   for (const el of root.querySelectorAll<HTMLElement>('[data-citation]')) {
-    if (el.dataset.enhanced) continue;
+    if (!el.dataset.dated) {
+      el.dataset.dated = '1';
+      el.append(` Truy cập ngày ${today()}.`);
+    }
+    // The copy button comes when its citation is unfolded: a report page folds ~200 of them,
+    // and two elements each would push it past its DOM budget.
+    if (el.dataset.enhanced || el.closest('details:not([open])')) continue;
     el.dataset.enhanced = '1';
-    el.append(` Truy cập ngày ${today()}.`);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cite-copy';
@@ -77,3 +82,6 @@ if (!(window as { __citeDownloads?: boolean }).__citeDownloads) {
   (window as { __citeDownloads?: boolean }).__citeDownloads = true;
   document.addEventListener('click', onCiteDownload);
 }
+document.addEventListener('toggle', (e) => {
+  if (e.target instanceof HTMLDetailsElement && e.target.open) enhanceCitations(e.target);
+}, true);

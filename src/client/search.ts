@@ -1,8 +1,13 @@
 // The search page's script (bundled only into /tim-kiem/). Loads Pagefind's JS API
 // (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
 // renders results with text nodes only, keeps the search in the URL.
+// The index is split by year (scripts/search-index.ts): the main bundle (pages of no
+// single report, and the newest year) is always searched; older years are merged in with
+// mergeIndex, newest first: FEW_RESULTS_YEARS while results are few, the rest when the
+// reader asks ("Tìm cả trong các năm trước") or picks a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
-import { accentQuery, CONTENT_TYPES, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+import { urls } from '../core/urls.ts';
+import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -13,6 +18,7 @@ interface PfSub {
 interface PfData {
   url: string;
   excerpt: string;
+  anchors?: { id?: string; text?: string }[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sub_results: PfSub[];
@@ -30,10 +36,20 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
 }
 
-const PAGE_SIZE = 10;
+// Results (documents) whose data a batch loads: each is a fragment file to fetch, and a grouped
+// result shows up to MEMBERS_SHOWN hits, so 6 documents fill a screen (at 50 synthetic reports,
+// 10 made a seven-word first search 164 KB).
+const PAGE_SIZE = 6;
+/** Members of a grouped document (figures of one report and area, consecutive passages) shown per result. */
+const MEMBERS_SHOWN = 3;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Options of the main bundle and of every merged year (each instance keeps its own, and scores must compare). */
+const PF_OPTIONS = { excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } };
+/** Years added by each "search older years" click. */
+const MORE_YEARS = 5;
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
@@ -43,6 +59,12 @@ const status = document.getElementById('search-status')!;
 const suggest = document.getElementById('search-suggest')!;
 const list = document.getElementById('search-list') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const older = document.getElementById('search-older') as HTMLButtonElement;
+const yearSelect = document.getElementById('loc-nam') as HTMLSelectElement;
+/** Years of report periods, newest first; the newest is in the main bundle, each older one has a bundle of its own. */
+const YEARS = (form.dataset.years ?? '').split(',').filter(Boolean).map(Number);
+/** Years merged so far: merging cannot be undone, so later searches cover them too. */
+const merged = new Set<number>(YEARS.slice(0, 1));
 
 let pagefind: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
@@ -50,11 +72,35 @@ function loadPagefind(): Promise<Pagefind> {
     const url = PAGEFIND_URL;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // Main thread: the index is small, searches take a few ms, and it saves fetching pagefind-worker.js (12 KB).
-    await pf.options({ excerptLength: 24, noWorker: true });
+    // Figures and passages come grouped (see reportGroups): a low length penalty keeps a group
+    // holding the one matching figure above short pages.
+    await pf.options(PF_OPTIONS);
     await pf.init();
     return pf;
   })();
   return pagefind;
+}
+
+async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
+  const todo = years.filter((y) => !merged.has(y));
+  // One at a time, in order: Pagefind keeps the instances in the order they were merged.
+  for (const y of todo) {
+    merged.add(y);
+    await pf.mergeIndex(yearBundlePath(y), PF_OPTIONS);
+  }
+}
+
+/** The newest years not merged yet. */
+function nextYears(n: number): number[] {
+  return YEARS.filter((y) => !merged.has(y)).slice(0, n);
+}
+
+/** "2025–2023" for consecutive years, else a list. */
+function yearsLabel(years: number[]): string {
+  const ys = [...years].sort((a, b) => b - a);
+  if (ys.length === 0) return '';
+  if (ys.length > 2 && ys.every((y, i) => i === 0 || ys[i - 1] - y === 1)) return `${ys[0]}–${ys.at(-1)}`;
+  return ys.join(', ');
 }
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
@@ -80,7 +126,19 @@ function excerptNode(html: string, className = 'search-hit__excerpt'): HTMLEleme
 function state() {
   const filters: Record<string, string> = {};
   for (const s of filterSelects) if (s.value) filters[s.dataset.filter!] = s.value;
+  if (yearSelect?.value) filters[YEAR_FILTER] = yearSelect.value;
   return { q: input.value.trim(), filters, sort: sortSelect.value };
+}
+
+/** Years a filter pins down (a year, or a period whose option names its year): only those need merging. */
+function pinnedYears(): number[] {
+  const ys: number[] = [];
+  if (yearSelect?.value) ys.push(Number(yearSelect.value));
+  for (const s of filterSelects) {
+    const y = s.selectedOptions[0]?.dataset.year;
+    if (s.value && y) ys.push(Number(y));
+  }
+  return ys;
 }
 
 function syncUrl(s: ReturnType<typeof state>) {
@@ -96,49 +154,88 @@ function typeLabel(type: string): string {
   return CONTENT_TYPES[type as ContentType] ?? CONTENT_TYPES.page;
 }
 
-function render(d: PfData): HTMLLIElement {
+/**
+ * The members of a grouped document that matched: its sub-results (their heading ids carry the
+ * member's fields, see memberId), most distinct highlighted words first; without a query
+ * (filters only), its first members.
+ */
+function members(d: PfData, keep: (fields: string[]) => boolean): { fields: string[]; title: string; excerpt: string }[] {
+  const subs = (d.sub_results ?? [])
+    .filter((x) => x.anchor?.id.includes('~'))
+    .map((x, i) => {
+      const marked = [...x.excerpt.matchAll(/<mark>([^<]*)<\/mark>/gi)].map((m) => m[1].toLowerCase());
+      // Distinct query words first ("ký tắt" over a passage saying "ký" five times), then all highlights.
+      return { fields: memberFields(x.anchor!.id), title: x.title, excerpt: x.excerpt, i, n: new Set(marked).size * 1000 + marked.length };
+    })
+    .filter((x) => keep(x.fields) && x.n > 0);
+  if (subs.length) return subs.sort((a, b) => b.n - a.n || a.i - b.i).slice(0, MEMBERS_SHOWN);
+  // Filters only: the first members that pass the filters.
+  return (d.anchors ?? [])
+    .filter((a) => a.id?.includes('~'))
+    .map((a) => ({ fields: memberFields(a.id!), title: a.text ?? '', excerpt: '' }))
+    .filter((x) => keep(x.fields))
+    .slice(0, MEMBERS_SHOWN);
+}
+
+function typeLine(type: string, extra: string | undefined): HTMLElement {
+  const line = el('p', { className: 'search-hit__type' }, el('b', {}, typeLabel(type)));
+  if (extra) line.append(` · ${extra}`);
+  return line;
+}
+
+function render(d: PfData): HTMLLIElement[] {
   const m = Object.fromEntries(Object.entries(d.meta).map(([k, v]) => [k, unstrokeD(v)]));
   const type = m.type ?? 'page';
-  const li = el('li', { className: `search-hit search-hit--${type}` });
-  const typeLine = el('p', { className: 'search-hit__type' }, el('b', {}, typeLabel(type)));
-  const extra = type === 'figure' ? m.area : type === 'source' ? m.period : (d.filters.ky?.[0] ?? d.filters.linh_vuc?.[0]);
-  if (extra) typeLine.append(` · ${extra}`);
-  li.append(typeLine);
-  const excerpt = parseExcerpt(d.excerpt);
-  if (type === 'figure') {
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title)));
-    li.append(el('p', { className: 'search-hit__value' }, el('data', {}, m.value), ` · ${m.period} · ${m.scope}`));
-    li.append(excerptNode(d.excerpt));
-    li.append(
-      el('p', { className: 'search-hit__links' },
-        el('span', {}, 'Nguồn: ', el('a', { href: m.reportUrl }, m.report), `, mục ${m.section}`),
-        el('a', { href: m.quoteUrl }, 'Câu gốc trong toàn văn'),
-        el('a', { href: m.indicatorUrl }, 'Chuỗi số liệu của chỉ số'),
-      ),
-    );
-  } else if (type === 'source') {
-    const phrase = spotPhrase(excerpt);
-    const href = phrase ? textFragmentUrl(m.sourceUrl, phrase) : d.url;
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href }, m.report)));
-    if (m.section) li.append(el('p', { className: 'search-hit__type' }, `Toàn văn, ${m.section}`));
-    li.append(excerptNode(d.excerpt));
-    li.append(el('p', { className: 'search-hit__links' }, el('a', { href }, 'Đến đoạn này trong toàn văn'), el('a', { href: m.reportUrl }, 'Trang báo cáo')));
-  } else {
-    li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title || d.url)));
-    li.append(excerptNode(d.excerpt));
-    const subs = (d.sub_results ?? []).filter((s) => s.anchor && s.url !== d.url).slice(0, 3);
-    if (subs.length) {
-      li.append(el('ul', { className: 'search-hit__subs' }, ...subs.map((s) => el('li', {}, el('a', { href: s.url }, unstrokeD(s.title))))));
-    }
+  // Grouped documents: the group's URL is its page with "?nhom=…"; each matched member is one hit.
+  const page = d.url.replace(/\?.*$/, '');
+  if (type === 'figure' && page !== d.url) {
+    // A group passes a unit filter if any member does: show only the members that do.
+    const unit = state().filters.don_vi;
+    const reportId = page.split('/')[2];
+    return members(d, (x) => !unit || x[3] === unit).map(({ fields, title, excerpt }) => {
+      const [anchor, value, period, scope, section, indicator, area] = fields;
+      return el('li', { className: 'search-hit search-hit--figure' },
+        typeLine(type, area),
+        el('h3', { className: 'search-hit__title' }, el('a', { href: `${page}#${anchor}` }, unstrokeD(title).replace(`: ${value}`, ''))),
+        el('p', { className: 'search-hit__value' }, el('data', {}, value), ` · ${period} · ${scope}`),
+        ...(excerpt ? [excerptNode(excerpt)] : []),
+        el('p', { className: 'search-hit__links' },
+          el('span', {}, 'Nguồn: ', el('a', { href: page }, m.report), `, mục ${section}`),
+          el('a', { href: urls.quote(reportId, anchor.replace(/^so-lieu-/, '')) }, 'Câu gốc trong toàn văn'),
+          el('a', { href: urls.indicator(indicator) }, 'Chuỗi số liệu của chỉ số'),
+        ),
+      );
+    });
   }
-  return li;
+  if (type === 'source' && page !== d.url) {
+    return members(d, () => true).map(({ fields, excerpt }) => {
+      const [, section] = fields;
+      const phrase = spotPhrase(parseExcerpt(excerpt));
+      const href = phrase ? textFragmentUrl(page, phrase) : page;
+      const li = el('li', { className: 'search-hit search-hit--source' }, typeLine(type, m.period));
+      li.append(el('h3', { className: 'search-hit__title' }, el('a', { href }, m.report)));
+      if (section) li.append(el('p', { className: 'search-hit__type' }, `Toàn văn, ${section}`));
+      if (excerpt) li.append(excerptNode(excerpt));
+      li.append(el('p', { className: 'search-hit__links' }, el('a', { href }, 'Đến đoạn này trong toàn văn'), el('a', { href: m.reportUrl }, 'Trang báo cáo')));
+      return li;
+    });
+  }
+  const li = el('li', { className: `search-hit search-hit--${type}` });
+  li.append(typeLine(type, d.filters.ky?.[0] ?? d.filters.linh_vuc?.[0]));
+  li.append(el('h3', { className: 'search-hit__title' }, el('a', { href: d.url }, m.title || d.url)));
+  li.append(excerptNode(d.excerpt));
+  const subs = (d.sub_results ?? []).filter((x) => x.anchor && x.url !== d.url).slice(0, 3);
+  if (subs.length) {
+    li.append(el('ul', { className: 'search-hit__subs' }, ...subs.map((x) => el('li', {}, el('a', { href: x.url }, unstrokeD(x.title))))));
+  }
+  return [li];
 }
 
 async function showMore(mySeq: number) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
   if (mySeq !== seq) return;
-  for (const d of data) list.append(render(d));
+  for (const d of data) list.append(...render(d));
   shown += batch.length;
   more.hidden = shown >= current.length;
 }
@@ -173,6 +270,7 @@ async function showSuggestions(q: string, hasFilters: boolean) {
     const clear = el('button', { type: 'button', className: 'button secondary' }, 'Bỏ mọi bộ lọc');
     clear.addEventListener('click', () => {
       for (const s of filterSelects) s.value = '';
+      if (yearSelect) yearSelect.value = '';
       run();
     });
     suggest.append(el('p', {}, 'Bộ lọc đang bật có thể đã loại hết kết quả. ', clear));
@@ -190,6 +288,7 @@ async function run() {
   if (!s.q && !hasFilters) {
     list.replaceChildren();
     more.hidden = true;
+    older.hidden = true;
     current = [];
     status.textContent = 'Nhập từ khóa hoặc chọn bộ lọc để tìm.';
     return;
@@ -204,23 +303,61 @@ async function run() {
   }
   const t0 = performance.now();
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
-  const res = await pf.search(s.q ? foldQuery(s.q) : null, { filters: s.filters, ...(sort ? { sort } : {}) });
+  const query = s.q ? foldQuery(s.q) : null;
+  const search = async (): Promise<PfResponse | null> => {
+    if (!sort || s.filters[YEAR_FILTER]) return pf.search(query, { filters: s.filters, ...(sort ? { sort } : {}) });
+    // Pagefind merges the instances' results by score, and a sorted search scores by rank within each
+    // instance, which interleaves the years. One search per year (its filter keeps one instance's
+    // results), in year order; then the undated pages of the main bundle.
+    const years = [...merged].sort((a, b) => (s.sort === 'moi' ? b - a : a - b)).map(String);
+    const parts: PfResponse[] = [];
+    for (const y of [...years, NO_YEAR]) {
+      const r = await pf.search(query, { filters: { ...s.filters, [YEAR_FILTER]: y }, sort });
+      if (!r) return null;
+      parts.push(r);
+    }
+    return { results: parts.flatMap((r) => r.results), unfilteredResultCount: parts.reduce((n, r) => n + r.unfilteredResultCount, 0), filters: {} };
+  };
+  const pinned = pinnedYears();
+  let res: PfResponse | null;
+  try {
+    if (pinned.length) {
+      await mergeYears(pf, pinned);
+      res = await search();
+    } else {
+      res = await search();
+      // Few results: look further back, year by year, before showing anything.
+      for (let extra = 0; res && res.results.length < PAGE_SIZE && extra < FEW_RESULTS_YEARS && nextYears(1).length && mySeq === seq; extra++) {
+        await mergeYears(pf, nextYears(1));
+        res = await search();
+      }
+    }
+  } catch {
+    // A year bundle missing from the host (a partial upload): say so rather than hang on "Đang tìm…".
+    if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
+    return;
+  }
   if (mySeq !== seq || !res) return;
   current = res.results;
   shown = 0;
   list.replaceChildren();
   await showMore(mySeq);
   if (mySeq !== seq) return;
+  const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
+  older.hidden = rest.length === 0;
+  if (rest.length) older.textContent = `Tìm cả trong các năm trước (${yearsLabel(rest.slice(0, MORE_YEARS))})`;
   timings.push({ query: s.q, ms: performance.now() - t0, results: current.length });
   list.dataset.state = 'done';
   list.dataset.count = String(current.length);
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
+  // Which years were searched, when not all of them.
+  const scope = !pinned.length && merged.size < YEARS.length ? ` trong báo cáo các năm ${yearsLabel([...merged])} và các trang chung` : '';
   if (current.length === 0) {
-    status.textContent = `Không tìm thấy kết quả nào${what}${filt}.`;
+    status.textContent = `Không tìm thấy kết quả nào${what}${filt}${scope}.`;
     await showSuggestions(s.q, hasFilters);
   } else {
-    status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}.`;
+    status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}${scope}.`;
   }
 }
 
@@ -237,7 +374,17 @@ form.addEventListener('submit', (e) => {
 });
 input.addEventListener('input', debounced);
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
-for (const s of [...filterSelects, sortSelect]) s.addEventListener('change', () => run());
+for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
+older.addEventListener('click', async () => {
+  older.hidden = true;
+  status.textContent = 'Đang tìm trong các năm trước…';
+  try {
+    await mergeYears(await loadPagefind(), nextYears(MORE_YEARS));
+  } catch {
+    /* run() reports a missing index */
+  }
+  await run();
+});
 more.addEventListener('click', async () => {
   const firstNew = shown;
   await showMore(seq);
@@ -276,4 +423,6 @@ for (const s of filterSelects) {
   if (v && [...s.options].some((o) => o.value === v)) s.value = v;
 }
 if (['moi', 'cu'].includes(params.get('sap_xep') ?? '')) sortSelect.value = params.get('sap_xep')!;
-if (input.value || filterSelects.some((s) => s.value)) run();
+const year = params.get(YEAR_FILTER);
+if (yearSelect && year && [...yearSelect.options].some((o) => o.value === year)) yearSelect.value = year;
+if (input.value || filterSelects.some((s) => s.value) || yearSelect?.value) run();

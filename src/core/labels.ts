@@ -1,6 +1,6 @@
 // Vietnamese labels for enumerations, shared by pages and components.
 import type { Site } from '../pipeline/derive.ts';
-import type { Basis, Figure, Status } from './model.ts';
+import { byId, type Basis, type Figure, type Status } from './model.ts';
 import { periodLabel, periodOrNull } from './period.ts';
 
 export const reportKindLabel: Record<string, string> = {
@@ -50,12 +50,12 @@ export function figureWhen(f: Pick<Figure, 'period' | 'basis' | 'status'>): stri
 }
 
 export function organizationName(site: Site, id: string): string {
-  return site.content.organizations.find((o) => o.id === id)?.shortName ?? id;
+  return site.organizationsById.get(id)?.shortName ?? id;
 }
 
 export function breakdownLabel(site: Site, id: string | null): string {
   if (!id) return '';
-  return site.content.breakdowns.find((b) => b.id === id)?.label ?? id;
+  return site.breakdownsById.get(id)?.label ?? id;
 }
 
 /** "Hồ sơ TTHC tiếp nhận — Cấp tỉnh" */
@@ -67,8 +67,8 @@ export function figureLabel(site: Site, f: Figure): string {
 
 /** Ready-to-copy citation: "Nguồn: UBND tỉnh Kon Tum, Báo cáo CCHC quý III/2024, mục II.2.c". */
 export function citation(site: Site, f: Figure): string {
-  const r = site.reportsById.get(f.reportId)!.meta;
-  const issuer = site.content.organizations.find((o) => o.id === r.issuer)?.name ?? r.issuer;
+  const r = byId(site.reportsById, f.reportId, 'báo cáo').meta;
+  const issuer = site.organizationsById.get(r.issuer)?.name ?? r.issuer;
   const number = r.documentNumber ? ` số ${r.documentNumber}` : '';
   return `Nguồn: ${issuer}, ${r.title}${number}, mục ${f.section}.`;
 }

@@ -1,7 +1,7 @@
 // The domain model: the types every stage shares (validator, derive, exports,
 // pages). Catalogue types come from their zod schemas; a Figure is a validated
 // row of figures.csv with its defaults resolved. See docs/figure-model.md.
-import type { AdminEvent, Area, Basis, Breakdown, Comparator, Indicator, Organization, Report, Status } from './schema.ts';
+import type { AdminEvent, Area, Basis, Breakdown, Comparator, FigureCarried, Indicator, Organization, Report, Status } from './schema.ts';
 import type { QuoteLocation } from './quote.ts';
 
 export type { Area, Basis, Breakdown, Comparator, Indicator, Organization, Report, Status } from './schema.ts';
@@ -27,8 +27,11 @@ export interface Issue {
   figures?: string[];
 }
 
-/** One number printed in a report, with what it measures and where it is printed. */
-export interface Figure {
+/**
+ * One number printed in a report, with what it measures and where it is printed.
+ * The optional columns it carries as read (note, …) are declared once in figureCarriedColumns.
+ */
+export interface Figure extends FigureCarried {
   /** Globally unique: "<report-id>/<figure-id>". */
   key: string;
   reportId: string;
@@ -49,7 +52,6 @@ export interface Figure {
   comparator: Comparator | null;
   section: string;
   quote: string;
-  note: string | null;
   /** Line in figures.csv, for error messages and "edit this row" links. */
   line: number;
   /** Where the quote sits in source.txt (NFC text). */
@@ -118,4 +120,15 @@ export interface Series {
   points: SeriesPoint[];
   /** Periods of the series' kind missing between its first and last point, oldest first: drawn as gaps and named. */
   gaps: string[];
+}
+
+/**
+ * An entry validation guarantees exists (a figure's report and indicator, a route's own id).
+ * A missing one is a bug, so it fails loudly by name instead of a `!` that fails later as
+ * "cannot read properties of undefined".
+ */
+export function byId<T>(map: ReadonlyMap<string, T>, id: string | undefined, what: string): T {
+  const found = id === undefined ? undefined : map.get(id);
+  if (found === undefined) throw new Error(`Không có ${what} "${id}" (lỗi chương trình: mã này đã được kiểm tra khi validate).`);
+  return found;
 }

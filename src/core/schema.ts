@@ -160,6 +160,28 @@ const plainNumber = z
   .string()
   .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
 
+/**
+ * Optional columns of figures.csv that a Figure carries under the same name, read from the
+ * cell text (an absent column reads as "", which each schema must accept, e.g. as null).
+ * A new column of this kind is one entry here: it is then read by header name, optional in
+ * old files, typed on every Figure and passed on by the validator; publishing it is one
+ * declaration in src/publish/columns.ts (recipe: ARCHITECTURE.md, "add a column").
+ */
+export const figureCarriedColumns = {
+  /** Editor's note, plain text. */
+  note: z.string().transform((s) => s || null),
+};
+export type FigureCarried = { [K in keyof typeof figureCarriedColumns]: z.output<(typeof figureCarriedColumns)[K]> };
+const carriedNames = Object.keys(figureCarriedColumns) as (keyof FigureCarried)[];
+
+/** The carried fields of a validated row. */
+export function carriedFields(row: FigureCarried): FigureCarried {
+  return Object.fromEntries(carriedNames.map((k) => [k, row[k]])) as FigureCarried;
+}
+
+/** The carried fields of a row without those columns (what an absent column reads as; for builders). */
+export const absentCarriedFields: FigureCarried = Object.fromEntries(carriedNames.map((k) => [k, figureCarriedColumns[k].parse('')])) as FigureCarried;
+
 /** One row of content/reports/<id>/figures.csv, as read (all strings; absent optional columns read as ""). */
 export const figureCsvRowSchema = z.object({
   id: slugSchema,
@@ -178,7 +200,7 @@ export const figureCsvRowSchema = z.object({
   /** Where in the source: heading path like "II.2.c", or "chú thích 3" for a footnote. */
   section: z.string().min(1, 'thiếu mục (vd. "II.2.c")').max(60),
   quote: z.string().min(8, 'trích dẫn quá ngắn'),
-  note: z.string().default(''),
+  ...figureCarriedColumns,
 });
 export type FigureCsvRow = z.infer<typeof figureCsvRowSchema>;
 
@@ -192,7 +214,7 @@ export interface CsvColumns {
 
 export const FIGURE_COLUMNS: CsvColumns = {
   all: Object.keys(figureCsvRowSchema.shape),
-  optional: ['breakdown', 'basis', 'status', 'denominator', 'comparator', 'note'],
+  optional: ['breakdown', 'basis', 'status', 'denominator', 'comparator', ...carriedNames],
 };
 
 /**

@@ -99,3 +99,41 @@ export function accentQuery(query: string, vocabulary: Record<string, string>): 
     return w[0] !== w[0].toLowerCase() ? hit[0].toUpperCase() + hit.slice(1) : hit;
   });
 }
+
+/**
+ * The index is split by year of the report period: the main bundle /pagefind/ holds the
+ * newest year and the pages that belong to no single report (indicators, areas,
+ * organizations, catalogue datasets); each older year has a bundle under /pagefind/nam/<year>/,
+ * merged on demand with Pagefind's mergeIndex. A first search loads the main bundle only,
+ * whatever the number of years published.
+ */
+export const YEAR_FILTER = 'nam';
+/** Value of the `nam` filter on documents of the main bundle, so a year filter excludes them. */
+export const NO_YEAR = 'chung';
+
+export function yearBundlePath(year: number): string {
+  return `/pagefind/nam/${year}/`;
+}
+
+/**
+ * Older years a search adds, one at a time, while it has fewer results than a page shows:
+ * each merged year costs its metadata file and a chunk (~5 KB) per query word.
+ */
+export const FEW_RESULTS_YEARS = 1;
+
+/** A member's heading id in a grouped document: its fields percent-encoded (ids have no spaces) and joined by "~". */
+export function memberId(fields: string[]): string {
+  return fields.map((f) => encodeURIComponent(f).replace(/~/g, '%7E')).join('~');
+}
+
+/** Inverse of `memberId`. */
+export function memberFields(id: string): string[] {
+  return id.split('~').map((f) => decodeURIComponent(f));
+}
+
+/** Fields of a figure member id, in order (built by figureGroups, read by the search page). */
+export const FIGURE_MEMBER = ['anchor', 'value', 'period', 'scope', 'section', 'indicator', 'area'] as const;
+/** Fields of a source-passage member id, in order. */
+export const PASSAGE_MEMBER = ['n', 'section'] as const;
+/** Query parameter that makes each group's URL unique (Pagefind keys documents by URL). */
+export const GROUP_QUERY = 'nhom';

@@ -1,7 +1,7 @@
 // Stage 3 — derive: everything computed from validated content. Pure functions.
 // Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
 import type { Content, Figure, Issue, ReportContent, Series } from '../core/model.ts';
-import type { Indicator, Report } from '../core/schema.ts';
+import type { Area, Breakdown, Indicator, Organization, Report } from '../core/schema.ts';
 import { comparePeriods, periodRange, periodShape, previousPeriod } from '../core/period.ts';
 import { PRE_AUDIT_LENIENCY } from './rules/series.ts';
 
@@ -39,11 +39,17 @@ export interface Site {
   content: Content;
   reportsById: Map<string, ReportContent>;
   indicatorsById: Map<string, Indicator>;
+  /** Catalogue look-ups by id (every page and export resolves ids through these, never a linear find). */
+  areasById: Map<string, Area>;
+  organizationsById: Map<string, Organization>;
+  breakdownsById: Map<string, Breakdown>;
   /** All curated figures, in report then file order. */
   figures: Figure[];
   figuresByKey: Map<string, Figure>;
   changes: Map<string, Change | Missing<'no-previous' | 'target'>>;
   series: Series[];
+  /** Series by their key (seriesKey of any of their figures). */
+  seriesByKey: Map<string, Series>;
   targets: TargetStatus[];
   /** Data-quality notes (consistency warnings) per figure key. */
   qualityNotes: Map<string, string[]>;
@@ -200,10 +206,14 @@ export function deriveSite(content: Content, issues: Issue[]): Site {
     content,
     reportsById: new Map(content.reports.map((r) => [r.meta.id, r])),
     indicatorsById: new Map(content.indicators.map((i) => [i.id, i])),
+    areasById: new Map(content.areas.map((a) => [a.id, a])),
+    organizationsById: new Map(content.organizations.map((o) => [o.id, o])),
+    breakdownsById: new Map(content.breakdowns.map((b) => [b.id, b])),
     figures,
     figuresByKey: new Map(figures.map((f) => [f.key, f])),
     changes,
     series,
+    seriesByKey: new Map(series.map((x) => [x.key, x])),
     targets: computeTargets(content.reports, series),
     qualityNotes,
     warnings,

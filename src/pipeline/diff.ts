@@ -206,12 +206,12 @@ export function diffMarkdown(d: ContentDiff, ref: string): string {
     const badge = r.status === 'added' ? ' (báo cáo mới)' : r.status === 'removed' ? ' (báo cáo bị xóa)' : '';
     out.push(`### ${escapeMarkdown(r.title)}${badge}`, '', `${code(r.id)}`, '');
     if (r.added.length) {
-      out.push(`<details${r.added.length <= 15 ? ' open' : ''}><summary>Thêm ${r.added.length} số liệu</summary>`, '', '| id | chỉ tiêu | đơn vị | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
+      out.push(`<details${r.added.length <= 15 ? ' open' : ''}><summary>Thêm ${r.added.length} số liệu</summary>`, '', '| id | chỉ số | đơn vị tính | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
       for (const f of r.added) out.push(figureLine(f));
       out.push('', '</details>', '');
     }
     if (r.removed.length) {
-      out.push(`**Bỏ ${r.removed.length} số liệu**`, '', '| id | chỉ tiêu | đơn vị | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
+      out.push(`**Bỏ ${r.removed.length} số liệu**`, '', '| id | chỉ số | đơn vị tính | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
       for (const f of r.removed) out.push(figureLine(f));
       out.push('');
     }
@@ -236,8 +236,8 @@ export function diffMarkdown(d: ContentDiff, ref: string): string {
       out.push('');
     }
   }
-  out.push(...catalogSection('Chỉ tiêu (data/indicators.json)', d.indicators));
-  out.push(...catalogSection('Đơn vị, tổ chức (data/organizations.json)', d.organizations));
+  out.push(...catalogSection('Chỉ số (data/indicators.json)', d.indicators));
+  out.push(...catalogSection('Cơ quan, đơn vị (data/organizations.json)', d.organizations));
   out.push(...catalogSection('Lĩnh vực (data/areas.json)', d.areas));
   out.push(...catalogSection('Phân tổ (data/breakdowns.json)', d.breakdowns));
   return out.join('\n');

@@ -429,7 +429,7 @@ export function suggestFigures(input: SuggestInput): Suggestion[] {
         // Label and definition weigh more than one earlier wording: indicators used by a single
         // report have no memory elsewhere (tuned with npm run bench: 67% → 74% right).
         const score = Math.max(mem, label * 1.5) + 0.25 * Math.min(mem, label) + (unitOk > 0 ? 0.05 : 0);
-        if (!best || score > best.score) best = { id, score, why: mem >= label * 1.5 ? 'cách viết giống số liệu đã chọn ở báo cáo trước' : 'khớp tên/định nghĩa chỉ tiêu' };
+        if (!best || score > best.score) best = { id, score, why: mem >= label * 1.5 ? 'cách viết giống số liệu đã chọn ở báo cáo trước' : 'khớp tên/định nghĩa chỉ số' };
       }
       const indicator = best ? indicatorById.get(best.id)! : null;
       const indicatorBasis = null;
@@ -458,11 +458,11 @@ export function suggestFigures(input: SuggestInput): Suggestion[] {
         usedIds.add(id);
       }
       const reasons = [
-        best ? `chỉ tiêu: ${best.why} (điểm ${best.score.toFixed(2)})` : 'chưa đoán được chỉ tiêu',
-        unit ? `đơn vị "${unit}" in sau số` : 'không thấy đơn vị sau số',
+        best ? `chỉ số: ${best.why} (điểm ${best.score.toFixed(2)})` : 'chưa đoán được chỉ số',
+        unit ? `đơn vị tính "${unit}" in sau số` : 'không thấy đơn vị tính sau số',
         `kỳ: ${when.why}`,
         status.why ? `trạng thái: ${status.why}` : '',
-        scopeHit ? `phạm vi: tên đơn vị trong câu` : '',
+        scopeHit ? `phạm vi: tên cơ quan, đơn vị trong câu` : '',
       ].filter(Boolean);
       out.push({
         id,

@@ -5,7 +5,7 @@
 // kế hoạch = target, đơn vị tính = unit, cơ quan, đơn vị = organization.
 import type { Site, TargetStatus } from '../pipeline/derive.ts';
 import { TARGET_STATES } from '../pipeline/derive.ts';
-import type { Figure, Indicator } from '../core/model.ts';
+import { byId, type Figure, type Indicator } from '../core/model.ts';
 import { bases, comparators, reportKinds, statuses } from '../core/schema.ts';
 import { periodRange } from '../core/period.ts';
 import { absolute, urls } from '../core/urls.ts';
@@ -72,8 +72,8 @@ export interface ObservationItem {
   figure: Figure;
 }
 
-const meta = (o: ObservationItem) => o.site.reportsById.get(o.figure.reportId)!.meta;
-const indicatorOf = (o: ObservationItem): Indicator => o.site.indicatorsById.get(o.figure.indicator)!;
+const meta = (o: ObservationItem) => byId(o.site.reportsById, o.figure.reportId, 'báo cáo').meta;
+const indicatorOf = (o: ObservationItem): Indicator => byId(o.site.indicatorsById, o.figure.indicator, 'chỉ số');
 
 /** observations.csv/json and every per-dataset, per-indicator and per-report figure table. */
 export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
@@ -116,7 +116,7 @@ export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
     title: 'Cơ quan, đơn vị',
     description: 'Organization name',
     required: true,
-    value: (o) => o.site.content.organizations.find((x) => x.id === o.figure.scope)?.name ?? o.figure.scope,
+    value: (o) => o.site.organizationsById.get(o.figure.scope)?.name ?? o.figure.scope,
   },
   { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (o) => indicatorOf(o).area },
   { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (o) => indicatorOf(o).id },
@@ -147,12 +147,12 @@ export interface TargetItem {
   target: TargetStatus;
 }
 
-const targetIndicator = (t: TargetItem): Indicator => t.site.indicatorsById.get(t.target.indicator)!;
+const targetIndicator = (t: TargetItem): Indicator => byId(t.site.indicatorsById, t.target.indicator, 'chỉ số');
 
 export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
-  { name: 'report_id', type: 'string', title: 'Mã văn bản đặt chỉ tiêu', description: 'Id of the plan or report that sets the target', required: true, references: REF.reports, value: (t) => t.target.target.reportId },
+  { name: 'report_id', type: 'string', title: 'Mã văn bản đặt chỉ tiêu kế hoạch', description: 'Id of the plan or report that sets the target', required: true, references: REF.reports, value: (t) => t.target.target.reportId },
   { name: 'figure_id', type: 'string', title: 'Mã chỉ tiêu kế hoạch', description: 'Target figure id', required: true, value: (t) => t.target.target.id },
-  { name: 'period', type: 'string', title: 'Kỳ chỉ tiêu', description: 'Period the target is set for', required: true, value: (t) => t.target.target.period },
+  { name: 'period', type: 'string', title: 'Kỳ của chỉ tiêu kế hoạch', description: 'Period the target is set for', required: true, value: (t) => t.target.target.period },
   { name: 'basis', type: 'string', title: 'Cơ sở tính', description: 'Basis of the target (flow, cumulative, stock)', enum: bases, required: true, value: (t) => t.target.target.basis },
   { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (t) => targetIndicator(t).area },
   { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (t) => targetIndicator(t).id },
@@ -180,7 +180,7 @@ export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
     required: true,
     value: (t) => t.target.status,
   },
-  { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
+  { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu kế hoạch', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
 ];
 
 // ---------------------------------------------------------------- indicator catalogue

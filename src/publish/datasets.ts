@@ -2,7 +2,7 @@
 // rows and metadata. Pure: the export stage serialises these, pages list them.
 import Papa from 'papaparse';
 import { isTarget, type Site, type TargetState } from '../pipeline/derive.ts';
-import type { Figure } from '../core/model.ts';
+import { byId, type Figure } from '../core/model.ts';
 import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
@@ -64,7 +64,7 @@ export function observationTable(site: Site, figures: Figure[]): Table {
 /** Time covered by measured figures: plan targets (future years) are not coverage, unless the table holds only targets. */
 function coverage(site: Site, figures: Figure[]): { start: string; end: string } | null {
   if (figures.length === 0) return null;
-  const measured = figures.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
+  const measured = figures.filter((f) => !isTarget(f, byId(site.reportsById, f.reportId, 'báo cáo').meta));
   const ranges = (measured.length ? measured : figures).map((f) => periodRange(f.period));
   return {
     start: ranges.map((r) => r.start).sort()[0],
@@ -74,7 +74,7 @@ function coverage(site: Site, figures: Figure[]): { start: string; end: string }
 
 /** The date a report speaks for: its printed date, else the end of its period. */
 export function reportDate(site: Site, id: string): string {
-  const m = site.reportsById.get(id)!.meta;
+  const m = byId(site.reportsById, id, 'báo cáo').meta;
   return m.date ?? periodRange(m.period).end;
 }
 
@@ -93,7 +93,7 @@ function figureDataset(site: Site, base: Omit<Dataset, 'areas' | 'organizations'
   const reports = uniq(figures.map((f) => f.reportId));
   return {
     ...base,
-    areas: uniq(figures.map((f) => site.indicatorsById.get(f.indicator)!.area)),
+    areas: uniq(figures.map((f) => byId(site.indicatorsById, f.indicator, 'chỉ số').area)),
     organizations: uniq(figures.map((f) => f.scope)),
     reports,
     periods: uniq(figures.map((f) => f.period)),
@@ -179,14 +179,14 @@ function computeDatasets(site: Site): Dataset[] {
       title: 'Chỉ tiêu kế hoạch cải cách hành chính và mức độ đạt',
       description: 'Các chỉ tiêu kế hoạch định lượng về CCHC, kèm số liệu thực hiện: đánh giá đạt / chưa đạt chỉ bằng số liệu cùng kỳ và cùng cơ sở tính với chỉ tiêu; khi mới có số liệu một phần kỳ thì "chưa đến kỳ đánh giá" (số mới nhất để tham khảo); hoặc chưa có số liệu.',
       kind: 'targets',
-      areas: uniq(targetFigures.map((f) => site.indicatorsById.get(f.indicator)!.area)),
+      areas: uniq(targetFigures.map((f) => byId(site.indicatorsById, f.indicator, 'chỉ số').area)),
       organizations: uniq(targetFigures.map((f) => f.scope)),
       reports: uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))]),
       periods: uniq(targetFigures.map((f) => f.period)),
       temporal: coverage(site, targetFigures),
       modified: modifiedOf(site, uniq([...reports, ...site.targets.flatMap((t) => (t.latest ? [t.latest.reportId] : []))])),
       frequency: 'Hàng năm',
-      keywords: ['kế hoạch', 'chỉ tiêu', 'cải cách hành chính'],
+      keywords: ['kế hoạch', 'chỉ tiêu kế hoạch', 'cải cách hành chính'],
       table: tableOf(TARGET_FIELDS, site.targets.map((target) => ({ site, target })), ['report_id', 'figure_id']),
     });
   }

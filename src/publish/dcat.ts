@@ -8,6 +8,7 @@ import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteMo
 import { en, iri, NS, RDF_TYPE, typed, vi, type Term, type Triple } from './rdf.ts';
 import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
+import { byId } from '../core/model.ts';
 
 const EU = 'http://publications.europa.eu/resource/authority/';
 const IANA = 'https://www.iana.org/assignments/media-types/';
@@ -36,7 +37,7 @@ const contactIri = () => `${absolute(urls.about())}#contact`;
 
 /** The organization a dataset is published by: the issuer when all its reports share one, else the province. */
 export function datasetPublisher(site: Site, d: Dataset): string {
-  const issuers = [...new Set(d.reports.map((r) => site.reportsById.get(r)!.meta.issuer))];
+  const issuers = [...new Set(d.reports.map((r) => byId(site.reportsById, r, 'báo cáo').meta.issuer))];
   return issuers.length === 1 ? issuers[0] : PROVINCE;
 }
 const PROVINCE = 'tinh-kon-tum';
@@ -45,7 +46,7 @@ const PROVINCE = 'tinh-kon-tum';
 function places(site: Site, d: Dataset): string[] {
   const ids = d.organizations.length ? d.organizations : [PROVINCE];
   return [...new Set(ids.map((id) => {
-    const o = site.content.organizations.find((x) => x.id === id);
+    const o = site.organizationsById.get(id);
     return o && (o.kind === 'district' || o.kind === 'commune') ? o.id : PROVINCE;
   }))].sort();
 }
@@ -100,7 +101,7 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
     add(ds, `${dct}publisher`, iri(agentIri(publisher)));
     usedAgents.add(publisher);
     for (const r of d.reports) {
-      const issuer = site.reportsById.get(r)!.meta.issuer;
+      const issuer = byId(site.reportsById, r, 'báo cáo').meta.issuer;
       add(ds, `${dct}creator`, iri(agentIri(issuer)));
       usedAgents.add(issuer);
       // The source document's page (dct:source is reserved for datasets in DCAT-AP).
@@ -172,7 +173,7 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
     if (scheme) add(c, `${skos}inScheme`, iri(scheme));
   }
   for (const id of [...usedAgents].sort()) {
-    const o = site.content.organizations.find((x) => x.id === id);
+    const o = site.organizationsById.get(id);
     const a = agentIri(id);
     type(a, `${foaf}Agent`);
     type(a, `${foaf}Organization`);
@@ -180,7 +181,7 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
     if (o) add(a, `${foaf}name`, en(o.nameEn));
   }
   for (const id of [...usedPlaces].sort()) {
-    const o = site.content.organizations.find((x) => x.id === id);
+    const o = site.organizationsById.get(id);
     const p = placeIri(id);
     type(p, `${dct}Location`);
     add(p, `${skos}prefLabel`, vi(o?.shortName ?? id));

@@ -6,6 +6,7 @@ import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteMo
 import { datasetIri, datasetPublisher, FORMATS } from './dcat.ts';
 import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
+import { byId } from '../core/model.ts';
 
 export const CKAN_ACTIONS = ['package_list', 'package_search', 'organization_list', 'group_list', 'status_show'] as const;
 
@@ -30,7 +31,7 @@ export function podDataJson(site: Site, files: Map<string, string>) {
     conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
     describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
     dataset: buildDatasets(site).map((d) => {
-      const org = site.content.organizations.find((o) => o.id === datasetPublisher(site, d));
+      const org = site.organizationsById.get(datasetPublisher(site, d));
       return {
         '@type': 'dcat:Dataset',
         identifier: datasetIri(d.id),
@@ -65,12 +66,12 @@ export function podDataJson(site: Site, files: Map<string, string>) {
 const envelope = (action: string, result: unknown) => ({ help: `${absolute(urls.api())}#${action}`, success: true, result });
 
 function ckanOrganization(site: Site, id: string) {
-  const o = site.content.organizations.find((x) => x.id === id);
+  const o = site.organizationsById.get(id);
   return { id, name: id, title: o?.name ?? id, type: 'organization', is_organization: true, state: 'active', approval_status: 'approved', description: o?.nameEn ?? '', image_url: '' };
 }
 
 function ckanGroup(site: Site, areaId: string) {
-  const a = site.content.areas.find((x) => x.id === areaId)!;
+  const a = byId(site.areasById, areaId, 'lĩnh vực');
   return { id: a.id, name: a.id, title: a.label, display_name: a.label, description: a.description, type: 'group', is_organization: false, state: 'active', image_url: '' };
 }
 

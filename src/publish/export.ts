@@ -102,7 +102,7 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
       site,
       PACKAGE_NAME,
       'Số liệu cải cách hành chính tỉnh Kon Tum',
-      'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn. Các bảng danh mục (văn bản, đơn vị, lĩnh vực, chỉ tiêu, phân tổ) là đích của khóa ngoại; toàn văn nguồn là tài nguyên văn bản. Bảng theo từng chỉ tiêu được mô tả trong gói chi-so/datapackage.json.',
+      'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn. Các bảng danh mục (văn bản, cơ quan, đơn vị, lĩnh vực, chỉ số, phân tổ) là đích của khóa ngoại; toàn văn nguồn là tài nguyên văn bản. Bảng theo từng chỉ tiêu được mô tả trong gói chi-so/datapackage.json.',
     ),
     resources: [
       ...datasets.map((d) => tableResource(files, d.id, d.title, d.description, datasetFiles(d).csv, tableSchema(d.table), isSlice(d))),
@@ -131,8 +131,8 @@ function indicatorPackage(site: Site, files: Map<string, string>) {
     ...packageHead(
       site,
       `${PACKAGE_NAME}-chi-so`,
-      'Số liệu cải cách hành chính tỉnh Kon Tum theo từng chỉ tiêu',
-      'Mỗi tài nguyên là các số liệu của một chỉ tiêu (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ tiêu chưa có số liệu cho ra bảng chỉ có dòng tiêu đề. Các bảng này là lát của observations.csv: chỉ có CSV, và không nằm trong gói tải toàn bộ (zip).',
+      'Số liệu cải cách hành chính tỉnh Kon Tum theo từng chỉ số',
+      'Mỗi tài nguyên là các số liệu của một chỉ số (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ số chưa có số liệu cho ra bảng chỉ có dòng tiêu đề. Các bảng này là lát của observations.csv: chỉ có CSV, và không nằm trong gói tải toàn bộ (zip).',
     ),
     resources: site.content.indicators.map((ind) => ({
       name: ind.id,

@@ -6,10 +6,11 @@ import { catalogIri, datasetIri } from './dcat.ts';
 import { citation } from './downloads-citation.ts';
 import { siteVersion } from './releases.ts';
 import { absolute, urls } from '../core/urls.ts';
+import { byId } from '../core/model.ts';
 
 export function reportJsonLd(site: Site, reportId: string) {
-  const r = site.reportsById.get(reportId)!.meta;
-  const issuer = site.content.organizations.find((o) => o.id === r.issuer);
+  const r = byId(site.reportsById, reportId, 'báo cáo').meta;
+  const issuer = site.organizationsById.get(r.issuer);
   return {
     '@context': 'https://schema.org',
     '@type': 'Report',

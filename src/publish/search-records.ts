@@ -6,12 +6,12 @@ import type { Site } from '../pipeline/derive.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
 import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
-import { foldDiacritics, strokeD } from '../core/text.ts';
+import { escapeHtml, foldDiacritics, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import type { Figure, ReportContent } from '../core/model.ts';
-import { CONTENT_TYPES, SORT_KEY, textFragmentUrl, type ContentType } from '../core/search-terms.ts';
+import { byId, type Figure, type ReportContent } from '../core/model.ts';
+import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FILTERS, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FEW_RESULTS_YEARS, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';
@@ -33,6 +33,29 @@ export function numberForms(value: number): string[] {
   return [...new Set([printed, plain, printed.replace(/\./g, '')])];
 }
 
+/**
+ * Year of a report for the split index: the year its period ends (a report on 2023-H2
+ * belongs to 2023), or null when the period has no year (then its records go to the main bundle).
+ */
+export function reportYear(report: ReportContent): number | null {
+  const y = Number(/^\d{4}/.exec(periodRange(report.meta.period).end)?.[0]);
+  return Number.isFinite(y) && y > 0 ? y : null;
+}
+
+/** Years that have a bundle of their own, newest first (the search page searches them in this order). */
+export function searchYears(site: Site): number[] {
+  const years = new Set<number>();
+  for (const r of site.content.reports) {
+    const y = reportYear(r);
+    if (y != null) years.add(y);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+function yearFilter(report: ReportContent): string[] {
+  return [String(reportYear(report) ?? NO_YEAR)];
+}
+
 /** Filters shared by everything that belongs to one report. */
 export function reportFilters(site: Site, report: ReportContent): Record<string, string[]> {
   const m = report.meta;
@@ -47,13 +70,14 @@ export function reportFilters(site: Site, report: ReportContent): Record<string,
     ky: [periodLabel(m.period)],
     loai_bao_cao: [reportKindLabel[m.kind] ?? m.kind],
     don_vi: [organizationName(site, m.scope)],
+    [YEAR_FILTER]: yearFilter(report),
   };
 }
 
 export function figureRecord(site: Site, f: Figure): SearchRecord {
-  const report = site.reportsById.get(f.reportId)!;
+  const report = byId(site.reportsById, f.reportId, 'báo cáo');
   const indicator = site.indicatorsById.get(f.indicator);
-  const area = site.content.areas.find((a) => a.id === indicator?.area);
+  const area = (indicator ? site.areasById.get(indicator.area) : undefined);
   const label = figureLabel(site, f);
   const value = formatFigure(f);
   const period = figureWhen(f);
@@ -93,6 +117,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
       ky: reportF.ky,
       loai_bao_cao: reportF.loai_bao_cao,
       don_vi: [scope],
+      [YEAR_FILTER]: reportF[YEAR_FILTER],
     },
     sort: { [SORT_KEY]: periodRange(f.period).end },
   };
@@ -180,6 +205,107 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
   });
 }
 
+/**
+ * Records grouped into documents for Pagefind, which writes one fragment file per document
+ * and an entry per document in the metadata file every first search fetches: one per figure
+ * or passage made ~140 files per report (121k at 1,000 reports). A group holds up to
+ * FIGURE_GROUP_SIZE figures of one report in one area, or PASSAGE_GROUP_SIZE consecutive
+ * passages of one source text; each member is a heading with an id, so a query still lands on
+ * the figure or passage (Pagefind's sub-results), and what the result shows of a member rides
+ * in that id (`memberId`: ids are not indexed). Small groups keep each result's fragment small.
+ */
+export interface SearchGroup {
+  /** Unique per group: the members' page with `?nhom=…`. */
+  url: string;
+  html: string;
+  type: 'figure' | 'source';
+  /** Heading ids of the members, in order. */
+  anchors: string[];
+}
+
+export const FIGURE_GROUP_SIZE = 25;
+export const PASSAGE_GROUP_SIZE = 6;
+
+function groupHtml(title: string, members: { id: string; heading: string; text: string }[], meta: Record<string, string>, filters: Record<string, string[]>, sort: Record<string, string>): string {
+  const tags: string[] = [];
+  for (const [k, v] of Object.entries(meta)) tags.push(`<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`);
+  for (const [k, vs] of Object.entries(filters)) for (const v of vs) tags.push(`<span data-pagefind-filter="${k}">${escapeHtml(v)}</span>`);
+  for (const [k, v] of Object.entries(sort)) tags.push(`<span data-pagefind-sort="${k}">${escapeHtml(v)}</span>`);
+  const body = members.map((m) => `<h2 id="${escapeHtml(m.id)}">${escapeHtml(m.heading)}</h2><p>${escapeHtml(m.text)}</p>`).join('');
+  return `<!doctype html><html lang="${SEARCH_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><div data-pagefind-body>${body}<div data-pagefind-ignore>${tags.join('')}</div></div></body></html>`;
+}
+
+function unionFilters(records: SearchRecord[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) if (!(out[k] ??= []).includes(v)) out[k].push(v);
+  return out;
+}
+
+function latestSort(records: SearchRecord[]): Record<string, string> {
+  const values = records.map((r) => r.sort[SORT_KEY]).filter(Boolean).sort();
+  return values.length ? { [SORT_KEY]: values.at(-1)! } : {};
+}
+
+function parts<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The figures of one report, grouped by area (in area order) and end of period (so a group's
+ * sort key is every member's: a sorted search orders hits, not just groups), in parts of at most
+ * FIGURE_GROUP_SIZE.
+ */
+export function figureGroups(site: Site, report: ReportContent, figures: Figure[]): SearchGroup[] {
+  const byKey = new Map<string, { area: string; end: string; figures: Figure[] }>();
+  for (const f of figures) {
+    const area = site.indicatorsById.get(f.indicator)?.area ?? '';
+    const end = periodRange(f.period).end;
+    const key = `${area}\u0000${end}`;
+    (byKey.get(key) ?? byKey.set(key, { area, end, figures: [] }).get(key)!).figures.push(f);
+  }
+  const order = new Map(site.content.areas.map((a) => [a.id, a.order]));
+  const keys = [...byKey.values()].sort((a, b) => (order.get(a.area) ?? 1e9) - (order.get(b.area) ?? 1e9) || a.area.localeCompare(b.area) || b.end.localeCompare(a.end));
+  return keys.flatMap(({ area, end, figures: members }) =>
+    parts(members, FIGURE_GROUP_SIZE).map((part, i) => {
+      const records = part.map((f) => figureRecord(site, f));
+      const members = records.map((r, k) => {
+        const f = part[k];
+        const anchor = r.url.slice(r.url.indexOf('#') + 1);
+        // The heading is the label and value as printed (weighted as a heading, so a figure found by its value outranks
+        // a page that merely mentions the number); the rest of the record's text follows it.
+        const label = strokeD(`${r.meta.title}: ${r.meta.value}`);
+        const m = r.meta;
+        return { id: memberId([anchor, m.value, m.period, m.scope, m.section, f.indicator, m.area]), heading: label, text: r.content.startsWith(label) ? r.content.slice(label.length).trim() : r.content };
+      });
+      const areaLabel = records[0].meta.area || 'khác';
+      const url = `${urls.report(report.meta.id)}?${GROUP_QUERY}=${encodeURIComponent(`${area || 'khac'}-${end}-${i + 1}`)}`;
+      const meta = { title: `Số liệu: ${areaLabel}, ${report.meta.title}`, type: 'figure', area: records[0].meta.area, report: report.meta.title };
+      return { url, type: 'figure' as const, anchors: members.map((x) => x.id), html: groupHtml(meta.title, members, meta, unionFilters(records), latestSort(records)) };
+    }),
+  );
+}
+
+/** The passages of one source text in consecutive parts of at most PASSAGE_GROUP_SIZE. */
+export function sourceGroups(site: Site, report: ReportContent): SearchGroup[] {
+  const records = sourceRecords(site, report);
+  return parts(records.map((r, n) => ({ r, n })), PASSAGE_GROUP_SIZE).map((part, i) => {
+    const first = part[0].r.meta;
+    // A heading of punctuation only: the section path in every heading would add its words to every query's postings.
+    // No link in the id: the search page links to the highlighted words (spotPhrase), else to the text.
+    const members = part.map(({ r, n }) => ({ id: memberId([`doan-${n + 1}`, r.meta.section]), heading: '¶', text: r.content }));
+    const meta = { title: first.title, type: 'source', report: first.report, period: first.period, reportUrl: first.reportUrl };
+    const url = `${urls.source(report.meta.id)}?${GROUP_QUERY}=${i + 1}`;
+    return { url, type: 'source' as const, anchors: members.map((m) => m.id), html: groupHtml(first.title, members, meta, part[0].r.filters, part[0].r.sort) };
+  });
+}
+
+/** The documents of one report that are not its HTML pages: figure groups and passage groups. */
+export function reportGroups(site: Site, report: ReportContent, figures = site.figures.filter((f) => f.reportId === report.meta.id)): SearchGroup[] {
+  return [...figureGroups(site, report, figures), ...sourceGroups(site, report)];
+}
+
 /** All records that are not HTML pages: figures and source-text passages. */
 export function customRecords(site: Site): SearchRecord[] {
   return [...figureRecords(site), ...site.content.reports.flatMap((r) => sourceRecords(site, r))];
@@ -191,6 +317,8 @@ export interface PageInfo {
   sort: Record<string, string>;
   /** Drop data tables from the indexed text (their figures have records of their own). */
   dropTables: boolean;
+  /** The year bundle the page goes to (its report's year); null or absent: the main bundle. */
+  year?: number | null;
 }
 
 /** Listing pages and the search page itself: not indexed (their items are). */
@@ -202,9 +330,19 @@ const SKIP = new Set(['/', '/bao-cao/', '/chi-so/', '/linh-vuc/', '/don-vi/', '/
  * source-text pages, which are indexed passage by passage).
  */
 export function classifyPage(site: Site, url: string): PageInfo | null {
+  const info = classifyOnly(site, url);
+  if (!info) return null;
+  // Every document has a year filter (NO_YEAR in the main bundle), so a year filter excludes the rest.
+  info.filters[YEAR_FILTER] ??= [String(info.year ?? NO_YEAR)];
+  return info;
+}
+
+function classifyOnly(site: Site, url: string): PageInfo | null {
   if (SKIP.has(url)) return null;
   let m: RegExpMatchArray | null;
   if (/^\/bao-cao\/[^/]+\/van-ban\/$/.test(url)) return null;
+  // Year pages of lists (src/view/archive.ts) are listings too: their figures and reports have records.
+  if (/\/nam\/\d{4}\/(?:\d+\/)?$/.test(url)) return null;
   // Embed pages repeat the indicator page's chart: never a search result of their own.
   if (url.startsWith('/nhung/')) return null;
   if ((m = url.match(/^\/bao-cao\/([^/]+)\/$/))) {
@@ -215,28 +353,34 @@ export function classifyPage(site: Site, url: string): PageInfo | null {
       filters: { loai: [CONTENT_TYPES.report], ...reportFilters(site, report) },
       sort: { [SORT_KEY]: periodRange(report.meta.period).end },
       dropTables: true,
+      year: reportYear(report),
     };
   }
   if ((m = url.match(/^\/chi-so\/([^/]+)\/$/))) {
     const ind = site.indicatorsById.get(m[1]);
-    const area = site.content.areas.find((a) => a.id === ind?.area);
+    const area = (ind ? site.areasById.get(ind.area) : undefined);
     const latest = site.series.filter((s) => s.indicator === m![1]).flatMap((s) => s.points.map((p) => periodRange(p.figure.period).end)).sort().at(-1);
     return {
       type: 'indicator',
       filters: { loai: [CONTENT_TYPES.indicator], ...(area ? { linh_vuc: [area.label] } : {}) },
       sort: latest ? { [SORT_KEY]: latest } : {},
       dropTables: true,
+      year: null,
     };
   }
-  if (/^\/du-lieu\/[^/]+\/$/.test(url)) return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false };
+  if ((m = url.match(/^\/du-lieu\/([^/]+)\/$/))) {
+    // A report's own dataset (bao-cao-<report id>) goes with the report's year.
+    const report = m[1].startsWith('bao-cao-') ? site.reportsById.get(m[1].slice('bao-cao-'.length)) : undefined;
+    return { type: 'dataset', filters: { loai: [CONTENT_TYPES.dataset] }, sort: {}, dropTables: false, year: report ? reportYear(report) : null };
+  }
   if ((m = url.match(/^\/linh-vuc\/([^/]+)\/$/))) {
-    const area = site.content.areas.find((a) => a.id === m![1]);
-    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true };
+    const area = site.areasById.get(m[1]);
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], ...(area ? { linh_vuc: [area.label] } : {}) }, sort: {}, dropTables: true, year: null };
   }
   if ((m = url.match(/^\/don-vi\/([^/]+)\/$/))) {
-    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], don_vi: [organizationName(site, m[1])] }, sort: {}, dropTables: true };
+    return { type: 'page', filters: { loai: [CONTENT_TYPES.page], don_vi: [organizationName(site, m[1])] }, sort: {}, dropTables: true, year: null };
   }
-  return { type: 'page', filters: { loai: [CONTENT_TYPES.page] }, sort: {}, dropTables: false };
+  return { type: 'page', filters: { loai: [CONTENT_TYPES.page] }, sort: {}, dropTables: false, year: null };
 }
 
 /** Distinct values of each filter over a set of records, in first-seen order (for the search page's selects). */

@@ -2,7 +2,7 @@
 // Kept apart from charts/ (layout/render) so both are testable on their own.
 import type { Site } from '../pipeline/derive.ts';
 import { periodLabel } from '../core/period.ts';
-import type { Figure } from '../core/model.ts';
+import { byId, type Figure } from '../core/model.ts';
 import { barSummary, chartFigure, type BarRow, type ChartFigure, type ChartSpec } from './charts/index.ts';
 import { documentTitle } from './citation.ts';
 import { absolute, urls } from '../core/urls.ts';
@@ -26,7 +26,7 @@ export interface BarChartData {
 export function reportAreaBars(site: Site, reportId: string, area: string, max = 2): BarChartData[] {
   const report = site.reportsById.get(reportId);
   if (!report) return [];
-  const color = site.content.areas.find((a) => a.id === area)?.color ?? '#0b4f8a';
+  const color = site.areasById.get(area)?.color ?? '#0b4f8a';
   const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === area && f.unit !== 'hạng');
   const byUnit = new Map<string, Figure[]>();
   for (const f of figures) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
@@ -90,7 +90,7 @@ export type ReportChart = ReportPartsChart | ReportBarsChart;
 export function reportIndicatorCharts(site: Site, reportId: string, area: string): ReportChart[] {
   const report = site.reportsById.get(reportId);
   if (!report) return [];
-  const color = site.content.areas.find((a) => a.id === area)?.color ?? '#0b4f8a';
+  const color = site.areasById.get(area)?.color ?? '#0b4f8a';
   const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === area && f.unit !== 'hạng' && f.comparator === null);
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
@@ -100,7 +100,7 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
   const out: ReportChart[] = [];
   for (const fs of groups.values()) {
     const first = fs[0];
-    const indicator = site.indicatorsById.get(first.indicator)!;
+    const indicator = byId(site.indicatorsById, first.indicator, 'chỉ số');
     const title = `${indicator.label} (${first.unit})`;
     // A quantity printed twice gets its section, so bars never share a row.
     const rowsOf = (list: Figure[], label: (f: Figure) => string): BarRow[] => {
@@ -153,6 +153,6 @@ export function reportAreaChartFigures(site: Site, reportId: string, area: strin
       c.kind === 'parts'
         ? { type: 'parts', parts: c.rows, unit: c.unit, firstColumn: 'Thành phần', ariaLabel: `Biểu đồ phần của tổng: ${c.title}`, total: c.total ? { value: c.total.value, text: formatFigure(c.total) } : null, summary }
         : { type: 'bars', rows: c.rows, unit: c.unit, firstColumn: 'Phạm vi, phân tổ', ariaLabel: `Biểu đồ cột ngang: ${c.title}`, domain: c.unit === '%' ? [0, 100] : undefined, summary };
-    return chartFigure(spec, { id, title: c.title, subtitle, source, sourceShort: 'Nguồn: báo cáo này', permalink: absolute(`${urls.report(reportId)}#${id}`), csvHref });
+    return chartFigure(spec, { id, title: c.title, subtitle, source, sourceShort: 'Nguồn: báo cáo này', permalink: absolute(`${urls.report(reportId)}#${id}`), csvHref, compact: true });
   });
 }

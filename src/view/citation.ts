@@ -3,7 +3,7 @@
 // when the source prints them), the permalink, and no build-time date, so builds
 // stay byte-identical; the reader's access date is added in the browser (src/client/citation.ts).
 import type { Site } from '../pipeline/derive.ts';
-import type { Figure } from '../core/model.ts';
+import { byId, type Figure } from '../core/model.ts';
 import type { Indicator, Report } from '../core/schema.ts';
 import { periodLabel, periodRange } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
@@ -34,7 +34,7 @@ export function reportCitationRecords(site: Site): Map<string, CitationRecord[]>
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function issuerName(site: Site, id: string): string {
-  return site.content.organizations.find((o) => o.id === id)?.name ?? id;
+  return site.organizationsById.get(id)?.name ?? id;
 }
 
 function documentYear(r: Report): string {
@@ -48,7 +48,7 @@ export function documentTitle(r: Report): string {
 
 /** Citation of one printed figure: the document (with number and date), section, value, permalink. */
 export function figureCitation(site: Site, f: Figure): CitationRecord {
-  const r = site.reportsById.get(f.reportId)!.meta;
+  const r = byId(site.reportsById, f.reportId, 'báo cáo').meta;
   const doc = documentFields(site, r);
   const url = absolute(urls.figure(f.reportId, f.id));
   // Period, basis and status in words: "lũy kế 9 tháng đầu năm 2024" is not a quarter's amount.
@@ -84,7 +84,7 @@ export function reportCitation(site: Site, r: Report): CitationRecord {
 export function indicatorCitationRecord(site: Site, indicator: Indicator): CitationRecord {
   const url = absolute(urls.indicator(indicator.id));
   const figures = site.figures.filter((f) => f.indicator === indicator.id);
-  const years = figures.map((f) => documentYear(site.reportsById.get(f.reportId)!.meta)).sort();
+  const years = figures.map((f) => documentYear(byId(site.reportsById, f.reportId, 'báo cáo').meta)).sort();
   const year = years.at(-1) ?? '';
   return {
     key: `chi-so:${indicator.id}`,

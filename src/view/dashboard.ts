@@ -3,7 +3,7 @@
 import type { Site, TargetState } from '../pipeline/derive.ts';
 import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
 import type { Indicator, Report } from '../core/schema.ts';
-import type { Figure, Issue, SeriesPoint } from '../core/model.ts';
+import { byId, type Figure, type Issue, type SeriesPoint } from '../core/model.ts';
 import type { LinePoint } from './charts/index.ts';
 import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
@@ -179,7 +179,7 @@ export interface TargetGroup {
 export function targetGroups(site: Site): TargetGroup[] {
   const groups = new Map<string, TargetGroup>();
   for (const t of site.targets) {
-    const plan = site.reportsById.get(t.target.reportId)!.meta;
+    const plan = byId(site.reportsById, t.target.reportId, 'báo cáo').meta;
     let g = groups.get(plan.id);
     if (!g) {
       g = { plan, isPlan: plan.kind === 'annual-plan', rows: [], counts: { met: 0, 'not-met': 0, 'not-due': 0, 'no-data': 0 } };
@@ -193,7 +193,7 @@ export function targetGroups(site: Site): TargetGroup[] {
       targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator),
       actual: a,
       actualText: a ? formatFigure(a) : null,
-      actualReport: a ? site.reportsById.get(a.reportId)!.meta : null,
+      actualReport: a ? byId(site.reportsById, a.reportId, 'báo cáo').meta : null,
       status: t.status,
       statusLabel: targetStatusLabel[t.status],
       notes: a ? (site.qualityNotes.get(a.key) ?? []) : [],
@@ -257,7 +257,7 @@ export function reportSummaries(site: Site): ReportSummary[] {
     issuerName: organizationName(site, report.issuer),
     periodLabel: periodLabel(report.period),
     year: periodRange(report.period).start.slice(0, 4),
-    figureCount: site.reportsById.get(report.id)!.figures.length,
+    figureCount: byId(site.reportsById, report.id, 'báo cáo').figures.length,
     noteCount: warningsForReport(site.warnings, report.id).length,
   }));
 }
@@ -329,7 +329,7 @@ export function qualityNoteItems(site: Site): QualityNoteItem[] {
     .flatMap((w) => {
       const figures = (w.figures ?? []).map((key) => site.figuresByKey.get(key)).filter((f): f is Figure => !!f);
       if (figures.length === 0) return [];
-      const report = site.reportsById.get(figures[0].reportId)!.meta;
+      const report = byId(site.reportsById, figures[0].reportId, 'báo cáo').meta;
       return [{
         code: w.code,
         kindLabel: warningKindLabel[w.code] ?? 'Điểm bất nhất trong văn bản',

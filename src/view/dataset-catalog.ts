@@ -21,7 +21,7 @@ export const KIND_LABELS: Record<Dataset['kind'], string> = {
   area: 'Theo lĩnh vực',
   report: 'Theo báo cáo',
   targets: 'Chỉ tiêu kế hoạch',
-  catalogue: 'Danh mục chỉ tiêu',
+  catalogue: 'Danh mục chỉ số',
 };
 
 /** Formats of the canonical tables; slices (per area, per report) are CSV only (isSlice in src/publish/datasets.ts, not imported: this module stays free of runtime imports). */

@@ -3,7 +3,7 @@
 import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/derive.ts';
 import { comparePeriods, periodRange, periodLabel, periodShortLabel } from '../core/period.ts';
 import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
-import type { Figure, Series } from '../core/model.ts';
+import { byId, type Figure, type Series } from '../core/model.ts';
 import type { BarRow, LinePoint } from './charts/index.ts';
 import { formatFigure, formatNumber } from '../core/format.ts';
 import { basisLabel, breakdownLabel, citation, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
@@ -15,7 +15,7 @@ import { PUBLISHER } from '../publish/datasets.ts';
 const DEFAULT_COLOR = '#0b4f8a';
 
 export function areaColor(site: Site, areaId: string): string {
-  return site.content.areas.find((a) => a.id === areaId)?.color ?? DEFAULT_COLOR;
+  return site.areasById.get(areaId)?.color ?? DEFAULT_COLOR;
 }
 
 /** How often a series' points come, in words: "theo quý", "9 tháng đầu năm", "theo năm học". */
@@ -198,7 +198,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
   return site.figures
     .filter((f) => f.indicator === indicatorId)
     .map((f) => {
-      const report = site.reportsById.get(f.reportId)!.meta;
+      const report = byId(site.reportsById, f.reportId, 'báo cáo').meta;
       return {
         key: f.key,
         figure: f,
@@ -230,6 +230,17 @@ export interface IndicatorSummary {
   spark: LinePoint[] | null;
 }
 
+/** Points of an overview sparkline (indicator list, area page): the latest ones. */
+export const SPARK_POINTS = 8;
+
+/** A series cut to its latest `n` points, keeping only the gaps after the first of them. */
+export function recentPoints(s: Series, n: number): Series {
+  if (s.points.length <= n) return s;
+  const points = s.points.slice(-n);
+  const first = points[0].figure.period;
+  return { ...s, points, gaps: s.gaps.filter((g) => comparePeriods(g, first) > 0) };
+}
+
 export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSummary {
   const figures = site.figures.filter((f) => f.indicator === indicator.id);
   const main = primarySeries(site, indicator.id);
@@ -239,7 +250,8 @@ export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSum
     latest = [...figures].sort((a, b) => comparePeriods(a.period, b.period)).at(-1)!;
     latestIsTarget = true;
   }
-  const spark = main && main.points.length >= 2 ? seriesChartPoints(site, [main]) : null;
+  // The latest points only: overview pages list every indicator and must not grow with the archive.
+  const spark = main && main.points.length >= 2 ? seriesChartPoints(site, [recentPoints(main, SPARK_POINTS)]) : null;
   return { indicator, figureCount: figures.length, latest, latestIsTarget, spark };
 }
 
@@ -385,12 +397,12 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const items: OrgFigure[] = [...groups.values()].map((fs) => {
-    const measured = fs.filter((f) => !isTarget(f, site.reportsById.get(f.reportId)!.meta));
+    const measured = fs.filter((f) => !isTarget(f, byId(site.reportsById, f.reportId, 'báo cáo').meta));
     const pool = measured.length > 0 ? measured : fs;
     // Same choice as the time series (one point per period, the first printed), so pages agree.
-    const fromSeries = measured.length > 0 ? site.series.find((x) => x.key === seriesKey(fs[0]))?.points.at(-1)?.figure : undefined;
+    const fromSeries = measured.length > 0 ? site.seriesByKey.get(seriesKey(fs[0]))?.points.at(-1)?.figure : undefined;
     const latest = fromSeries ?? [...pool].sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key)).at(-1)!;
-    return { indicator: site.indicatorsById.get(latest.indicator)!, breakdown: breakdownLabel(site, latest.breakdown), latest, target: measured.length === 0, count: fs.length };
+    return { indicator: byId(site.indicatorsById, latest.indicator, 'chỉ số'), breakdown: breakdownLabel(site, latest.breakdown), latest, target: measured.length === 0, count: fs.length };
   });
   const order = new Map(site.content.indicators.map((i, n) => [i.id, n]));
   return [...site.content.areas]
@@ -405,7 +417,7 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
 }
 
 export function organizationParent(site: Site, org: Organization): Organization | null {
-  return org.parent ? (site.content.organizations.find((o) => o.id === org.parent) ?? null) : null;
+  return org.parent ? (site.organizationsById.get(org.parent) ?? null) : null;
 }
 
 /**

@@ -1,13 +1,28 @@
-// Share images (OpenGraph/Twitter cards, 1200×630) as SVG: title, the latest value with its
-// period and scope, a sparkline of the main series, source and licence. Rendered to PNG at
-// build time (src/pages/chia-se/[...path].ts, @resvg/resvg-js) with a bundled system font.
+// Share images (OpenGraph/Twitter cards, 1200×630) as SVG, drawn from what the page shows:
+// an indicator's card carries its chart (the same build-time line or bar chart as the page,
+// from src/view/charts.ts) and a report's card its key figures; both with title, unit and
+// period, the source document(s), "CC BY 4.0" and the permalink, so a shared image keeps
+// its provenance. Rendered to PNG at build time (src/pages/chia-se/[...path].ts,
+// @resvg/resvg-js) with a fixed font file. No clock and no randomness: same site, same bytes.
 import type { Site } from '../pipeline/derive.ts';
 import type { Indicator, Report } from '../core/schema.ts';
-import { periodLabel } from '../core/period.ts';
+import { byId, type Figure } from '../core/model.ts';
+import { comparePeriods, periodLabel } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
-import { organizationName } from '../core/labels.ts';
-import { wrapLabel } from './charts/index.ts';
-import { indicatorSummary } from './indicator-page.ts';
+import { figureLabel, figureWhen, organizationName } from '../core/labels.ts';
+import { absolute, urls } from '../core/urls.ts';
+import { barChart, lineChart, PLOT_CLASS, wrapLabel } from './charts/index.ts';
+import {
+  areaColor,
+  chartSourceLine,
+  commonPeriodBarRows,
+  crossScopeBars,
+  indicatorSeries,
+  indicatorSummary,
+  periodTicks,
+  seriesChartPoints,
+  splitSeries,
+} from './indicator-page.ts';
 import { documentTitle } from './citation.ts';
 
 export const shareImages = {
@@ -16,68 +31,191 @@ export const shareImages = {
   report: (id: string) => `/chia-se/bao-cao/${id}.png`,
 };
 
-const W = 1200;
-const H = 630;
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export const SHARE_WIDTH = 1200;
+export const SHARE_HEIGHT = 630;
+const W = SHARE_WIDTH;
+const H = SHARE_HEIGHT;
+const PAD = 56;
+const FONT = 'DejaVu Sans, Noto Sans, sans-serif';
+const INK = '#1b1f24';
+const MUTED = '#4d5761';
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+/** At most `n` wrapped lines; a cut is marked with "…" rather than silently dropping words. */
+const clip = (lines: string[], n: number) => (lines.length <= n ? lines : [...lines.slice(0, n - 1), `${lines[n - 1]} …`]);
+const text = (x: number, y: number, size: number, s: string, extra = '') => `<text x="${x}" y="${y}" font-size="${size}"${extra}>${esc(s)}</text>`;
+
+/** A chart as drawn on the page: its SVG (Plot output) and the legend Plot puts beside it as HTML. */
+export interface ShareChart {
+  svg: string;
+  legend: { color: string; label: string }[];
+}
+
+/**
+ * The SVG part of a charts.ts drawing: Plot returns a <figure> with an HTML legend when it
+ * colours several series; the legend's swatches are kept as data and drawn in SVG.
+ */
+export function chartForCard(markup: string): ShareChart | null {
+  const start = markup.indexOf('<svg');
+  const main = markup.search(new RegExp(`<svg[^>]*class="${PLOT_CLASS}"`));
+  const at = main >= 0 ? main : start;
+  const end = markup.lastIndexOf('</svg>');
+  if (at < 0 || end < at) return null;
+  const legend = [...markup.slice(0, at).matchAll(/<svg fill="([^"]+)"[^>]*>[\s\S]*?<\/svg>([^<]*)</g)].map((m) => ({ color: m[1], label: m[2].trim() }));
+  return { svg: markup.slice(at, end + 6), legend };
+}
 
 interface Card {
   kicker: string;
   title: string;
-  value?: string;
-  valueNote?: string;
-  spark?: number[];
+  subtitle: string;
   color: string;
-  footer: string;
+  /** Source line(s): the documents the drawn values come from. */
+  source: string;
+  permalink: string;
+  /** The body between header and footer, drawn in the box (x, y, width, height). */
+  body: (box: { x: number; y: number; width: number; height: number }) => string;
 }
 
+/** The frame every card shares: colour bar, kicker, title, subtitle, body, then source, licence and permalink. */
 export function shareCardSvg(card: Card): string {
-  const parts: string[] = [];
-  parts.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`, `<rect width="${W}" height="14" fill="${card.color}"/>`);
-  parts.push(`<text x="64" y="84" font-size="28" fill="#4d5761">${esc(card.kicker)}</text>`);
-  const title = wrapLabel(card.title, 42).slice(0, 3);
-  title.forEach((l, i) => parts.push(`<text x="64" y="${150 + i * 58}" font-size="48" font-weight="700" fill="#1b1f24">${esc(l)}</text>`));
-  let y = 150 + title.length * 58 + 40;
-  if (card.value) {
-    parts.push(`<text x="64" y="${y + 70}" font-size="88" font-weight="700" fill="${card.color}">${esc(card.value)}</text>`);
-    if (card.valueNote) parts.push(`<text x="64" y="${y + 118}" font-size="28" fill="#4d5761">${esc(card.valueNote)}</text>`);
-    y += 130;
+  const parts: string[] = [`<rect width="${W}" height="${H}" fill="#ffffff"/>`, `<rect width="${W}" height="12" fill="${card.color}"/>`];
+  parts.push(text(PAD, 58, 24, card.kicker, ` fill="${MUTED}"`));
+  const title = clip(wrapLabel(card.title, 46), 2);
+  let y = 58;
+  for (const l of title) parts.push(text(PAD, (y += 50), 40, l, ` font-weight="700" fill="${INK}"`));
+  const subtitle = clip(wrapLabel(card.subtitle, 80), 1);
+  for (const l of subtitle) parts.push(text(PAD, (y += 36), 24, l, ` fill="${MUTED}"`));
+  const footer = [...clip(wrapLabel(card.source, 96), 2), `Giấy phép CC BY 4.0 · ${card.permalink}`];
+  const footTop = H - 24 - (footer.length - 1) * 26;
+  footer.forEach((l, i) => parts.push(text(PAD, footTop + i * 26, 19, l, ` fill="${MUTED}"`)));
+  const box = { x: PAD, y: y + 22, width: W - 2 * PAD, height: footTop - 30 - (y + 22) };
+  parts.push(card.body(box));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}"><title>${esc(card.title)}</title>${parts.join('')}</svg>`;
+}
+
+/** A Plot chart placed in a box, scaled to fit, with its legend above it. */
+function chartBody(chart: ShareChart): Card['body'] {
+  return (box) => {
+    const out: string[] = [];
+    let top = box.y;
+    if (chart.legend.length) {
+      let x = box.x;
+      for (const { color, label } of chart.legend.slice(0, 6)) {
+        const w = 30 + Math.min(label.length, 40) * 11;
+        if (x + w > box.x + box.width) break;
+        out.push(`<rect x="${x}" y="${top}" width="18" height="18" fill="${esc(color)}"/>`, text(x + 26, top + 16, 18, label.slice(0, 40), ` fill="${INK}"`));
+        x += w + 18;
+      }
+      top += 30;
+    }
+    // Plot sets a 10 px system font; the page CSS (13 px) does not travel. Room is left on the right for end labels.
+    const svg = chart.svg
+      .replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs.replace(/\s(?:font-family|font-size|width|height|class|aria-label)="[^"]*"/g, '')} x="${box.x}" y="${top}" width="${box.width - 48}" height="${box.y + box.height - top}" preserveAspectRatio="xMinYMin meet" font-family="${FONT}" font-size="13" color="${INK}" overflow="visible">`);
+    out.push(svg);
+    return out.join('');
+  };
+}
+
+/**
+ * The chart the indicator page shows first: its lines (series with two or more periods), or
+ * else its bars (one common period across scopes). Null when only plan targets exist.
+ */
+export function indicatorChart(site: Site, indicator: Indicator, width: number, height?: number): { markup: string; source: string; periods: string[] } | null {
+  const color = areaColor(site, indicator.area);
+  const { lines, bars: singles } = splitSeries(indicatorSeries(site, indicator.id));
+  if (lines.length) {
+    const markup = lineChart(seriesChartPoints(site, lines), { ariaLabel: indicator.label, color, xTicks: periodTicks(lines), width, height });
+    return { markup, source: chartSourceLine(lines), periods: lines.flatMap((s) => s.points.map((p) => p.figure.period)) };
   }
-  if (card.spark && card.spark.length >= 2) {
-    const [x0, x1, y0, y1] = [760, 1136, 470, 330];
-    const max = Math.max(...card.spark);
-    const min = Math.min(0, ...card.spark);
-    const pts = card.spark.map((v, i) => `${(x0 + ((x1 - x0) * i) / (card.spark!.length - 1)).toFixed(1)},${(y0 + ((y1 - y0) * (v - min)) / (max - min || 1)).toFixed(1)}`);
-    parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${card.color}" stroke-width="6" stroke-linejoin="round"/>`);
-    const last = pts.at(-1)!.split(',');
-    parts.push(`<circle cx="${last[0]}" cy="${last[1]}" r="10" fill="${card.color}"/>`);
-  }
-  const foot = wrapLabel(card.footer, 80).slice(0, 2);
-  foot.forEach((l, i) => parts.push(`<text x="64" y="${H - 70 + i * 30}" font-size="22" fill="#4d5761">${esc(l)}</text>`));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="DejaVu Sans, Noto Sans, sans-serif">${parts.join('')}</svg>`;
+  const drawn = crossScopeBars(singles).drawn;
+  if (!drawn.length) return null;
+  const markup = barChart(commonPeriodBarRows(site, drawn, color), { ariaLabel: indicator.label, unit: indicator.unit, domain: indicator.unit === '%' ? [0, 100] : undefined, width });
+  return { markup, source: chartSourceLine(drawn), periods: drawn.flatMap((s) => s.points.map((p) => p.figure.period)) };
+}
+
+/** "quý I/2023 – quý I/2025", or the one period. */
+function periodSpan(periods: string[]): string {
+  const sorted = [...new Set(periods)].sort(comparePeriods);
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  if (first === undefined || last === undefined) return '';
+  return first === last ? periodLabel(first) : `${periodLabel(first)} – ${periodLabel(last)}`;
 }
 
 export function indicatorShareSvg(site: Site, indicator: Indicator): string {
-  const summary = indicatorSummary(site, indicator);
-  const area = site.content.areas.find((a) => a.id === indicator.area);
-  const latest = summary.latest;
+  const area = site.areasById.get(indicator.area);
+  const color = areaColor(site, indicator.area);
+  const permalink = absolute(urls.indicator(indicator.id));
+  // Drawn at about two thirds of the box so the page's 13 px labels read at ~20 px on the card.
+  const chart = indicatorChart(site, indicator, 720, 250);
+  const card = chart ? chartForCard(chart.markup) : null;
+  if (chart && card)
+    return shareCardSvg({
+      kicker: `Chỉ số · ${area?.label ?? ''}`,
+      title: indicator.label,
+      subtitle: `Đơn vị tính: ${indicator.unit} · ${periodSpan(chart.periods)}`,
+      color,
+      source: chart.source,
+      permalink,
+      body: chartBody(card),
+    });
+  // Only plan targets (or nothing yet): the latest value as text.
+  const latest = indicatorSummary(site, indicator).latest;
   return shareCardSvg({
     kicker: `Chỉ số · ${area?.label ?? ''}`,
     title: indicator.label,
-    value: latest ? formatFigure(latest) : undefined,
-    valueNote: latest ? `${summary.latestIsTarget ? 'Kế hoạch' : 'Mới nhất'}: ${periodLabel(latest.period)} · ${organizationName(site, latest.scope)}` : undefined,
-    spark: summary.spark?.map((p) => p.value),
-    color: area?.color ?? '#0b4f8a',
-    footer: latest ? `Nguồn: ${documentTitle(site.reportsById.get(latest.reportId)!.meta)} · CC BY 4.0 · Dữ liệu CCHC Kon Tum` : 'Dữ liệu CCHC Kon Tum · CC BY 4.0',
+    subtitle: `Đơn vị tính: ${indicator.unit}${latest ? ` · ${periodLabel(latest.period)}` : ''}`,
+    color,
+    source: latest ? `Nguồn: ${documentTitle(byId(site.reportsById, latest.reportId, 'báo cáo').meta)}.` : 'Chưa có số liệu.',
+    permalink,
+    body: (box) =>
+      latest
+        ? text(box.x, box.y + 90, 80, formatFigure(latest), ` font-weight="700" fill="${color}"`) +
+          text(box.x, box.y + 140, 26, `${latest.status === 'target' ? 'Chỉ tiêu kế hoạch' : 'Số liệu'}: ${figureWhen(latest)} · ${organizationName(site, latest.scope)}`, ` fill="${MUTED}"`)
+        : '',
   });
 }
 
+/** The report page's key figures: headline indicators, totals only, one per indicator (as in KeyFigures.astro). */
+export function reportKeyFigures(site: Site, reportId: string, max = 6): Figure[] {
+  const report = byId(site.reportsById, reportId, 'báo cáo');
+  const seen = new Set<string>();
+  return report.figures
+    .filter((f) => site.indicatorsById.get(f.indicator)?.headline && f.breakdown === null)
+    .filter((f) => !seen.has(f.indicator) && !!seen.add(f.indicator))
+    .slice(0, max);
+}
+
 export function reportShareSvg(site: Site, report: Report): string {
-  const figures = site.reportsById.get(report.id)?.figures.length ?? 0;
+  const figures = reportKeyFigures(site, report.id);
+  const count = site.reportsById.get(report.id)?.figures.length ?? 0;
   return shareCardSvg({
-    kicker: `Văn bản · ${periodLabel(report.period)} · ${figures} số liệu có trích dẫn`,
+    kicker: `Văn bản · ${organizationName(site, report.issuer)} · ${count} số liệu có trích dẫn`,
     title: report.title,
+    subtitle: `${periodLabel(report.period)}${report.documentNumber ? ` · số ${report.documentNumber}` : ''}${figures.length ? ' · số liệu chính' : ''}`,
     color: '#0b4f8a',
-    footer: `${organizationName(site, report.issuer)}${report.documentNumber ? ` · số ${report.documentNumber}` : ''} · Dữ liệu CCHC Kon Tum · CC BY 4.0`,
+    source: `Nguồn: ${documentTitle(report)}.`,
+    permalink: absolute(urls.report(report.id)),
+    // Key figures as tiles: their units differ, so they share no axis (issue 12: like with like only).
+    body: (box) => {
+      const cols = 3;
+      const rows = Math.ceil(figures.length / cols) || 1;
+      const gap = 20;
+      const w = (box.width - gap * (cols - 1)) / cols;
+      const h = Math.min(150, (box.height - gap * (rows - 1)) / rows);
+      return figures
+        .map((f, i) => {
+          const x = box.x + (i % cols) * (w + gap);
+          const y = box.y + Math.floor(i / cols) * (h + gap);
+          const label = clip(wrapLabel(figureLabel(site, f), 34), 2);
+          return [
+            `<rect x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="8" fill="#f3f6f9"/>`,
+            text(x + 16, y + 50, 38, formatFigure(f), ` font-weight="700" fill="#0b4f8a"`),
+            ...label.map((l, j) => text(x + 16, y + 80 + j * 22, 18, l, ` fill="${INK}"`)),
+            h >= 140 ? text(x + 16, y + 80 + label.length * 22 + 4, 16, figureWhen(f), ` fill="${MUTED}"`) : '',
+          ].join('');
+        })
+        .join('');
+    },
   });
 }
 
@@ -85,9 +223,10 @@ export function siteShareSvg(site: Site): string {
   return shareCardSvg({
     kicker: 'Cổng dữ liệu mở',
     title: 'Cải cách hành chính tỉnh Kon Tum qua số liệu',
-    value: `${site.figures.length} số liệu`,
-    valueNote: `từ ${site.content.reports.length} văn bản, mỗi số kèm câu gốc`,
+    subtitle: `${site.figures.length} số liệu từ ${site.content.reports.length} văn bản, mỗi số kèm câu gốc`,
     color: '#0b4f8a',
-    footer: 'Dữ liệu CCHC Kon Tum · CC BY 4.0',
+    source: 'Nguồn: báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum.',
+    permalink: absolute(urls.home()),
+    body: () => '',
   });
 }

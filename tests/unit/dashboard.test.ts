@@ -19,6 +19,7 @@ import {
 } from '../../src/view/dashboard.ts';
 import { isVisible } from '../../src/client/report-filters.ts';
 import { periodLabel as formatPeriod } from '../../src/core/period.ts';
+import { absentCarriedFields } from '../../src/core/schema.ts';
 
 // ------------------------------------------------------------ a small site built by hand
 
@@ -65,7 +66,7 @@ const fig = (reportId: string, id: string, indicator: string, scope: string, per
   comparator: null,
   section: 'II.1',
   quote: `trích dẫn ${value}`,
-  note: null,
+  ...absentCarriedFields,
   line: line++,
   location: { start: 0, end: 1 },
   ...extra,

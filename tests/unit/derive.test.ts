@@ -5,6 +5,7 @@ import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import type { ReportContent, Figure } from '../../src/core/model.ts';
 import { fixtureReader } from '../fixtures/content.ts';
+import { absentCarriedFields } from '../../src/core/schema.ts';
 
 describe('periods', () => {
   it.each([
@@ -49,7 +50,7 @@ describe('target status with comparators', () => {
 
 // Tiny hand-made reports for series, changes and targets.
 function fig(reportId: string, indicator: string, period: string, value: number, comparator: Figure['comparator'] = null, extra: Partial<Figure> = {}): Figure {
-  return { key: `${reportId}/${extra.id ?? indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, basis: 'flow', status: comparator === null ? 'actual' : 'target', ...extra, value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } };
+  return { key: `${reportId}/${extra.id ?? indicator}`, reportId, id: indicator, indicator, scope: 'tinh', breakdown: null, period, basis: 'flow', status: comparator === null ? 'actual' : 'target', ...extra, value, denominator: null, unit: '%', comparator, section: 'I', quote: 'q', ...absentCarriedFields, line: 2, location: { start: 0, end: 1 } };
 }
 function report(id: string, kind: ReportContent['meta']['kind'], period: string, figures: Figure[]): ReportContent {
   return { meta: { id, kind, title: id, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: 's' }, figures, narratives: [], sourceText: '', files: { report: '', figures: null, source: '' } };

@@ -33,18 +33,20 @@ import { figureWhen } from '../../src/core/labels.ts';
 import { lineChart, stripMarkAria } from '../../src/view/charts/index.ts';
 import { formatBytes } from '../../src/view/dataset-catalog.ts';
 import { exportFiles } from '../../src/publish/export.ts';
+import { absentCarriedFields } from '../../src/core/schema.ts';
 
 // ——— small hand-made cases ———
 
 const report = (id: string, period: string): Report => ({ id, kind: 'quarterly-report', title: `Báo cáo ${id}`, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: 's' });
 const fig = (reportId: string, id: string, period: string, value: number, extra: Partial<Figure> = {}): Figure => ({
-  key: `${reportId}/${id}`, reportId, id, indicator: 'x', scope: 'tinh', breakdown: null, period, basis: 'flow', status: 'actual', value, denominator: null, unit: '%', comparator: null, section: 'II.1', quote: 'q', note: null, line: 2, location: { start: 0, end: 1 } as Figure['location'], ...extra,
+  key: `${reportId}/${id}`, reportId, id, indicator: 'x', scope: 'tinh', breakdown: null, period, basis: 'flow', status: 'actual', value, denominator: null, unit: '%', comparator: null, section: 'II.1', quote: 'q', ...absentCarriedFields, line: 2, location: { start: 0, end: 1 } as Figure['location'], ...extra,
 });
+const miniOrganizations = [{ id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'P' }, { id: 'huyen', kind: 'district', name: 'UBND huyện', shortName: 'Huyện', nameEn: 'D' }];
+const miniBreakdowns = [{ id: 'cap-xa', label: 'Cấp xã', labelEn: 'Commune' }];
 const mini = {
-  content: {
-    organizations: [{ id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'P' }, { id: 'huyen', kind: 'district', name: 'UBND huyện', shortName: 'Huyện', nameEn: 'D' }],
-    breakdowns: [{ id: 'cap-xa', label: 'Cấp xã', labelEn: 'Commune' }],
-  },
+  content: { organizations: miniOrganizations, breakdowns: miniBreakdowns },
+  organizationsById: new Map(miniOrganizations.map((o) => [o.id, o])),
+  breakdownsById: new Map(miniBreakdowns.map((b) => [b.id, b])),
 } as unknown as Site;
 const series = (scope: string, breakdown: string | null, points: [string, number][]): Series => ({
   key: `x|${scope}|${breakdown ?? ''}`, indicator: 'x', scope, breakdown, basis: 'flow', status: 'actual', shape: 'quarter', gaps: [],

@@ -69,7 +69,7 @@ describe('suggestFigures', () => {
     expect(rows[0].indicator).toBe('ho-so-tiep-nhan');
     expect(rows[0]).toMatchObject({ period: '2024-Q3', basis: 'flow', status: 'actual', scope: 'tinh' });
     expect(rows[0].quote).toBe('Trong quý III năm 2024, toàn tỉnh tiếp nhận 70.001 hồ sơ; kiểm tra tại 12/30 đơn vị.');
-    expect(rows[0].reason).toMatch(/chỉ tiêu/);
+    expect(rows[0].reason).toMatch(/chỉ số/);
     expect(rows[2].scope).toBe('huyen-dak-ha');
   });
 

@@ -52,7 +52,7 @@ function groups(pairs: [string, string][]): (key: string) => string {
 export function checkSeriesPoints(
   reports: ReportContent[],
   declared: SameDeclaration[],
-  indicatorById: Map<string, Indicator>,
+  indicatorById: ReadonlyMap<string, Indicator>,
   issues: Issue[],
   lenient: boolean,
 ): void {

@@ -25,4 +25,10 @@ export interface ChartFigure {
   open?: boolean;
   /** What the chart leaves out or breaks (missing periods, scopes of other periods), shown under it. */
   note?: string | null;
+  /**
+   * Drawn once, in the phone layout, at its own size on every screen: for the many small charts of
+   * a long page (a report's charts by indicator), where a second wide drawing of each would double
+   * the page's SVG and push it past its DOM budget.
+   */
+  compact?: boolean;
 }

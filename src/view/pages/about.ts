@@ -8,6 +8,10 @@ import { formatWithComparator } from '../../core/format.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { LICENSE, PUBLISHER } from '../../publish/datasets.ts';
 import { headlineCards, qualityNoteItems, reportSummaries, type QualityNoteItem, type ReportSummary } from '../dashboard.ts';
+import { capList } from '../archive.ts';
+
+/** Data-quality notes listed on the about page (newest reports first). */
+export const ABOUT_NOTES_MAX = 20;
 import type { PageHead } from './head.ts';
 
 export interface AboutPage {
@@ -16,7 +20,11 @@ export interface AboutPage {
   reports: ReportSummary[];
   /** "A, B và C": who issued the source documents. */
   issuers: string;
+  /** The newest data-quality notes (every report page lists its own, so this page does not grow with the archive). */
   notes: QualityNoteItem[];
+  /** All notes, and how many were left off. */
+  noteCount: number;
+  moreNotes: number;
   events: NonNullable<Site['content']['events']>;
   orgName: (id: string) => string;
   license: typeof LICENSE;
@@ -28,8 +36,9 @@ export interface AboutPage {
 
 export function aboutPage(site: Site): AboutPage {
   const reports = reportSummaries(site);
-  const issuers = [...new Set(reports.map((s) => site.content.organizations.find((o) => o.id === s.report.issuer)?.name ?? s.report.issuer))];
+  const issuers = [...new Set(reports.map((s) => site.organizationsById.get(s.report.issuer)?.name ?? s.report.issuer))];
   const figure = headlineCards(site)[0]?.cards[0]?.figure ?? site.figures[0];
+  const allNotes = qualityNoteItems(site);
   return {
     head: {
       title: 'Giới thiệu và phương pháp',
@@ -50,9 +59,11 @@ export function aboutPage(site: Site): AboutPage {
     ],
     reports,
     issuers: issuers.length > 1 ? `${issuers.slice(0, -1).join(', ')} và ${issuers.at(-1)}` : issuers[0],
-    notes: qualityNoteItems(site),
+    notes: capList(allNotes, ABOUT_NOTES_MAX).shown,
+    noteCount: allNotes.length,
+    moreNotes: capList(allNotes, ABOUT_NOTES_MAX).more,
     events: site.content.events ?? [],
-    orgName: (id) => site.content.organizations.find((o) => o.id === id)?.name ?? id,
+    orgName: (id) => site.organizationsById.get(id)?.name ?? id,
     license: LICENSE,
     attribution: `Dữ liệu: ${PUBLISHER.name}, tổng hợp từ văn bản của ${PUBLISHER.sourceOrganization} và các đơn vị; giấy phép ${LICENSE.id}.`,
     example: {
@@ -67,7 +78,7 @@ export function aboutPage(site: Site): AboutPage {
     endpoints: [
       { file: 'datapackage.json', text: 'Gói dữ liệu theo chuẩn Frictionless Data Package: danh sách bảng, lược đồ cột, giấy phép.' },
       { file: 'catalog.jsonld', text: 'Danh mục dữ liệu theo chuẩn DCAT (JSON-LD), để các cổng dữ liệu khác thu thập.' },
-      { file: 'observations.csv', text: 'Toàn bộ số liệu, mỗi dòng một số liệu kèm kỳ, đơn vị, chỉ tiêu, mục và câu trích nguyên văn.' },
+      { file: 'observations.csv', text: 'Toàn bộ số liệu, mỗi dòng một số liệu kèm kỳ, cơ quan, đơn vị, chỉ số, đơn vị tính, mục và câu trích nguyên văn.' },
     ],
   };
 }

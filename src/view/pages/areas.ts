@@ -5,9 +5,11 @@ import type { Area } from '../../core/schema.ts';
 import { periodLabel } from '../../core/period.ts';
 import { reportKindLabel } from '../../core/labels.ts';
 import { urls } from '../../core/urls.ts';
-import { areaNarratives, areaStats, indicatorSummary, type AreaStats, type IndicatorSummary } from '../indicator-page.ts';
+import { areaStats, indicatorSummary, type AreaStats, type IndicatorSummary } from '../indicator-page.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { idPaths, must, type PageHead } from './head.ts';
+import type { ArchiveLink } from '../archive.ts';
+import { areaRecent } from '../entity-archive.ts';
 
 const byOrder = (site: Site) => [...site.content.areas].sort((a, b) => a.order - b.order);
 
@@ -35,26 +37,34 @@ export interface AreaPage {
   withData: IndicatorSummary[];
   /** Each report's narrative for the area, rendered by the one Markdown path (src/view/markdown.ts). */
   narratives: { id: string; title: string; meta: string; html: string; href: string }[];
+  /** All narratives of the area; the page shows the newest (src/view/entity-archive.ts), the year pages all. */
+  narrativeCount: number;
+  moreNarratives: boolean;
+  years: ArchiveLink[];
   others: Area[];
 }
 
 export const areaPaths = (site: Site) => idPaths(site.content.areas.map((a) => a.id));
 
 export function areaPage(site: Site, id: string): AreaPage {
-  const area = must(site.content.areas.find((a) => a.id === id), `lĩnh vực "${id}"`);
+  const area = must(site.areasById.get(id), `lĩnh vực "${id}"`);
   const summaries = site.content.indicators.filter((i) => i.area === area.id).map((i) => indicatorSummary(site, i));
+  const recent = areaRecent(site, area.id);
   return {
     head: { title: area.label, description: area.description, breadcrumbs: [{ label: 'Lĩnh vực', href: urls.areas() }, { label: area.label }] },
     area,
     stats: areaStats(site, area),
     withData: summaries.filter((s) => s.figureCount > 0),
-    narratives: areaNarratives(site, area.id).map((n) => ({
+    narratives: recent.narratives.map((n) => ({
       id: n.report.id,
       title: n.report.title,
       meta: `${reportKindLabel[n.report.kind]} · ${periodLabel(n.report.period)}`,
       html: renderMarkdown(n.markdown, { minHeading: 4 }),
       href: n.href,
     })),
+    narrativeCount: recent.total,
+    moreNarratives: recent.more,
+    years: recent.years,
     others: byOrder(site).filter((a) => a.id !== area.id),
   };
 }

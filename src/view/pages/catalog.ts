@@ -9,6 +9,8 @@ import { dataCatalogJsonLd } from '../../publish/jsonld.ts';
 import { siteVersion } from '../../publish/releases.ts';
 import { catalogEntry, facetCounts, FACETS, KIND_LABELS, sortFacetValues, type CatalogEntry, type FacetKey } from '../dataset-catalog.ts';
 import type { PageHead } from './head.ts';
+import type { ArchiveLink } from '../archive.ts';
+import { catalogDatasets } from '../dataset-archive.ts';
 
 export interface CatalogFacetGroup {
   key: FacetKey;
@@ -19,7 +21,12 @@ export interface CatalogFacetGroup {
 
 export interface CatalogPage {
   head: PageHead;
+  /** The fixed datasets and the newest report datasets (older report datasets are on /du-lieu/nam/<year>/). */
   datasets: Dataset[];
+  /** Every dataset, listed here or on a year page. */
+  datasetCount: number;
+  hidden: number;
+  years: ArchiveLink[];
   /** One card per dataset, in catalogue order. */
   cards: { dataset: Dataset; entry: CatalogEntry; files: ReturnType<typeof datasetFiles>; areaLabels: string[] }[];
   groups: CatalogFacetGroup[];
@@ -32,10 +39,13 @@ export interface CatalogPage {
 }
 
 export function catalogPage(site: Site): CatalogPage {
-  const datasets = buildDatasets(site);
+  const allDatasets = buildDatasets(site);
+  // The catalogue must not grow with the archive: one dataset per report would.
+  const catalog = catalogDatasets(site, allDatasets);
+  const datasets = catalog.shown;
   const entries = datasets.map(catalogEntry);
   const counts = facetCounts(entries);
-  const areaLabel = (id: string) => site.content.areas.find((a) => a.id === id)?.label ?? id;
+  const areaLabel = (id: string) => site.areasById.get(id)?.label ?? id;
   const labels: Record<FacetKey, (v: string) => string> = {
     kind: (v) => KIND_LABELS[v as keyof typeof KIND_LABELS] ?? v,
     area: areaLabel,
@@ -46,7 +56,7 @@ export function catalogPage(site: Site): CatalogPage {
   return {
     head: {
       title: 'Dữ liệu mở',
-      description: `${datasets.length} bộ dữ liệu mở về cải cách hành chính tỉnh Kon Tum, tải về dạng CSV và JSON, kèm danh mục máy đọc DCAT và Frictionless Data Package.`,
+      description: `${allDatasets.length} bộ dữ liệu mở về cải cách hành chính tỉnh Kon Tum, tải về dạng CSV và JSON, kèm danh mục máy đọc DCAT và Frictionless Data Package.`,
       breadcrumbs: [{ label: 'Dữ liệu' }],
       jsonLd: dataCatalogJsonLd(site, datasets),
       alternates: [
@@ -55,6 +65,9 @@ export function catalogPage(site: Site): CatalogPage {
       ],
     },
     datasets,
+    datasetCount: allDatasets.length,
+    hidden: catalog.hidden,
+    years: catalog.years,
     cards: datasets.map((d, i) => ({ dataset: d, entry: entries[i], files: datasetFiles(d), areaLabels: d.areas.map(areaLabel) })),
     groups: FACETS.map((f) => ({ ...f, items: sortFacetValues(f.key, counts[f.key], labels[f.key]) })),
     all: datasets.find((d) => d.kind === 'observations'),

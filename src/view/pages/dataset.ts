@@ -44,7 +44,7 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
   const sizes = exportSizes(site, exportFiles, byteSize);
   const bytes = { csv: sizes.get(`data/${files.csv}`)!, ...(files.json ? { json: sizes.get(`data/${files.json}`)! } : {}) };
   const rdf = rdfFiles(d.id);
-  const area = (id: string) => site.content.areas.find((a) => a.id === id);
+  const area = (id: string) => site.areasById.get(id);
   const periods = [...d.periods].sort(comparePeriods);
   const cite = datasetCitation(d);
   return {

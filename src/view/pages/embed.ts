@@ -8,6 +8,7 @@ import { barSummary, chartFigure, type ChartFigure } from '../charts/index.ts';
 import { shareImages } from '../share-image.ts';
 import { areaColor, chartSourceLine, indicatorSeries, periodTicks, seriesBarRows, seriesChartPoints, seriesSummary, seriesTable, splitSeries } from '../indicator-page.ts';
 import { idPaths, must, type PageHead } from './head.ts';
+import { chartWindow } from '../indicator-archive.ts';
 
 export interface EmbedPage {
   head: PageHead;
@@ -25,9 +26,10 @@ export const embedPaths = (site: Site) => idPaths(site.content.indicators.map((i
 export function embedPage(site: Site, id: string): EmbedPage {
   const indicator = must(site.indicatorsById.get(id), `chỉ số "${id}"`);
   const color = areaColor(site, indicator.area);
-  const { lines, bars } = splitSeries(indicatorSeries(site, indicator.id));
+  // The latest years, as on the indicator page (src/view/indicator-archive.ts).
+  const { lines, bars } = splitSeries(chartWindow(indicatorSeries(site, indicator.id)).series);
   const permalink = absolute(urls.indicator(indicator.id));
-  const common = { id: `nhung-${indicator.id}`, subtitle: `Đơn vị: ${indicator.unit}`, permalink };
+  const common = { id: `nhung-${indicator.id}`, subtitle: `Đơn vị tính: ${indicator.unit}`, permalink };
   let chart: ChartFigure | null = null;
   if (lines.length > 0) {
     chart = chartFigure(

@@ -3,6 +3,7 @@
 import type { Site } from '../../pipeline/derive.ts';
 import { reportSummaries, type ReportSummary } from '../dashboard.ts';
 import type { PageHead } from './head.ts';
+import { HOME_LIMITS } from '../home.ts';
 
 export interface HomePage {
   head: PageHead;
@@ -18,6 +19,6 @@ export function homePage(site: Site): HomePage {
     head: { title: 'Tổng quan' },
     figureCount: site.figures.length,
     reportCount: reports.length,
-    latest: reports.slice(0, 4),
+    latest: reports.slice(0, HOME_LIMITS.latestReports),
   };
 }

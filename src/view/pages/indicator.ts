@@ -1,5 +1,6 @@
 // View-model of /chi-so/<id>/: definition, charts, every figure with its quote, targets,
 // downloads, citation. The page only lays out what this returns.
+import { indicatorFigureTable, type FigureTableModel } from '../figure-table.ts';
 import type { Site, TargetStatus } from '../../pipeline/derive.ts';
 import type { Area, Indicator } from '../../core/schema.ts';
 import { formatFigure } from '../../core/format.ts';
@@ -21,10 +22,8 @@ import {
   higherIsBetterText,
   indicatorCitation,
   indicatorDownloads,
-  indicatorFigureRows,
   indicatorSeries,
   indicatorSummary,
-  indicatorTargets,
   periodTicks,
   seriesChartPoints,
   seriesLabel,
@@ -35,6 +34,8 @@ import {
   type FigureRow,
 } from '../indicator-page.ts';
 import { idPaths, must, type PageHead } from './head.ts';
+import type { ArchiveLink } from '../archive.ts';
+import { chartWindow, indicatorRecent, indicatorRecentTargets } from '../indicator-archive.ts';
 
 export interface IndicatorPage {
   head: PageHead;
@@ -49,8 +50,19 @@ export interface IndicatorPage {
   lineChart: ChartFigure | null;
   /** Single-period scopes compared in bars. */
   barChart: ChartFigure | null;
+  /** The newest figures (whole latest years, bounded); the year pages hold every figure. */
   rows: FigureRow[];
+  /** The newest figures for FigureTable (src/view/figure-table.ts); the year pages hold the rest. */
+  figureTable: FigureTableModel;
+  rowCount: number;
+  /** Every year with figures: its static page and count, newest first. */
+  years: ArchiveLink[];
+  moreRows: boolean;
+  /** The newest plan targets (bounded) and how many there are in all. */
   targets: TargetStatus[];
+  targetCount: number;
+  /** First year the chart draws when older periods were left to the year pages, else null. */
+  chartFrom: string | null;
   downloads: { href: string; label: string; size: string }[];
   permalink: string;
   citation: string;
@@ -64,9 +76,12 @@ export const indicatorPaths = (site: Site) => idPaths(site.content.indicators.ma
 
 export function indicatorPage(site: Site, id: string): IndicatorPage {
   const indicator = must(site.indicatorsById.get(id), `chỉ số "${id}"`);
-  const area = must(site.content.areas.find((a) => a.id === indicator.area), `lĩnh vực "${indicator.area}"`);
+  const area = must(site.areasById.get(indicator.area), `lĩnh vực "${indicator.area}"`);
   const color = areaColor(site, area.id);
-  const series = indicatorSeries(site, indicator.id);
+  // The chart draws the latest years only (same rule for every series, so like stays with like).
+  const window = chartWindow(indicatorSeries(site, indicator.id));
+  const series = window.series;
+  const windowNote = window.from ? `Biểu đồ vẽ các kỳ từ năm ${window.from}; số liệu các năm trước ở trang từng năm và trong tệp CSV.` : null;
   const { lines, bars: singles } = splitSeries(series);
   // Scopes compared in bars share one period; the others are listed, not drawn.
   const cross = crossScopeBars(singles);
@@ -76,7 +91,7 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
   const summary = indicatorSummary(site, indicator);
   const permalink = absolute(urls.indicator(indicator.id));
   const chartId = `bieu-do-${indicator.id}`;
-  const common = { subtitle: `Đơn vị: ${indicator.unit}`, permalink: `${permalink}#${chartId}`, csvHref: csv?.href };
+  const common = { subtitle: `Đơn vị tính: ${indicator.unit}`, permalink: `${permalink}#${chartId}`, csvHref: csv?.href };
 
   const lineFigure: ChartFigure | null =
     lines.length === 0
@@ -95,7 +110,7 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
             ...common,
             id: chartId,
             title: `${indicator.label} (${indicator.unit}) theo kỳ và phạm vi`,
-            note: gapNote(site, lines),
+            note: [gapNote(site, lines), windowNote].filter(Boolean).join(' ') || null,
             source: chartSourceLine(lines),
             open: true,
           },
@@ -136,6 +151,8 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
       }
     : null;
   const record = indicatorCitationRecord(site, indicator);
+  const recent = indicatorRecent(site, indicator.id);
+  const recentTargets = indicatorRecentTargets(site, indicator.id);
   const embedHref = urls.embedIndicator(indicator.id);
 
   return {
@@ -154,8 +171,14 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
     mode: chartMode(series),
     lineChart: lineFigure,
     barChart: barFigure,
-    rows: indicatorFigureRows(site, indicator.id),
-    targets: indicatorTargets(site, indicator.id),
+    rows: recent.rows,
+    rowCount: recent.total,
+    years: recent.years,
+    moreRows: recent.more,
+    targets: recentTargets.targets,
+    targetCount: recentTargets.total,
+    chartFrom: window.from,
+    figureTable: indicatorFigureTable(site, indicator.id, recent.rows, recent.more ? `Số liệu mới nhất của chỉ số ${indicator.label}` : undefined),
     downloads: downloads.map((d) => ({ href: d.href, label: `${d.format}: ${indicator.id}.${d.format.toLowerCase()}`, size: formatBytes(d.bytes) })),
     permalink,
     citation: indicatorCitation(site, indicator, summary.latest),

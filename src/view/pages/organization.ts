@@ -1,5 +1,6 @@
 // View-model of /don-vi/<id>/: one organization or territory, its reports and its latest
 // figures by reform area, and its history (units merged or dissolved on 1/7/2025).
+import { organizationFigureTables } from '../figure-table.ts';
 import type { Site } from '../../pipeline/derive.ts';
 import type { Organization } from '../../core/schema.ts';
 import { historicalNote } from '../../core/admin-units.ts';
@@ -8,12 +9,11 @@ import {
   organizationFigures,
   organizationKindLabel,
   organizationParent,
-  organizationReports,
   organizationsWithPages,
   type OrgAreaGroup,
-  type OrganizationReports,
 } from '../indicator-page.ts';
 import { idPaths, must, type PageHead } from './head.ts';
+import { organizationRecent, type OrganizationRecent } from '../entity-archive.ts';
 
 export interface OrganizationPage {
   head: PageHead;
@@ -21,8 +21,11 @@ export interface OrganizationPage {
   kindLabel: string;
   parent: Organization | null;
   withPages: Set<string>;
-  reports: OrganizationReports;
+  /** The newest reports (bounded); every year's are on /don-vi/<id>/nam/<year>/. */
+  reports: OrganizationRecent;
   groups: OrgAreaGroup[];
+  /** The groups as FigureTable models (src/view/figure-table.ts). */
+  tables: ReturnType<typeof organizationFigureTables>;
   children: Organization[];
   figureCount: number;
   history: ReturnType<typeof historicalNote>;
@@ -49,8 +52,9 @@ export function organizationPage(site: Site, id: string): OrganizationPage {
     kindLabel: organizationKindLabel[org.kind],
     parent: organizationParent(site, org),
     withPages,
-    reports: organizationReports(site, org.id),
+    reports: organizationRecent(site, org.id),
     groups,
+    tables: organizationFigureTables(site, org.id),
     children: orgs.filter((o) => o.parent === org.id && withPages.has(o.id)),
     figureCount: groups.reduce((n, g) => n + g.figures.reduce((m, f) => m + f.count, 0), 0),
     // Units merged or dissolved on 1/7/2025 (data/events.json) keep their pages and names, and say so.

@@ -4,7 +4,7 @@ import type { Site } from '../../pipeline/derive.ts';
 import type { Indicator, Report } from '../../core/schema.ts';
 import { comparePeriods, periodLabel } from '../../core/period.ts';
 import { organizationName, reportKindLabel } from '../../core/labels.ts';
-import { CONTENT_TYPES } from '../../publish/search-records.ts';
+import { CONTENT_TYPES, reportYear, searchYears } from '../../publish/search-records.ts';
 import type { PageHead } from './head.ts';
 
 export interface SearchPage {
@@ -13,6 +13,10 @@ export interface SearchPage {
   options: Record<string, string[]>;
   reports: { meta: Report }[];
   indicatorsAz: Indicator[];
+  /** Years of report periods, newest first: the year filter and the index bundles the page merges. */
+  years: number[];
+  /** Year of each period label of the `ky` filter, so picking a period searches its year's bundle. */
+  periodYears: Record<string, number>;
 }
 
 const KIND_ORDER = ['province', 'department', 'committee', 'agency', 'district', 'commune'];
@@ -39,5 +43,7 @@ export function searchPage(site: Site): SearchPage {
     reports,
     // No-JS fallback in Vietnamese alphabetical order.
     indicatorsAz: [...site.content.indicators].sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    years: searchYears(site),
+    periodYears: Object.fromEntries(reports.flatMap((r) => (reportYear(r) ? [[periodLabel(r.meta.period), reportYear(r)!]] : []))),
   };
 }

@@ -1,0 +1,87 @@
+// Validator rule family: the rows of figures.csv. Each row references the catalogues
+// (indicator and its unit of measure, organization, breakdown), is cited by a verbatim
+// quote (quotes.ts), has a canonical period (periods.ts) and an id that is a safe anchor.
+import type { Figure, Issue } from '../../core/model.ts';
+import { carriedFields, FIGURE_COLUMNS, figureCsvRowSchema, type Report } from '../../core/schema.ts';
+import type { RawFile } from '../load.ts';
+import { HTML_TAG, pageSections, type Refs } from './context.ts';
+import { tableRows } from './csv.ts';
+import { canonicalPeriod } from './periods.ts';
+import { quoteProblems } from './quotes.ts';
+import { figureAnchorProblem } from './strict.ts';
+
+/** The valid figures of one report's figures.csv; every other row becomes errors. */
+export function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
+  const figures: Figure[] = [];
+  const sections = new Set(pageSections(refs));
+  const seen = new Map<string, number>();
+  for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureCsvRowSchema, issues)) {
+    // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
+    const f = { ...data, quote: data.quote.replace(/^[-+•]\s+/, '') };
+    let ok = true;
+    const seenAt = seen.get(f.id);
+    if (seenAt !== undefined) {
+      err('id', 'duplicate-id', `Mã số liệu "${f.id}" bị trùng (đã có ở dòng ${seenAt}).`, 'Đặt id khác cho một trong hai dòng.');
+      ok = false;
+    } else seen.set(f.id, line);
+    const indicator = refs.indicatorById.get(f.indicator);
+    if (!indicator) {
+      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ số sẵn có hoặc thêm chỉ số mới vào danh mục.');
+      ok = false;
+    } else if (indicator.unit !== f.unit) {
+      err('unit', 'unit-mismatch', `Đơn vị tính "${f.unit}" khác đơn vị tính của chỉ số "${f.indicator}" ("${indicator.unit}").`, `Ghi đơn vị tính "${indicator.unit}".`);
+      ok = false;
+    }
+    if (!refs.orgIds.has(f.scope)) {
+      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json.`, 'Sửa id hoặc thêm tổ chức vào danh mục.');
+      ok = false;
+    }
+    if (f.breakdown && !refs.breakdownIds.has(f.breakdown)) {
+      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json.`, 'Sửa id hoặc thêm phân tổ vào danh mục.');
+      ok = false;
+    }
+    if (f.note && HTML_TAG.test(f.note)) {
+      err('note', 'html', 'Không được dùng thẻ HTML trong ghi chú.', 'Viết văn bản thuần.');
+      ok = false;
+    }
+    const value = Number(f.value);
+    const denominator = f.denominator === '' ? null : Number(f.denominator);
+    const { location, problems } = quoteProblems(sourceText, f.quote, value, denominator, ok);
+    for (const p of problems) err(p.column, p.code, p.message, p.hint);
+    if (problems.length) ok = false;
+    const anchor = figureAnchorProblem(f.id, sections);
+    if (anchor) {
+      err('id', 'anchor-clash', anchor, 'Đổi id số liệu.');
+      ok = false;
+    }
+    let period = f.period;
+    const canonical = canonicalPeriod(f.period, refs.lenient, { file: file.path, line });
+    if (canonical) {
+      issues.push(canonical.issue);
+      if (!refs.lenient) ok = false;
+      period = canonical.period;
+    }
+    if (!ok || !location || !indicator) continue;
+    figures.push({
+      key: `${meta.id}/${f.id}`,
+      reportId: meta.id,
+      id: f.id,
+      indicator: f.indicator,
+      scope: f.scope,
+      breakdown: f.breakdown || null,
+      period,
+      basis: f.basis || indicator.basis,
+      status: f.status || 'actual',
+      value,
+      denominator,
+      unit: f.unit,
+      comparator: f.comparator || null,
+      section: f.section,
+      quote: f.quote,
+      ...carriedFields(f),
+      line,
+      location,
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,167 @@
+// Validator rule family: JSON files (report.json and the data/ catalogues). Parse keeping a
+// syntax tree, so that a zod path maps back to the line it came from; refuse hostile
+// nesting, unknown/duplicate keys and escaped control characters before zod sees the value.
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import type { Issue } from '../../core/model.ts';
+import type { RawFile } from '../load.ts';
+import { lineCol } from '../read-content.ts';
+import { jsonTooDeep, LIMITS } from './limits.ts';
+import { jsonKeyProblems, jsonStringCharProblems } from './strict.ts';
+
+/** 1-based line of an offset; the line starts are found once per text (lookups are per entry, so never rescan). */
+export function lineIndex(text: string): (offset: number) => number {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** A parsed JSON file: where a path (["0", "id"]) sits, or its nearest existing parent. */
+export interface JsonDoc {
+  file: RawFile;
+  tree: JsonNode;
+  lineOf(path: (string | number)[]): number | undefined;
+}
+
+function jsonDoc(file: RawFile, tree: JsonNode): JsonDoc {
+  const lineAt = lineIndex(file.text);
+  return {
+    file,
+    tree,
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = findNodeAtLocation(tree, path.slice(0, n));
+        if (node) return lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Parse JSON keeping a syntax tree so zod paths can be mapped back to lines. */
+export function parseJson(file: RawFile, issues: Issue[], known?: readonly string[]): { value: unknown; doc: JsonDoc } | null {
+  // The parser recurses: refuse hostile nesting first, with its place, instead of overflowing the stack.
+  const deep = jsonTooDeep(file.text);
+  if (deep) {
+    issues.push({
+      level: 'error',
+      code: 'limit',
+      file: file.path,
+      ...lineCol(file.text, deep.offset),
+      message: `JSON lồng quá sâu (hơn ${LIMITS.jsonDepth} cấp mảng/đối tượng).`,
+      hint: 'Tệp nội dung chỉ cần vài cấp lồng; kiểm tra ngoặc [ ] và { } thừa.',
+    });
+    return null;
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length === 0 && tree) {
+    const keyProblems = jsonKeyProblems(tree, known);
+    for (const k of keyProblems) issues.push({ level: 'error', code: k.code, file: file.path, ...lineCol(file.text, k.offset), column: k.key, message: k.message, hint: k.hint });
+    // "\u202e" escapes decode to the characters the loader refuses in raw text.
+    const escaped = jsonStringCharProblems(tree);
+    for (const e of escaped) issues.push({ level: 'error', code: 'control-char', file: file.path, ...lineCol(file.text, e.offset), message: e.message, hint: 'Xóa ký tự điều khiển/ẩn (kể cả dạng thoát \\uXXXX).' });
+    if (keyProblems.length + escaped.length > 0) return null;
+  }
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    issues.push({
+      level: 'error',
+      code: 'json-syntax',
+      file: file.path,
+      line: e ? lineIndex(file.text)(e.offset) : 1,
+      message: `JSON không hợp lệ (${e ? printParseErrorCode(e.error) : 'tệp rỗng'}).`,
+      hint: 'Kiểm tra dấu phẩy, ngoặc kép và ngoặc nhọn quanh dòng này.',
+    });
+    return null;
+  }
+  return { value: JSON.parse(file.text), doc: jsonDoc(file, tree) };
+}
+
+/** zod failures as issues at the line of the failing field (`base`: where the validated value sits). */
+export function zodIssues(doc: JsonDoc, error: z.ZodError, base: (string | number)[] = []): Issue[] {
+  return error.issues.map((i) => {
+    const path = [...base, ...(i.path as (string | number)[])];
+    const field = i.path.filter((p) => typeof p === 'string').join('.');
+    return {
+      level: 'error' as const,
+      code: 'schema',
+      file: doc.file.path,
+      line: doc.lineOf(path),
+      column: field || undefined,
+      message: `${field ? `Trường "${field}": ` : ''}${i.message}`,
+      hint: 'Sửa giá trị cho đúng định dạng mô tả trong content/README.md.',
+    };
+  });
+}
+
+export interface Catalog<T> {
+  /** Valid entries, first of each id. */
+  items: T[];
+  /** The parsed file, when it parsed (for lines of later cross-reference checks). */
+  doc?: JsonDoc;
+}
+
+/**
+ * Validate a JSON array catalogue entry by entry; drop invalid entries, flag duplicate ids.
+ * A missing file is an error unless the loader refused it (`refused`: already reported).
+ */
+export function loadCatalog<T extends { id: string }>(
+  file: RawFile | null,
+  fallbackPath: string,
+  schema: z.ZodType<T>,
+  what: string,
+  issues: Issue[],
+  refused: ReadonlySet<string>,
+): Catalog<T> {
+  if (!file) {
+    if (!refused.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    return { items: [] };
+  }
+  const parsed = parseJson(file, issues);
+  if (!parsed) return { items: [] };
+  const { doc } = parsed;
+  if (!Array.isArray(parsed.value)) {
+    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].` });
+    return { items: [], doc };
+  }
+  const items: T[] = [];
+  const seen = new Map<string, number>();
+  if (parsed.value.length > LIMITS.catalogEntries)
+    issues.push({ level: 'error', code: 'limit', file: file.path, line: doc.lineOf([LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      issues.push(...zodIssues(doc, r.error, [index]));
+      return;
+    }
+    const line = doc.lineOf([index, 'id']);
+    if (seen.has(r.data.id)) {
+      issues.push({
+        level: 'error',
+        code: 'duplicate-id',
+        file: file.path,
+        line,
+        column: 'id',
+        message: `Mã "${r.data.id}" bị trùng (đã có ở dòng ${seen.get(r.data.id)}).`,
+        hint: 'Mỗi mục phải có id riêng; gộp hai mục hoặc đổi id.',
+      });
+      return;
+    }
+    seen.set(r.data.id, line ?? 0);
+    items.push(r.data);
+  });
+  return { items, doc };
+}

@@ -1,0 +1,213 @@
+// One figure table for every page that lists figures (report areas, an indicator's figures, an
+// organization's latest values): the page picks its columns, this module builds the rows, and
+// src/components/FigureTable.astro renders them (a table on wide screens, a card per figure on phones).
+import type { Site } from '../pipeline/derive.ts';
+import { byId, type Figure } from '../core/model.ts';
+import type { Report } from '../core/schema.ts';
+import { breakdownLabel, figureLabel, figureWhen, organizationName, statusLabel } from '../core/labels.ts';
+import { periodLabel } from '../core/period.ts';
+import { urls } from '../core/urls.ts';
+import { indicatorFigureRows, organizationFigures, type FigureRow } from './indicator-page.ts';
+import { shortChange } from './dashboard.ts';
+
+/** value: the figure; label: what it counts (the row header); when: period, basis, scope;
+ *  report: the document and section; source: quote, citation and "Báo lỗi số liệu". */
+export type FigureColumnKey = 'value' | 'label' | 'when' | 'report' | 'source';
+
+export interface FigureColumn {
+  key: FigureColumnKey;
+  title: string;
+}
+
+export interface FigureTableRow {
+  figure: Figure;
+  /** Row id (so-lieu-<figure id>), only on the figure's own report page where ids are unique. */
+  anchor: string | null;
+  /** Full label: the row's accessible name. */
+  label: string;
+  /** What is shown instead of the full label when the previous row names the same indicator ("↳ Cấp xã"). */
+  shortLabel: string | null;
+  labelHref: string;
+  /** A plan target listed among measured figures. */
+  target: boolean;
+  /** Change from the previous period of the series, when there is one. */
+  change: { cls: string; text: string; short: string } | null;
+  /** Period, basis and status in words; null when the page already implies them (the report's own period). */
+  when: string | null;
+  /** Shown on wide screens when `when` is implied. */
+  whenDefault: string;
+  /** Organization or territory, when it differs from what the page is about. */
+  scope: string | null;
+  report: { title: string; href: string; section: string } | null;
+  /** Organization pages: how many figures the row's series holds. */
+  count: number | null;
+  /** The row's data-quality notes, printed once under the table (FigureTableModel.notes). */
+  noteRefs: { id: string; n: number }[];
+}
+
+export interface FigureNote {
+  id: string;
+  n: number;
+  text: string;
+  /** How many rows of the table it applies to. */
+  rows: number;
+}
+
+export interface FigureTableModel {
+  caption: string;
+  columns: FigureColumn[];
+  rows: FigureTableRow[];
+  notes: FigureNote[];
+}
+
+/** Each data-quality note is printed once under its table, numbered, and every row it concerns links
+ *  to it: a note on a breakdown or an inconsistent total concerns several rows, and a copy per row
+ *  made report pages on phones long and heavy. */
+export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { notes: FigureNote[]; refs: { id: string; n: number }[][] } {
+  const notes: FigureNote[] = [];
+  const byText = new Map<string, FigureNote>();
+  const refs = rows.map((r) =>
+    [...new Set(r.notes)].map((text) => {
+      let note = byText.get(text);
+      if (!note) {
+        note = { id: `${idPrefix}-ghi-chu-${notes.length + 1}`, n: notes.length + 1, text, rows: 0 };
+        notes.push(note);
+        byText.set(text, note);
+      }
+      note.rows++;
+      return { id: note.id, n: note.n };
+    }),
+  );
+  return { notes, refs };
+}
+
+/** Period, basis and status in words. Within the report's own period the period is implied by the
+ *  page, so only basis and status are named ("lũy kế", "ước, tính đến kỳ báo cáo"), or nothing. */
+export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'basis' | 'status'>): string | null {
+  if (f.period !== report.period) return figureWhen(f);
+  if (f.basis === 'flow' && f.status === 'actual') return null;
+  const basis = f.basis === 'stock' ? 'tính đến kỳ báo cáo' : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
+  return f.status === 'actual' ? basis : `${statusLabel[f.status]}, ${basis}`;
+}
+
+function withNotes(site: Site, idPrefix: string, rows: Omit<FigureTableRow, 'noteRefs'>[]): { rows: FigureTableRow[]; notes: FigureNote[] } {
+  const { notes, refs } = groupNotes(rows.map((r) => ({ notes: site.qualityNotes.get(r.figure.key) ?? [] })), idPrefix);
+  return { rows: rows.map((r, i) => ({ ...r, noteRefs: refs[i] })), notes };
+}
+
+function change(site: Site, f: Figure): FigureTableRow['change'] {
+  if (site.changes.get(f.key)?.kind === 'missing' || !site.changes.has(f.key)) return null;
+  const c = shortChange(site, f);
+  return { cls: c.cls, text: c.detail ? `${c.text} ${c.detail}` : c.text, short: c.short };
+}
+
+/** The figures of one reform area of one report, in printed order. */
+export function reportFigureTable(site: Site, reportId: string, areaId: string): FigureTableModel {
+  const report = byId(site.reportsById, reportId, 'báo cáo');
+  const area = site.areasById.get(areaId);
+  const figures = report.figures.filter((f) => site.indicatorsById.get(f.indicator)?.area === areaId);
+  const rows = figures.map((f, i) => {
+    const scope = f.scope === report.meta.scope ? null : organizationName(site, f.scope);
+    // Consecutive figures of one indicator (districts, breakdowns, periods) name it once; the rest show what differs.
+    const prev = i > 0 ? figures[i - 1] : null;
+    const differs = [breakdownLabel(site, f.breakdown), scope].filter(Boolean).join(', ');
+    const when = reportFigureWhen(report.meta, f);
+    return {
+      figure: f,
+      anchor: `so-lieu-${f.id}`,
+      label: figureLabel(site, f),
+      // Rows of one indicator that differ only in period or basis say just that ("↳ năm học 2023–2024").
+      shortLabel: prev && prev.indicator === f.indicator ? differs || when : null,
+      labelHref: urls.indicator(f.indicator),
+      target: false,
+      change: change(site, f),
+      when,
+      whenDefault: periodLabel(f.period),
+      scope,
+      report: null,
+      count: null,
+    };
+  });
+  return { caption: `Số liệu lĩnh vực ${area?.label ?? areaId} (${figures.length})`, columns: REPORT_COLUMNS, ...withNotes(site, areaId, rows) };
+}
+
+// The period is the report's for most rows: what differs (basis, status, another period or scope)
+// follows the label instead of filling a column of its own.
+const REPORT_COLUMNS: FigureColumn[] = [
+  { key: 'value', title: 'Giá trị' },
+  { key: 'label', title: 'Số liệu, kỳ, phạm vi' },
+  { key: 'source', title: 'Nguồn' },
+];
+
+/**
+ * Figures of one indicator across reports, newest period first: every one by default, or the rows a
+ * page shows (the indicator page's newest, a year page's share).
+ */
+export function indicatorFigureTable(site: Site, indicatorId: string, figureRows: FigureRow[] = indicatorFigureRows(site, indicatorId), caption?: string): FigureTableModel {
+  const indicator = byId(site.indicatorsById, indicatorId, 'chỉ số');
+  const rows = figureRows.map((r) => ({
+    figure: r.figure,
+    anchor: null,
+    // On the indicator's own page a figure is told apart by where and which part it counts.
+    label: [r.scope, r.breakdown].filter(Boolean).join(' — '),
+    shortLabel: null,
+    labelHref: r.figureHref,
+    target: r.target,
+    change: null,
+    when: r.period,
+    whenDefault: r.period,
+    scope: null,
+    report: { title: r.report.title, href: r.figureHref, section: r.figure.section },
+    count: null,
+  }));
+  return {
+    caption: caption ?? `Tất cả số liệu của chỉ số ${indicator.label}`,
+    columns: [
+      { key: 'value', title: 'Giá trị' },
+      { key: 'label', title: 'Phạm vi, phân tổ' },
+      { key: 'when', title: 'Kỳ' },
+      { key: 'report', title: 'Văn bản, mục' },
+      { key: 'source', title: 'Trích dẫn' },
+    ],
+    ...withNotes(site, 'chi-so', rows),
+  };
+}
+
+/** An organization's latest value of each indicator (and breakdown) in one reform area. */
+export function organizationFigureTables(site: Site, orgId: string): { area: ReturnType<typeof organizationFigures>[number]['area']; count: number; table: FigureTableModel }[] {
+  const org = site.organizationsById.get(orgId);
+  return organizationFigures(site, orgId).map((g) => {
+    const rows = g.figures.map((x) => {
+      const report = byId(site.reportsById, x.latest.reportId, 'báo cáo').meta;
+      return {
+        figure: x.latest,
+        anchor: null,
+        label: `${x.indicator.label}${x.breakdown ? ` — ${x.breakdown}` : ''}`,
+        shortLabel: null,
+        labelHref: urls.indicator(x.indicator.id),
+        target: x.target,
+        change: null,
+        when: figureWhen(x.latest),
+        whenDefault: figureWhen(x.latest),
+        scope: null,
+        report: { title: report.title, href: urls.figure(x.latest.reportId, x.latest.id), section: x.latest.section },
+        count: x.count,
+      };
+    });
+    return {
+      area: g.area,
+      count: g.figures.reduce((n, f) => n + f.count, 0),
+      table: {
+        caption: `${g.area.label}: số liệu mới nhất về ${org?.shortName ?? orgId}`,
+        columns: [
+          { key: 'label', title: 'Chỉ số' },
+          { key: 'value', title: 'Giá trị mới nhất' },
+          { key: 'when', title: 'Kỳ' },
+          { key: 'report', title: 'Văn bản, mục' },
+          { key: 'source', title: 'Nguồn' },
+        ],
+        ...withNotes(site, g.area.id, rows),
+      },
+    };
+  });
+}

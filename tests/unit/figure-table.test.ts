@@ -1,0 +1,92 @@
+// The one figure table's view-model (src/view/figure-table.ts): hand-made cases for the notes and the report's implied period, invariants over whatever content exists for the rest.
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/site.ts';
+import type { Report } from '../../src/core/schema.ts';
+import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigureTable, reportFigureWhen } from '../../src/view/figure-table.ts';
+import { organizationsWithPages } from '../../src/view/indicator-page.ts';
+
+describe('groupNotes', () => {
+  it('prints each note once, numbered in order of first use, and links every row it concerns', () => {
+    const rows = [{ notes: ['tổng lệch', 'riêng A'] }, { notes: ['tổng lệch'] }, { notes: [] }, { notes: ['tổng lệch', 'chung BC'] }, { notes: ['chung BC'] }];
+    const { notes, refs } = groupNotes(rows, 'tthc');
+    expect(notes).toEqual([
+      { id: 'tthc-ghi-chu-1', n: 1, text: 'tổng lệch', rows: 3 },
+      { id: 'tthc-ghi-chu-2', n: 2, text: 'riêng A', rows: 1 },
+      { id: 'tthc-ghi-chu-3', n: 3, text: 'chung BC', rows: 2 },
+    ]);
+    expect(refs.map((r) => r.map((x) => x.n))).toEqual([[1, 2], [1], [], [1, 3], [3]]);
+  });
+
+  it('does not count a note twice when one row repeats it', () => {
+    const { notes, refs } = groupNotes([{ notes: ['x', 'x'] }, { notes: ['y'] }], 'a');
+    expect(notes.map((n) => [n.text, n.rows])).toEqual([['x', 1], ['y', 1]]);
+    expect(refs[0]).toEqual([{ id: 'a-ghi-chu-1', n: 1 }]);
+  });
+});
+
+describe('reportFigureWhen', () => {
+  const report = { period: '2025-Q1' } as Report;
+  it('names nothing for a flow actually measured in the report period (the page says it)', () => {
+    expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'flow', status: 'actual' })).toBeNull();
+  });
+  it('names basis and status within the report period, and the period in full otherwise', () => {
+    expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'stock', status: 'actual' })).toBe('tính đến kỳ báo cáo');
+    expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'cumulative', status: 'estimate' })).toMatch(/, lũy kế$/);
+    expect(reportFigureWhen(report, { period: '2024-Q3', basis: 'flow', status: 'actual' })).toContain('2024');
+  });
+});
+
+describe('figure tables over the real content', () => {
+  const { site } = runPipeline(process.cwd());
+
+  it('a report\'s area tables hold each of its figures once, anchored, with all its quality notes', () => {
+    for (const r of site.content.reports) {
+      const tables = site.content.areas.map((a) => reportFigureTable(site, r.meta.id, a.id));
+      const rows = tables.flatMap((t) => t.rows);
+      expect(rows.map((x) => x.figure.key).sort(), r.meta.id).toEqual(r.figures.map((f) => f.key).sort());
+      expect(rows.map((x) => x.anchor)).toEqual(rows.map((x) => `so-lieu-${x.figure.id}`));
+      for (const t of tables) {
+        const noteText = new Map(t.notes.map((n) => [n.id, n.text]));
+        for (const x of t.rows) {
+          const shown = x.noteRefs.map((s) => noteText.get(s.id)!);
+          expect(new Set(shown), x.figure.key).toEqual(new Set(site.qualityNotes.get(x.figure.key) ?? []));
+        }
+        // Each note once per table, counting the rows that link to it.
+        expect(new Set(t.notes.map((n) => n.text)).size).toBe(t.notes.length);
+        for (const n of t.notes) expect(n.rows).toBe(t.rows.filter((x) => x.noteRefs.some((s) => s.id === n.id)).length);
+      }
+      const noteIds = tables.flatMap((t) => t.notes.map((n) => n.id));
+      expect(new Set(noteIds).size).toBe(noteIds.length);
+    }
+  });
+
+  it('a short label only follows a row of the same indicator, and never hides the full label', () => {
+    for (const r of site.content.reports)
+      for (const a of site.content.areas) {
+        const { rows } = reportFigureTable(site, r.meta.id, a.id);
+        rows.forEach((x, i) => {
+          if (!x.shortLabel) return;
+          expect(rows[i - 1].figure.indicator).toBe(x.figure.indicator);
+          expect(x.label.length).toBeGreaterThan(0);
+        });
+      }
+  });
+
+  it('an indicator table lists every figure of the indicator, each with its document and section', () => {
+    for (const ind of site.content.indicators.slice(0, 40)) {
+      const t = indicatorFigureTable(site, ind.id);
+      expect(t.rows.map((x) => x.figure.key).sort()).toEqual(site.figures.filter((f) => f.indicator === ind.id).map((f) => f.key).sort());
+      for (const x of t.rows) expect(x.report?.section).toBe(x.figure.section);
+      expect(t.columns.map((c) => c.key)).toContain('source');
+    }
+  });
+
+  it('an organization table has one row per indicator and breakdown, counting every figure about it', () => {
+    for (const id of organizationsWithPages(site)) {
+      const groups = organizationFigureTables(site, id);
+      const total = groups.reduce((n, g) => n + g.count, 0);
+      expect(total, id).toBe(site.figures.filter((f) => f.scope === id).length);
+      for (const g of groups) for (const x of g.table.rows) expect(x.figure.scope).toBe(id);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { buildDatasets, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
 import { SITE_URL, urls } from '../../src/core/urls.ts';
+import { SLICE_PREVIEW_ROWS } from '../../src/view/pages/dataset.ts';
 
 const { site } = runPipeline(process.cwd());
 const datasets = buildDatasets(site);
@@ -189,7 +190,7 @@ describe('dataset pages', () => {
     }
   });
 
-  it.each(datasets.map((d) => [d.id, d] as const))('%s: metadata, JSON-LD with real sizes, downloads, dictionary, 20-row preview', (_id, d) => {
+  it.each(datasets.map((d) => [d.id, d] as const))('%s: metadata, JSON-LD with real sizes, downloads, dictionary, 20-row preview (5 for slices)', (_id, d) => {
     const doc = page(urls.dataset(d.id));
     const files = datasetFiles(d);
     expect(doc.querySelector('h1')!.textContent).toBe(d.title);
@@ -208,10 +209,13 @@ describe('dataset pages', () => {
     const meta = doc.querySelector('table.metadata')!;
     expect(meta.querySelector('a[rel="license"]')).not.toBeNull();
     for (const r of d.reports) expect(meta.querySelector(`a[href="${urls.report(r)}"]`), r).not.toBeNull();
-    const dict = [...doc.querySelectorAll('table.columns tbody th code')].map((c) => c.textContent);
+    // A slice names its columns and links the all-figures dictionary (same columns) instead of repeating it.
+    const all = datasets.find((x) => x.kind === 'observations')!;
+    const dict = [...doc.querySelectorAll(isSlice(d) ? '[data-columns-of] code' : 'table.columns tbody th code')].map((c) => c.textContent);
     expect(dict).toEqual(d.table.columns.map((c) => c.name));
+    if (isSlice(d)) expect(doc.querySelector(`[data-columns-of] a[href="${urls.dataset(all.id)}#tu-dien"]`), d.id).not.toBeNull();
     const preview = doc.querySelector('[data-preview-static] table')!;
-    expect(preview.querySelectorAll('tbody tr')).toHaveLength(Math.min(20, d.table.rows.length));
+    expect(preview.querySelectorAll('tbody tr')).toHaveLength(Math.min(isSlice(d) ? SLICE_PREVIEW_ROWS : 20, d.table.rows.length));
     expect(preview.querySelectorAll('thead th')).toHaveLength(d.table.columns.length);
     expect(doc.querySelector(`[data-dataset-preview][data-csv="${urls.data(files.csv)}"]`)).not.toBeNull();
   });

@@ -13,8 +13,13 @@ const ROOT = 'cchc-kon-tum';
 /** The zip format cannot store dates before 1980; any fixed date makes the bytes reproducible. */
 const MTIME = new Date('1980-01-01T00:00:00Z');
 
-/** Which exported files go into the zip: tables, their descriptors and the source texts. */
-export const inBulk = (path: string) => path.startsWith('data/') && /\.(csv|json|txt)$/.test(path) && !path.startsWith('data/dcat/') && path !== 'data/data.json';
+/**
+ * Which exported files go into the zip: the canonical tables (observations, targets, catalogues) with
+ * datapackage.json and the source texts. Not the slices (per area, report, indicator: rows of
+ * observations.csv again, named by URL in datapackage.json), nor DCAT and harvest files.
+ */
+export const inBulk = (path: string) =>
+  path.startsWith('data/') && /\.(csv|json|txt)$/.test(path) && !path.startsWith('data/dcat/') && !path.startsWith('data/chi-so/') && !/^data\/(linh-vuc|bao-cao)-[^/]+\.csv$/.test(path) && path !== 'data/data.json';
 
 function readme(site: Site): string {
   const { version, changelog } = siteVersion(site);
@@ -26,8 +31,10 @@ function readme(site: Site): string {
     `- Trang dữ liệu: ${absolute(urls.datasets())}`,
     `- API và mô tả cho máy đọc: ${absolute(urls.api())}`,
     '- datapackage.json: Frictionless Data Package (v1 và v2) mô tả mọi bảng, lược đồ, khóa, kích thước và sha256;',
-    '  chi-so/datapackage.json: một bảng cho mỗi chỉ số; bao-cao/<mã>/source.txt: toàn văn nguồn.',
-    '- CSV: UTF-8 không BOM, RFC 4180 (dấu phẩy, CRLF); ô trống = không có giá trị. JSON: mảng bản ghi cùng tên cột.',
+    '  bao-cao/<mã>/source.txt: toàn văn nguồn.',
+    '- Gói chỉ chứa các bảng gốc (observations, chỉ tiêu kế hoạch, danh mục). Các bảng lát theo lĩnh vực, báo cáo, chỉ số',
+    '  là các dòng của observations.csv lọc theo một cột: tải riêng trên cổng (datapackage.json ghi địa chỉ URL của chúng).',
+    '- CSV: UTF-8 không BOM, RFC 4180 (dấu phẩy, CRLF); ô trống = không có giá trị. JSON: mảng bản ghi cùng tên cột, viết gọn một dòng.',
     '- SHA256SUMS: kiểm tra bằng `sha256sum -c SHA256SUMS` trong thư mục này.',
     '',
     `Giấy phép: ${LICENSE.title} — ${LICENSE.url} (xem LICENSE.txt).`,

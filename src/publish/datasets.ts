@@ -328,13 +328,29 @@ export function tableSchema(table: Table, opts: { foreignKeys?: boolean } = {}) 
   };
 }
 
+/** Compact (one line, no indentation): the tables are the largest files of /data/ and pretty-printing added ~40 %. */
 export function toJson(table: Table): string {
   const records = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i]])));
-  return `${JSON.stringify(records, null, 2)}\n`;
+  return `${JSON.stringify(records)}\n`;
 }
 
-/** File names under /data/: the all-figures table keeps the well-known name "observations". */
-export function datasetFiles(d: Dataset): { csv: string; json: string; xlsx: string } {
+/**
+ * Slices (per area, per report) repeat rows of observations.csv: they are published as CSV only,
+ * and left out of the bulk zip, so /data/ grows by one copy of each figure per slice kind, not four
+ * formats of each. The canonical tables (observations, targets, indicator catalogue) also come as JSON and XLSX.
+ */
+export const isSlice = (d: Pick<Dataset, 'kind'>) => d.kind === 'area' || d.kind === 'report';
+
+export type DownloadFormat = 'CSV' | 'JSON' | 'XLSX';
+
+/** File names under /data/: the all-figures table keeps the well-known name "observations"; slices have a CSV only. */
+export function datasetFiles(d: Dataset): { csv: string; json?: string; xlsx?: string } {
   const base = d.kind === 'observations' ? 'observations' : d.id;
-  return { csv: `${base}.csv`, json: `${base}.json`, xlsx: `${base}.xlsx` };
+  return isSlice(d) ? { csv: `${base}.csv` } : { csv: `${base}.csv`, json: `${base}.json`, xlsx: `${base}.xlsx` };
+}
+
+/** The downloads of a dataset, in display order: what DCAT, data.json, the CKAN API and the pages list. */
+export function datasetDownloads(d: Dataset): { format: DownloadFormat; file: string }[] {
+  const f = datasetFiles(d);
+  return ([['CSV', f.csv], ['JSON', f.json], ['XLSX', f.xlsx]] as const).flatMap(([format, file]) => (file ? [{ format, file }] : []));
 }

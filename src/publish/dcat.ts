@@ -4,7 +4,7 @@
 // and places (hash IRIs on their pages, distinct from the pages themselves).
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
 import { en, iri, NS, RDF_TYPE, typed, vi, type Term, type Triple } from './rdf.ts';
 import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
@@ -135,8 +135,7 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
     add(ds, `${dct}conformsTo`, iri(absolute(urls.data('datapackage.json'))));
     type(absolute(urls.data('datapackage.json')), `${dct}Standard`);
 
-    const f = datasetFiles(d);
-    for (const [format, file] of [['CSV', f.csv], ['JSON', f.json], ['XLSX', f.xlsx]] as const) {
+    for (const { format, file } of datasetDownloads(d)) {
       const dist = `${page}#distribution-${format.toLowerCase()}`;
       const spec = FORMATS[format];
       add(ds, `${dcat}distribution`, iri(dist));

@@ -2,7 +2,7 @@
 // Action API (answers as files), robots.txt, sitemap.xml and an Atom feed.
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, CONTACT_EMAIL, urls } from '../core/urls.ts';
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
 import { datasetIri, datasetPublisher, FORMATS } from './dcat.ts';
 import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
@@ -16,8 +16,7 @@ const size = (files: Map<string, string>, path: string) => {
 };
 
 function resourcesOf(d: Dataset, files: Map<string, string>) {
-  const f = datasetFiles(d);
-  return ([['CSV', f.csv], ['JSON', f.json], ['XLSX', f.xlsx]] as const).map(([format, file]) => ({ format, file, url: absolute(urls.data(file)), mediaType: FORMATS[format].mediaType, bytes: size(files, `data/${file}`), hash: files.has(`data/${file}`) ? `sha256:${sha256(files.get(`data/${file}`)!)}` : null }));
+  return datasetDownloads(d).map(({ format, file }) => ({ format, file, url: absolute(urls.data(file)), mediaType: FORMATS[format].mediaType, bytes: size(files, `data/${file}`), hash: files.has(`data/${file}`) ? `sha256:${sha256(files.get(`data/${file}`)!)}` : null }));
 }
 
 /** ISO 8601 repeating durations of Project Open Data for the portal's frequency labels. */
@@ -133,7 +132,8 @@ export function ckanPackage(site: Site, d: Dataset, files: Map<string, string>) 
   };
 }
 
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+// Compact: API answers grow with every report (package_search lists every dataset).
+const json = (v: unknown) => `${JSON.stringify(v)}\n`;
 
 /**
  * The API as files: /api/3/action/<action> (no extension, what CKAN clients request; the

@@ -30,10 +30,11 @@ export async function excelFiles(
   const license = `${LICENSE.title} — ${LICENSE.url}`;
   const out: BinaryFile[] = [];
   for (const d of buildDatasets(site)) {
-    if (only && !only(d.id)) continue;
+    const file = datasetFiles(d).xlsx;
+    if (!file || (only && !only(d.id))) continue;
     const url = absolute(urls.dataset(d.id));
     const content = await xlsx(d.table, { title: d.title, description: d.description, url, license, citation: citation(d.title, version, url), version, modified: d.modified });
-    out.push({ path: `data/${datasetFiles(d).xlsx}`, content });
+    out.push({ path: `data/${file}`, content });
   }
   for (const r of referenceTables(site)) {
     if (only && !only(r.id)) continue;

@@ -3,6 +3,7 @@
 import {
   buildDatasets,
   datasetFiles,
+  isSlice,
   LICENSE,
   PUBLISHER,
   toCsv,
@@ -53,14 +54,18 @@ function fileFacts(files: Map<string, string>, path: string) {
   return { bytes: byteSize(content), hash: `sha256:${sha256(content)}` };
 }
 
-function tableResource(files: Map<string, string>, name: string, title: string, description: string, path: string, schema: object) {
+/**
+ * `remote`: the resource is named by its absolute URL. Slices are left out of the bulk zip (they repeat
+ * observations.csv), so the descriptor, which the zip holds byte for byte, must not point at a local file there.
+ */
+function tableResource(files: Map<string, string>, name: string, title: string, description: string, path: string, schema: object, remote = false) {
   return {
     name,
     type: 'table',
     profile: 'tabular-data-resource',
     title,
     description,
-    path,
+    path: remote ? absolute(urls.data(path)) : path,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
@@ -100,7 +105,7 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
       'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn. Các bảng danh mục (văn bản, cơ quan, đơn vị, lĩnh vực, chỉ số, phân tổ) là đích của khóa ngoại; toàn văn nguồn là tài nguyên văn bản. Bảng theo từng chỉ tiêu được mô tả trong gói chi-so/datapackage.json.',
     ),
     resources: [
-      ...datasets.map((d) => tableResource(files, d.id, d.title, d.description, datasetFiles(d).csv, tableSchema(d.table))),
+      ...datasets.map((d) => tableResource(files, d.id, d.title, d.description, datasetFiles(d).csv, tableSchema(d.table), isSlice(d))),
       ...refs.map((r) => tableResource(files, r.id, r.title, r.description, referenceFiles(r).csv, tableSchema(r.table))),
       ...site.content.reports.map((r) => ({
         name: `van-ban-${r.meta.id}`,
@@ -127,7 +132,7 @@ function indicatorPackage(site: Site, files: Map<string, string>) {
       site,
       `${PACKAGE_NAME}-chi-so`,
       'Số liệu cải cách hành chính tỉnh Kon Tum theo từng chỉ số',
-      'Mỗi tài nguyên là các số liệu của một chỉ số (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ số chưa có số liệu cho ra bảng chỉ có dòng tiêu đề.',
+      'Mỗi tài nguyên là các số liệu của một chỉ số (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ số chưa có số liệu cho ra bảng chỉ có dòng tiêu đề. Các bảng này là lát của observations.csv: chỉ có CSV, và không nằm trong gói tải toàn bộ (zip).',
     ),
     resources: site.content.indicators.map((ind) => ({
       name: ind.id,
@@ -149,7 +154,8 @@ function indicatorPackage(site: Site, files: Map<string, string>) {
 /** The DCAT description of one dataset, under /data/dcat/. */
 export const rdfFiles = (id: string) => ({ jsonld: `dcat/${id}.jsonld`, ttl: `dcat/${id}.ttl` });
 
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+// Compact: the descriptors and catalogues grow with every report (one resource, one dataset each).
+const json = (v: unknown) => `${JSON.stringify(v)}\n`;
 
 export function exportFiles(site: Site): ExportFile[] {
   const datasets = buildDatasets(site);
@@ -158,18 +164,17 @@ export function exportFiles(site: Site): ExportFile[] {
   for (const d of datasets) {
     const f = datasetFiles(d);
     files.set(`data/${f.csv}`, toCsv(d.table));
-    files.set(`data/${f.json}`, toJson(d.table));
+    if (f.json) files.set(`data/${f.json}`, toJson(d.table));
   }
   for (const r of refs) {
     const f = referenceFiles(r);
     files.set(`data/${f.csv}`, toCsv(r.table));
     files.set(`data/${f.json}`, toJson(r.table));
   }
-  // One table per indicator, for the indicator pages' download buttons.
+  // One table per indicator, for the indicator pages' download buttons: CSV only, a slice of observations.csv.
   for (const ind of site.content.indicators) {
     const table = indicatorTable(site.figures.filter((f) => f.indicator === ind.id).map((f) => observationRow(site, f)));
     files.set(`data/chi-so/${ind.id}.csv`, toCsv(table));
-    files.set(`data/chi-so/${ind.id}.json`, toJson(table));
   }
   files.set(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));
   // The full source texts, as published.

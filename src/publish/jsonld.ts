@@ -26,7 +26,7 @@ export function reportJsonLd(site: Site, reportId: string) {
   };
 }
 
-export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; json: number }) {
+export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; json?: number }) {
   const f = datasetFiles(d);
   const { version } = siteVersion(site);
   return {
@@ -52,7 +52,7 @@ export function datasetJsonLd(site: Site, d: Dataset, sizes?: { csv: number; jso
     variableMeasured: d.table.columns.map((c) => c.name),
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(urls.data(f.csv)), ...(sizes ? { contentSize: `${sizes.csv} B` } : {}) },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute(urls.data(f.json)), ...(sizes ? { contentSize: `${sizes.json} B` } : {}) },
+      ...(f.json ? [{ '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute(urls.data(f.json)), ...(sizes?.json !== undefined ? { contentSize: `${sizes.json} B` } : {}) }] : []),
     ],
     isBasedOn: d.reports.map((id) => absolute(urls.report(id))),
     measurementTechnique: 'Trích nguyên văn từ văn bản nguồn, kiểm tra tự động (npm run validate)',
@@ -77,7 +77,7 @@ export function dataCatalogJsonLd(site: Site, datasets: Dataset[]) {
   };
 }
 
-/** schema.org Dataset for an indicator page: the per-indicator CSV/JSON files. */
+/** schema.org Dataset for an indicator page: the per-indicator CSV (a slice of observations.csv: no JSON copy). */
 export function indicatorJsonLd(site: Site, ind: Indicator, sizes: { csv?: number; json?: number }) {
   const { version } = siteVersion(site);
   const url = absolute(urls.indicator(ind.id));
@@ -103,7 +103,7 @@ export function indicatorJsonLd(site: Site, ind: Indicator, sizes: { csv?: numbe
     creator: { '@type': 'GovernmentOrganization', name: PUBLISHER.sourceOrganization },
     publisher: { '@type': 'Organization', name: PUBLISHER.name },
     variableMeasured: { '@type': 'PropertyValue', name: ind.label, unitText: ind.unit, description: ind.definition },
-    distribution: (['csv', 'json'] as const).map((ext) => ({
+    distribution: (['csv', 'json'] as const).filter((ext) => sizes[ext] !== undefined).map((ext) => ({
       '@type': 'DataDownload',
       encodingFormat: ext === 'csv' ? 'text/csv' : 'application/json',
       contentUrl: absolute(urls.data(`chi-so/${ind.id}.${ext}`)),

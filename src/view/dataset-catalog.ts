@@ -24,7 +24,7 @@ export const KIND_LABELS: Record<Dataset['kind'], string> = {
   catalogue: 'Danh mục chỉ số',
 };
 
-/** Every dataset is published in both formats. */
+/** Formats of the canonical tables; slices (per area, per report) are CSV only (isSlice in src/publish/datasets.ts, not imported: this module stays free of runtime imports). */
 export const FORMATS = ['CSV', 'JSON'] as const;
 
 export interface CatalogEntry {
@@ -57,7 +57,7 @@ export function catalogEntry(d: Pick<Dataset, 'id' | 'kind' | 'areas' | 'organiz
       area: [...d.areas],
       organization: [...d.organizations],
       period: periodYears(d.periods),
-      format: [...FORMATS],
+      format: d.kind === 'area' || d.kind === 'report' ? ['CSV'] : [...FORMATS],
     },
   };
 }

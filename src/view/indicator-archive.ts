@@ -1,6 +1,6 @@
 // Indicator pages that stay small however many reports are published: the chart covers
 // the latest years, the figure table the newest figures, and static year pages
-// (/chi-so/<id>/nam/<year>/) hold every figure ever published, with the CSV/JSON
+// (/chi-so/<id>/nam/<year>/) hold every figure ever published, with the CSV
 // of the whole indicator one click away. Pure functions of the derived Site.
 import type { Site, TargetStatus } from '../pipeline/derive.ts';
 import type { Indicator } from '../core/schema.ts';

@@ -6,8 +6,9 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { buildDatasets, datasetFiles } from '../../src/publish/datasets.ts';
-import { urls } from '../../src/core/urls.ts';
+import { buildDatasets, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
+import { SITE_URL, urls } from '../../src/core/urls.ts';
+import { SLICE_PREVIEW_ROWS } from '../../src/view/pages/dataset.ts';
 
 const { site } = runPipeline(process.cwd());
 const datasets = buildDatasets(site);
@@ -74,8 +75,8 @@ describe('observations.csv: the all-figures table', () => {
 
 const packageJson = JSON.parse(read('data/datapackage.json'));
 
-describe('every dataset: CSV and JSON agree', () => {
-  it.each(datasets.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+describe('every canonical dataset: CSV and JSON agree', () => {
+  it.each(datasets.filter((d) => datasetFiles(d).json).map((d) => [d.id, d] as const))('%s', (_id, d) => {
     const files = datasetFiles(d);
     const csv = parseCsv(`data/${files.csv}`);
     const json: Record<string, unknown>[] = JSON.parse(read(`data/${files.json}`));
@@ -107,13 +108,16 @@ describe('datapackage.json (Frictionless Data Package)', () => {
   it.each(resources.filter((r) => r.format === 'csv').map((r) => [r.name, r] as const))('resource %s: file exists, bytes match, schema matches the CSV header', (_name, res) => {
     expect(res.name).toMatch(/^[a-z0-9._-]+$/);
     expect(res.path).not.toMatch(/^\/|\.\./);
-    const file = dist(join('data', res.path));
+    expect(res.path.startsWith(`${SITE_URL}/`)).toBe(datasets.some((d) => d.id === res.name && isSlice(d)));
+    // Slices are named by URL (they are left out of the zip); the file is under data/ all the same.
+    const rel = res.path.startsWith(`${SITE_URL}/`) ? decodeURI(res.path.slice(SITE_URL.length + 1)).replace(/^data\//, '') : res.path;
+    const file = dist(join('data', rel));
     expect(existsSync(file), file).toBe(true);
     expect(res.bytes).toBe(statSync(file).size);
     expect(res.format).toBe('csv');
     expect(res.mediatype).toBe('text/csv');
     expect(res.encoding).toBe('utf-8');
-    const csv = parseCsv(join('data', res.path));
+    const csv = parseCsv(join('data', rel));
     expect(res.schema.fields.map((f) => f.name)).toEqual(csv.fields);
     for (const f of res.schema.fields) expect(['string', 'number', 'integer', 'date', 'boolean']).toContain(f.type);
     // Typed columns really hold values of their type.
@@ -144,7 +148,9 @@ describe('catalog.jsonld (DCAT-AP, flattened JSON-LD)', () => {
     const [landing] = ids(entry['dcat:landingPage']);
     expect(existsSync(dist(join(localPath(landing), 'index.html')))).toBe(true);
     const dists = ids(entry['dcat:distribution']).map((x) => nodes.get(x)!);
-    expect(dists.map((x) => ids(x['dct:format'])[0].split('/').at(-1)).sort()).toEqual(['CSV', 'JSON', 'XLSX']);
+    // Slices (per area, per report) are CSV only; the canonical tables also JSON and XLSX.
+    const slice = isSlice(datasets.find((d) => d.id === id)!);
+    expect(dists.map((x) => ids(x['dct:format'])[0].split('/').at(-1)).sort()).toEqual(slice ? ['CSV'] : ['CSV', 'JSON', 'XLSX']);
     for (const x of dists) {
       const file = dist(localPath(ids(x['dcat:downloadURL'])[0]));
       expect(existsSync(file), file).toBe(true);
@@ -155,13 +161,13 @@ describe('catalog.jsonld (DCAT-AP, flattened JSON-LD)', () => {
 });
 
 describe('per-indicator files', () => {
-  it.each(site.content.indicators.map((i) => [i.id]))('%s.csv and .json exist with one row per figure', (id) => {
+  it.each(site.content.indicators.map((i) => [i.id]))('%s.csv exists with one row per figure (no JSON copy)', (id) => {
     const n = site.figures.filter((f) => f.indicator === id).length;
     const csv = parseCsv(`data/chi-so/${id}.csv`);
     expect(csv.text.startsWith('report_id,')).toBe(true);
     expect(csv.rows).toHaveLength(n);
     expect(csv.rows.every((r) => r.indicator_id === id)).toBe(true);
-    expect(JSON.parse(read(`data/chi-so/${id}.json`))).toHaveLength(n);
+    expect(existsSync(dist(`data/chi-so/${id}.json`))).toBe(false);
   });
 });
 
@@ -184,7 +190,7 @@ describe('dataset pages', () => {
     }
   });
 
-  it.each(datasets.map((d) => [d.id, d] as const))('%s: metadata, JSON-LD with real sizes, downloads, dictionary, 20-row preview', (_id, d) => {
+  it.each(datasets.map((d) => [d.id, d] as const))('%s: metadata, JSON-LD with real sizes, downloads, dictionary, 20-row preview (5 for slices)', (_id, d) => {
     const doc = page(urls.dataset(d.id));
     const files = datasetFiles(d);
     expect(doc.querySelector('h1')!.textContent).toBe(d.title);
@@ -193,18 +199,23 @@ describe('dataset pages', () => {
     expect(ld.name).toBe(d.title);
     const sizes = Object.fromEntries(ld.distribution.map((x: { contentUrl: string; contentSize: string }) => [localPath(x.contentUrl), x.contentSize]));
     expect(sizes[`data/${files.csv}`]).toBe(`${statSync(dist(`data/${files.csv}`)).size} B`);
-    expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
-    for (const f of [files.csv, files.json]) {
+    if (files.json) expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
+    else expect(doc.querySelector('[data-slice-note]'), d.id).not.toBeNull();
+    expect(ld.distribution).toHaveLength(files.json ? 2 : 1);
+    for (const f of [files.csv, files.json, files.xlsx].filter((x): x is string => !!x)) {
       const a = doc.querySelector(`a.button[href="${urls.data(f)}"][download]`);
       expect(a, f).not.toBeNull();
     }
     const meta = doc.querySelector('table.metadata')!;
     expect(meta.querySelector('a[rel="license"]')).not.toBeNull();
     for (const r of d.reports) expect(meta.querySelector(`a[href="${urls.report(r)}"]`), r).not.toBeNull();
-    const dict = [...doc.querySelectorAll('table.columns tbody th code')].map((c) => c.textContent);
+    // A slice names its columns and links the all-figures dictionary (same columns) instead of repeating it.
+    const all = datasets.find((x) => x.kind === 'observations')!;
+    const dict = [...doc.querySelectorAll(isSlice(d) ? '[data-columns-of] code' : 'table.columns tbody th code')].map((c) => c.textContent);
     expect(dict).toEqual(d.table.columns.map((c) => c.name));
+    if (isSlice(d)) expect(doc.querySelector(`[data-columns-of] a[href="${urls.dataset(all.id)}#tu-dien"]`), d.id).not.toBeNull();
     const preview = doc.querySelector('[data-preview-static] table')!;
-    expect(preview.querySelectorAll('tbody tr')).toHaveLength(Math.min(20, d.table.rows.length));
+    expect(preview.querySelectorAll('tbody tr')).toHaveLength(Math.min(isSlice(d) ? SLICE_PREVIEW_ROWS : 20, d.table.rows.length));
     expect(preview.querySelectorAll('thead th')).toHaveLength(d.table.columns.length);
     expect(doc.querySelector(`[data-dataset-preview][data-csv="${urls.data(files.csv)}"]`)).not.toBeNull();
   });

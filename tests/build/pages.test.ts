@@ -47,7 +47,8 @@ describe('indicator, area and organization pages', () => {
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
     expect(doc.querySelector('h1')!.textContent).toBe(ind.label);
     expect(doc.querySelector(`a[href="/data/chi-so/${id}.csv"]`)).not.toBeNull();
-    expect(doc.querySelector(`a[href="/data/chi-so/${id}.json"]`)).not.toBeNull();
+    // The per-indicator table is a slice of observations: CSV only.
+    expect(doc.querySelector(`a[href="/data/chi-so/${id}.json"]`)).toBeNull();
     const figures = site.figures.filter((f) => f.indicator === id);
     for (const f of figures) {
       expect(doc.querySelector(`a[href="${urls.figure(f.reportId, f.id)}"]`), f.key).not.toBeNull();

@@ -52,7 +52,7 @@ describe('periodYears', () => {
 describe('catalogEntry', () => {
   it('maps a dataset to facet values, both formats, years from periods', () => {
     const e = catalogEntry({ id: 'x', kind: 'report', areas: ['cong-vu'], organizations: ['tinh-kon-tum'], periods: ['2023-H1', '2024-Q3'] });
-    expect(e).toEqual({ id: 'x', facets: { kind: ['report'], area: ['cong-vu'], organization: ['tinh-kon-tum'], period: ['2024', '2023'], format: ['CSV', 'JSON'] } });
+    expect(e).toEqual({ id: 'x', facets: { kind: ['report'], area: ['cong-vu'], organization: ['tinh-kon-tum'], period: ['2024', '2023'], format: ['CSV'] } });
   });
 });
 

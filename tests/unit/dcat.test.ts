@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles, rdfFiles } from '../../src/publish/export.ts';
-import { buildDatasets } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetDownloads } from '../../src/publish/datasets.ts';
 import { agentIri, datasetIri } from '../../src/publish/dcat.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { isTarget } from '../../src/pipeline/derive.ts';
@@ -48,7 +48,9 @@ describe('DCAT-AP 3.0.1 catalogue', () => {
       expect(objects(ds, `${DCT}identifier`)).toEqual([ds]);
       expect(objects(ds, `${DCAT}version`)).toHaveLength(1);
       const dists = objects(ds, `${DCAT}distribution`);
-      expect(dists.length).toBeGreaterThanOrEqual(3);
+      // One distribution per published file: slices have a CSV only, canonical tables CSV, JSON and XLSX.
+      expect(dists.length).toBe(datasetDownloads(d).length);
+      expect(dists.length).toBeGreaterThanOrEqual(1);
       for (const x of dists) {
         expect(objects(x, `${DCAT}accessURL`)).toEqual([landing]);
         expect(objects(x, `${DCAT}downloadURL`)).toHaveLength(1);

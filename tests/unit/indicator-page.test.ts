@@ -251,12 +251,11 @@ describe('indicator pages on the real content', () => {
     expect(f.text).not.toContain('ho-so-truc-tuyen');
   });
 
-  it('offers the exported CSV and JSON with their exact sizes', () => {
+  it('offers the exported CSV with its exact size (a slice of observations: no JSON copy)', () => {
     const d = indicatorDownloads(site, 'ty-le-ho-so-truc-tuyen');
     const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
-    expect(d.map((x) => x.href)).toEqual(['/data/chi-so/ty-le-ho-so-truc-tuyen.csv', '/data/chi-so/ty-le-ho-so-truc-tuyen.json']);
+    expect(d.map((x) => x.href)).toEqual(['/data/chi-so/ty-le-ho-so-truc-tuyen.csv']);
     expect(d[0].bytes).toBe(Buffer.byteLength(files.get('data/chi-so/ty-le-ho-so-truc-tuyen.csv')!));
-    expect(d[1].bytes).toBeGreaterThan(100);
   });
 
   it('cites the portal page and the printed source of the latest figure', () => {

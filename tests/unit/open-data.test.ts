@@ -5,14 +5,19 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles } from '../../src/publish/export.ts';
-import { LICENSE, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetFiles, isSlice, LICENSE, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
+import { bulkEntries } from '../../src/publish/bulk.ts';
 import { sha256 } from '../../src/publish/sha256.ts';
+import { SITE_URL } from '../../src/core/urls.ts';
 import { foreignKeyErrors, parseCsvStrict, profileErrors, readTable, type ReadTable, type TableSchema } from '../support/frictionless.ts';
 
 const { site } = runPipeline(process.cwd());
 const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
 const pkg = JSON.parse(files.get('data/datapackage.json')!);
 const indicatorPkg = JSON.parse(files.get('data/chi-so/datapackage.json')!);
+
+// Slices are named by absolute URL (they are not in the bulk zip); map them back to their exported path.
+const localData = (prefix: string, path: string) => (path.startsWith(`${SITE_URL}/`) ? decodeURI(path.slice(SITE_URL.length + 1)) : prefix + path);
 
 type Resource = { name: string; path: string; bytes: number; hash: string; encoding: string; mediatype: string; dialect?: object; schema?: TableSchema | string };
 
@@ -56,7 +61,7 @@ describe('datapackage.json against the official profiles', () => {
     const described = new Set<string>();
     for (const [prefix, p] of [['data/', pkg], ['data/chi-so/', indicatorPkg]] as const) {
       for (const r of p.resources as Resource[]) {
-        const path = prefix + r.path;
+        const path = localData(prefix, r.path);
         const content = files.get(path);
         expect(content, path).toBeDefined();
         const bytes = Buffer.from(content!, 'utf8');
@@ -77,7 +82,7 @@ describe('every resource reads with the Table Schema reader', () => {
   for (const r of pkg.resources as Resource[]) {
     if (!r.schema) continue;
     schemas.set(r.name, r.schema as TableSchema);
-    tables.set(r.name, readTable(files.get(`data/${r.path}`)!, r.schema as TableSchema, r.path));
+    tables.set(r.name, readTable(files.get(localData('data/', r.path))!, r.schema as TableSchema, r.path));
   }
 
   it('main package: types, required, enums, primary keys and foreign keys hold', () => {
@@ -148,5 +153,34 @@ describe('canonical CSV and JSON writers', () => {
     for (const s of ['', 'abc', 'Tiếng Việt '.repeat(100), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64)]) {
       expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));
     }
+  });
+});
+
+describe('no needless copies (dist must grow by about one copy of each figure per kind of slice)', () => {
+  const datasets = buildDatasets(site);
+  it('slices (per area, report, indicator) are CSV only; canonical tables also JSON; table JSON is compact', () => {
+    for (const d of datasets) {
+      const f = datasetFiles(d);
+      expect(files.has(`data/${f.csv}`), d.id).toBe(true);
+      if (isSlice(d)) {
+        expect(f.json, d.id).toBeUndefined();
+        expect(files.has(`data/${d.id}.json`), d.id).toBe(false);
+      } else {
+        const text = files.get(`data/${f.json}`)!;
+        expect(text.split('\n').length, d.id).toBe(2); // one line + final newline
+        expect(JSON.parse(text)).toHaveLength(d.table.rows.length);
+      }
+    }
+    expect([...files.keys()].filter((p) => /^data\/chi-so\/.*\.json$/.test(p) && !/(datapackage|schema)\.json$/.test(p))).toEqual([]);
+  });
+
+  it('the bulk zip holds the canonical tables and every file datapackage.json names locally, and no slice', () => {
+    const entries = bulkEntries(site, exportFiles(site));
+    const local = (pkg.resources as Resource[]).filter((r) => !r.path.startsWith(`${SITE_URL}/`)).map((r) => r.path);
+    for (const p of local) expect(entries.has(p), p).toBe(true);
+    for (const d of datasets) expect(entries.has(datasetFiles(d).csv), d.id).toBe(!isSlice(d));
+    expect([...entries.keys()].filter((p) => p.startsWith('chi-so/'))).toEqual([]);
+    // Every slice is named by its URL, so the zip's descriptor points at nothing missing.
+    for (const d of datasets.filter(isSlice)) expect((pkg.resources as Resource[]).find((r) => r.name === d.id)!.path).toBe(`${SITE_URL}/data/${datasetFiles(d).csv}`);
   });
 });

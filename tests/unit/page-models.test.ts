@@ -244,6 +244,8 @@ describe('areas, indicators, embed and search pages', () => {
     expect(embedPage(one, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo phạm vi$/);
     expect(embedPage(one, 'don-vi-kiem-tra').chart).toBeNull();
     expect(embedPage(one, 'ho-so-tiep-nhan').head.bare).toBe(true);
+    // The whole series is one click away (the embed draws the latest periods only).
+    expect(embedPage(two, 'ho-so-tiep-nhan').fullSeries).toEqual({ page: urls.indicator('ho-so-tiep-nhan'), csv: urls.data('chi-so/ho-so-tiep-nhan.csv') });
   });
 
   it('search options list report periods newest first and indicators A–Z', () => {

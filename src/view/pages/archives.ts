@@ -160,7 +160,7 @@ export function datasetYearPaths(site: Site): Path<DatasetYearModel>[] {
       params: { year: page.group, page: rest(page) },
       props: {
         m: {
-          head: { title, description: `${page.total} bộ dữ liệu mở theo báo cáo năm ${page.label}, tải về dạng Excel, CSV và JSON.`, breadcrumbs: [{ label: 'Dữ liệu', href: urls.datasets() }, { label: `Năm ${page.label}` }] },
+          head: { title, description: `${page.total} bộ dữ liệu mở theo báo cáo năm ${page.label}, tải về dạng CSV.`, breadcrumbs: [{ label: 'Dữ liệu', href: urls.datasets() }, { label: `Năm ${page.label}` }] },
           title,
           page,
           nav: pageNav(page, (g, n) => urls.datasetsYear(g, n)),

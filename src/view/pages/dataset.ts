@@ -5,7 +5,7 @@ import { comparePeriods, periodLabel } from '../../core/period.ts';
 import { organizationName } from '../../core/labels.ts';
 import { formatNumber } from '../../core/format.ts';
 import { absolute, urls } from '../../core/urls.ts';
-import { buildDatasets, datasetFiles, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
+import { buildDatasets, datasetFiles, isSlice, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
 import { byteSize, exportFiles, rdfFiles } from '../../publish/export.ts';
 import { datasetJsonLd } from '../../publish/jsonld.ts';
 import { citationFiles, datasetCitation } from '../citation.ts';
@@ -24,9 +24,14 @@ export interface DatasetPage {
   d: Dataset;
   kindLabel: string;
   files: ReturnType<typeof datasetFiles>;
-  bytes: { csv: number; json: number };
+  bytes: { csv: number; json?: number };
   rdf: { ttl: string; jsonld: string };
   preview: ReturnType<typeof previewTable>;
+  /**
+   * A slice (per area, per report) has the columns of the all-figures dataset: its page names them and
+   * links that dataset's dictionary instead of repeating it (one page per report: ~13 KB each).
+   */
+  dictionaryOf: { title: string; href: string } | null;
   fits: ColumnFit[];
   rows: MetadataRow[];
   /** The ready-to-copy citation line (without the link, laid out after it). */
@@ -36,13 +41,21 @@ export interface DatasetPage {
   risHref: string;
 }
 
+/** Rows of a slice's server-rendered preview: every report adds a slice page, so it stays short. */
+export const SLICE_PREVIEW_ROWS = 5;
+
+function dictionaryOf(site: Site, d: Dataset): DatasetPage['dictionaryOf'] {
+  const all = buildDatasets(site).find((x) => x.kind === 'observations');
+  return isSlice(d) && all ? { title: all.title, href: `${urls.dataset(all.id)}#tu-dien` } : null;
+}
+
 export const datasetPaths = (site: Site) => buildDatasets(site).map((dataset) => ({ params: { id: dataset.id }, props: { dataset } }));
 
 export function datasetPage(site: Site, d: Dataset): DatasetPage {
   const files = datasetFiles(d);
   // Sizes of the files the export stage writes, computed once per build.
   const sizes = exportSizes(site, exportFiles, byteSize);
-  const bytes = { csv: sizes.get(`data/${files.csv}`)!, json: sizes.get(`data/${files.json}`)! };
+  const bytes = { csv: sizes.get(`data/${files.csv}`)!, ...(files.json ? { json: sizes.get(`data/${files.json}`)! } : {}) };
   const rdf = rdfFiles(d.id);
   const area = (id: string) => site.areasById.get(id);
   const periods = [...d.periods].sort(comparePeriods);
@@ -63,7 +76,9 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
     files,
     bytes,
     rdf,
-    preview: previewTable(d.table, 20),
+    // Slices show fewer rows without JavaScript (the browser loads the whole CSV into the preview anyway).
+    preview: previewTable(d.table, isSlice(d) ? SLICE_PREVIEW_ROWS : 20),
+    dictionaryOf: dictionaryOf(site, d),
     fits: columnFits(d.table),
     rows: [
       { label: 'Mã bộ dữ liệu', value: d.id },

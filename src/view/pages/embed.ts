@@ -17,6 +17,8 @@ export interface EmbedPage {
   chart: ChartFigure | null;
   permalink: string;
   licenseUrl: string;
+  /** The whole series, one click away: the embed shows the latest periods only (as the indicator page). */
+  fullSeries: { page: string; csv: string };
 }
 
 export const embedPaths = (site: Site) => idPaths(site.content.indicators.map((i) => i.id));
@@ -68,5 +70,6 @@ export function embedPage(site: Site, id: string): EmbedPage {
     chart,
     permalink,
     licenseUrl: LICENSE.url,
+    fullSeries: { page: urls.indicator(indicator.id), csv: urls.data(`chi-so/${indicator.id}.csv`) },
   };
 }

@@ -152,7 +152,7 @@ export interface DatasetCardModel {
 export type DatasetYearModel = YearPageBase<unknown> & { cards: DatasetCardModel[] };
 
 export function datasetYearPaths(site: Site): Path<DatasetYearModel>[] {
-  const areaLabel = (id: string) => site.content.areas.find((a) => a.id === id)?.label ?? id;
+  const areaLabel = (id: string) => site.areasById.get(id)?.label ?? id;
   return datasetYearPages(site, buildDatasets(site)).map((y) => {
     const { page } = y;
     const title = titleOf(`Bộ dữ liệu theo báo cáo năm ${page.label}`, page);

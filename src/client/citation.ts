@@ -46,7 +46,10 @@ export function enhanceCitations(root: ParentNode = document) {
 /** The single-entry file of a figure's citation link, or null when the link carries no record. */
 export function singleEntry(link: HTMLAnchorElement): { name: string; type: string; body: string } | null {
   const format = link.dataset.citeFormat;
-  const json = link.closest<HTMLElement>('[data-cite]')?.dataset.cite;
+  // The record sits on an ancestor, or on the citation paragraph the links follow (FigureCite.astro).
+  let holder: Element | null = link.closest('[data-cite]');
+  for (let el = link.previousElementSibling; !holder && el; el = el.previousElementSibling) if (el.hasAttribute('data-cite')) holder = el;
+  const json = (holder as HTMLElement | null)?.dataset.cite;
   if ((format !== 'bib' && format !== 'ris') || !json) return null;
   let record: CitationRecord;
   try {

@@ -122,7 +122,7 @@ describe('page size (issue 14 budgets)', () => {
   });
 
   // Report pages hold one report's figures (they do not grow with the number of reports): about
-  // 19 elements per figure row and one compact drawing per chart keep the largest under budget.
+  // 18 elements per figure row and one compact drawing per chart keep the largest under budget.
   it(`every report page has at most ${MAX_ELEMENTS} elements`, () => {
     expect(pages.filter((p) => isReportPage(p.path) && p.elements > MAX_ELEMENTS).map((p) => `${p.path}: ${p.elements}`)).toEqual([]);
   });

@@ -66,8 +66,8 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     const { height, elements } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, elements: document.querySelectorAll('*').length }));
     const figures = site.reportsById.get(id)!.figures.length;
     expect(height, id).toBeLessThanOrEqual(3500 + 65 * figures);
-    // DOM size: about 19 elements per figure row (FigureTable, FigureSource) plus the charts, each
-    // drawn once (compact). Q1 2025: 4 934 elements in its HTML (tests/build/crawl.test.ts: ≤ 5 000).
+    // DOM size: about 18 elements per figure row (FigureTable, FigureSource) plus the charts, each
+    // drawn once (compact). Q1 2025: 4 739 elements in its HTML (tests/build/crawl.test.ts: ≤ 5 000).
     expect(elements, id).toBeLessThanOrEqual(2000 + 20 * figures);
     await page.close();
   });

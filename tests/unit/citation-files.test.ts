@@ -36,6 +36,9 @@ describe('single-entry download in the browser', () => {
     const { window, document } = parseHTML(
       `<html><body><details data-cite="${escape(JSON.stringify(record))}"><p data-citation>${escape(cite.text)}</p>` +
         `<a id="b" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="r" href="/x.ris" data-cite-format="ris">RIS</a></details>` +
+        // FigureCite's markup: the record on the citation paragraph, the links after it.
+        `<details><p data-citation data-cite="${escape(JSON.stringify(record))}">${escape(cite.text)}</p><a id="sb" href="/x.bib" data-cite-format="bib">BibTeX</a>` +
+        `<a id="sr" href="/x.ris" data-cite-format="ris">RIS</a></details>` +
         `<details data-cite="{not json"><a id="bad" data-cite-format="bib">BibTeX</a></details><a id="none" data-cite-format="ris">RIS</a></body></html>`,
     );
     Object.assign(globalThis, { window, document });
@@ -52,6 +55,10 @@ describe('single-entry download in the browser', () => {
     expect(ris.body).toBe(toRis(cite));
     const fileEntries = reportCitationRecords(site).get(f.reportId)!.map(toBibtex);
     expect(fileEntries).toContain(bib.body);
+  });
+  it('finds the record on the citation paragraph the links follow (FigureCite.astro)', () => {
+    expect(singleEntry(link('sb'))!.body).toBe(toBibtex(cite));
+    expect(singleEntry(link('sr'))!.body).toBe(toRis(cite));
   });
   it('falls back to the link (null) without a readable record', () => {
     expect(singleEntry(link('bad'))).toBeNull();

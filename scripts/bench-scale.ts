@@ -186,7 +186,10 @@ function pageStats(dist: string) {
   const at = (path: string) => weights.find((x) => x.p === path);
   const heaviest = weights.at(-1)!;
   const mostNodes = [...weights].sort((a, b) => a.n - b.n).at(-1)!;
+  // Pages over the issue's budgets (≤ 5,000 elements, ≤ 100 KB gzip), worst first.
+  const over = [...weights].filter((x) => x.n > 5000 || x.w > 100 * 1024).sort((a, b) => b.n - a.n);
   return {
+    over,
     pages: html.length,
     median: weights[Math.floor(weights.length / 2)].w,
     heaviest,
@@ -229,6 +232,7 @@ export async function runScale(sizes: number[]): Promise<void> {
       }
       console.log(`  theo thư mục: ${[...byDir].sort((a, b) => b[1].bytes - a[1].bytes).map(([d, e]) => `${d} ${e.files} tệp ${mb(e.bytes)}`).join(' · ')}`);
       console.log(`trang: ${stats.pages}; trung vị ${kb(stats.median)}; nặng nhất ${kb(stats.heaviest.w)} (${stats.heaviest.p}); nhiều phần tử nhất ${stats.mostNodes.n} (${stats.mostNodes.p})`);
+      console.log(`  vượt ngân sách (> 5.000 phần tử hoặc > 100 KB gzip): ${stats.over.length} trang${stats.over.length ? ` — ${stats.over.slice(0, 5).map((x) => `${x.p} ${x.n} phần tử ${kb(x.w)}`).join('; ')}` : ''}`);
       for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
         if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);
       }

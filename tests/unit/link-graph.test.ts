@@ -12,6 +12,7 @@ import { syntheticSite } from '../support/synthetic-site.ts';
 import { REPORTS_INDEX_MAX, reportsIndex, reportsYearPages } from '../../src/view/report-list.ts';
 import { HOME_LIMITS, homeAnswers, homeHeadlines, homeTargets, recentCard } from '../../src/view/home.ts';
 import { headlineCards, plainAnswers, targetGroups } from '../../src/view/dashboard.ts';
+import { ABOUT_NOTES_MAX, ABOUT_REPORTS_MAX, aboutPage } from '../../src/view/pages/about.ts';
 
 const site = syntheticSite(50);
 const graph = siteLinkGraph(site);
@@ -171,6 +172,18 @@ describe('home at 50 synthetic reports', () => {
     expect(t.total).toBe(targetGroups(site).length);
     expect(t.hidden).toBeGreaterThan(0);
     expect(t.plans[0]).toEqual(targetGroups(site).find((g) => g.isPlan));
+  });
+});
+
+describe('about page at 50 synthetic reports', () => {
+  // At 1,000 reports the full list of sources made /gioi-thieu/ 8,623 elements (bench).
+  it('lists the newest source documents and data-quality notes only, counting the rest', () => {
+    const m = aboutPage(site);
+    expect(m.reportCount).toBe(site.content.reports.length);
+    expect(m.reports.length).toBe(Math.min(ABOUT_REPORTS_MAX, m.reportCount));
+    expect(m.reports.length + m.moreReports).toBe(m.reportCount);
+    expect(m.moreReports).toBeGreaterThan(0);
+    expect(m.notes.length).toBeLessThanOrEqual(ABOUT_NOTES_MAX);
   });
 });
 

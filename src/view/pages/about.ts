@@ -12,12 +12,17 @@ import { capList } from '../archive.ts';
 
 /** Data-quality notes listed on the about page (newest reports first). */
 export const ABOUT_NOTES_MAX = 20;
+/** Source documents listed on the about page (newest first); the reports list and its year pages hold them all. */
+export const ABOUT_REPORTS_MAX = 20;
 import type { PageHead } from './head.ts';
 
 export interface AboutPage {
   head: PageHead;
   toc: [string, string][];
+  /** The newest source documents (the about page does not grow with the archive). */
   reports: ReportSummary[];
+  reportCount: number;
+  moreReports: number;
   /** "A, B và C": who issued the source documents. */
   issuers: string;
   /** The newest data-quality notes (every report page lists its own, so this page does not grow with the archive). */
@@ -57,7 +62,9 @@ export function aboutPage(site: Site): AboutPage {
       ['du-lieu-may-doc', 'Dữ liệu cho máy đọc'],
       ['lien-he', 'Liên hệ'],
     ],
-    reports,
+    reports: capList(reports, ABOUT_REPORTS_MAX).shown,
+    reportCount: reports.length,
+    moreReports: capList(reports, ABOUT_REPORTS_MAX).more,
     issuers: issuers.length > 1 ? `${issuers.slice(0, -1).join(', ')} và ${issuers.at(-1)}` : issuers[0],
     notes: capList(allNotes, ABOUT_NOTES_MAX).shown,
     noteCount: allNotes.length,

@@ -241,7 +241,14 @@ describe('areas, indicators, embed and search pages', () => {
 
   it('the embed draws a line with two periods, bars with one, nothing without figures', () => {
     expect(embedPage(two, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo kỳ và phạm vi$/);
-    expect(embedPage(one, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo phạm vi$/);
+    expect(embedPage(one, 'ho-so-tiep-nhan').chart?.title).toMatch(/theo phạm vi, /);
+    // The indicator page's chart (its comparability rules and window), not a second drawing of its own.
+    for (const [s, id] of [[two, 'ho-so-tiep-nhan'], [one, 'ho-so-tiep-nhan']] as const) {
+      const page = indicatorPage(s, id);
+      const own = page.lineChart ?? page.barChart;
+      expect(embedPage(s, id).chart?.rows).toEqual(own?.rows);
+      expect(embedPage(s, id).chart?.render(340)).toBe(own?.render(340));
+    }
     expect(embedPage(one, 'don-vi-kiem-tra').chart).toBeNull();
     expect(embedPage(one, 'ho-so-tiep-nhan').head.bare).toBe(true);
     // The whole series is one click away (the embed draws the latest periods only).

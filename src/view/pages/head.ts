@@ -10,10 +10,15 @@ export interface PageHead {
   title: string;
   description?: string;
   breadcrumbs?: Crumb[];
+  /** JSON-LD object (schema.org) for this page. */
   jsonLd?: unknown;
+  /** Machine-readable versions of this page (DCAT RDF), as <link rel="alternate">. */
   alternates?: { href: string; type: string; title: string }[];
+  /** Share image (site path of a PNG rendered at build time); the site's default card otherwise. */
   image?: string;
+  /** OpenGraph type: "article" for reports, "website" elsewhere. */
   ogType?: string;
+  /** Embed pages: no header, navigation or footer. */
   bare?: boolean;
 }
 

@@ -1,8 +1,52 @@
 // Enhancement for figure citations (FigureSource.astro): the reader's access date is added
 // to the text (the build stays date-free and byte-identical), and a "Sao chép" button copies it.
 // BibTeX/RIS of one figure: the links point to the report's file (every figure of the report, the
-// no-JS fallback); a click writes this figure's entry alone from the record in data-cite.
-import { citationFileName, toBibtex, toRis, type CitationRecord } from '../view/citation-format.ts';
+// no-JS fallback); a click writes this figure's entry alone, rebuilt from the table's citation record
+// (script[data-cite-page], FigureTable.astro) and the row's data-cite and printed line.
+// "Báo lỗi số liệu" is printed with the figure id only and completed here when its citation unfolds.
+import { citationFileName, figureRecordFromPage, toBibtex, toRis, type CitationPage, type CitationRecord } from '../view/citation-format.ts';
+import { fillErrorReport } from '../core/feedback-link.ts';
+
+const ACCESS_DATE = / Truy cập ngày \d{2}\/\d{2}\/\d{4}\.$/;
+
+/** Every figure table's record on the page, merged (a report page has one table per reform area). */
+let cached: CitationPage | null | undefined;
+function pageRecord(): CitationPage | null {
+  if (cached !== undefined) return cached;
+  const pages: CitationPage[] = [];
+  for (const s of document.querySelectorAll<HTMLScriptElement>('script[data-cite-page]')) {
+    try {
+      pages.push(JSON.parse(s.textContent ?? '') as CitationPage);
+    } catch {
+      // An unreadable record: the links keep their files.
+    }
+  }
+  cached = pages.length ? { ...pages[0], docs: Object.assign({}, ...pages.map((p) => p.docs)) } : null;
+  return cached;
+}
+
+/** The figure's record from a citation line (p[data-cite]), or null. */
+function recordOf(el: HTMLElement): CitationRecord | null {
+  const attr = el.dataset.cite;
+  const page = attr ? pageRecord() : null;
+  if (!attr || !page) return null;
+  return figureRecordFromPage(page, attr, (el.textContent ?? '').replace(ACCESS_DATE, ''));
+}
+
+/** The full prefilled "Báo lỗi số liệu" link of a figure's citation line (its label, value and permalink). */
+function completeErrorReport(el: HTMLElement) {
+  const link = [...(el.parentElement?.querySelectorAll<HTMLAnchorElement>('a.fig-report[data-report-id]') ?? [])][0];
+  const record = link && recordOf(el);
+  const page = record && pageRecord();
+  const value = el.closest('tr')?.querySelector('data')?.textContent?.trim();
+  const label = link?.getAttribute('aria-label')?.replace(/^Báo lỗi số liệu /, '');
+  if (!link || !record || !page || !value || !label) return;
+  try {
+    link.href = fillErrorReport(page.errorReport, { id: link.dataset.reportId ?? '', label, value, url: record.url });
+  } catch {
+    // A template the build refused would not be here; keep the short link.
+  }
+}
 
 function today(): string {
   const d = new Date();
@@ -20,6 +64,7 @@ export function enhanceCitations(root: ParentNode = document) {
     // and two elements each would push it past its DOM budget.
     if (el.dataset.enhanced || el.closest('details:not([open])')) continue;
     el.dataset.enhanced = '1';
+    completeErrorReport(el);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cite-copy';
@@ -49,14 +94,18 @@ export function singleEntry(link: HTMLAnchorElement): { name: string; type: stri
   // The record sits on an ancestor, or on the citation paragraph the links follow (FigureCite.astro).
   let holder: Element | null = link.closest('[data-cite]');
   for (let el = link.previousElementSibling; !holder && el; el = el.previousElementSibling) if (el.hasAttribute('data-cite')) holder = el;
-  const json = (holder as HTMLElement | null)?.dataset.cite;
-  if ((format !== 'bib' && format !== 'ris') || !json) return null;
-  let record: CitationRecord;
-  try {
-    record = { text: '', ...JSON.parse(json) };
-  } catch {
-    return null;
-  }
+  const cite = (holder as HTMLElement | null)?.dataset.cite;
+  if ((format !== 'bib' && format !== 'ris') || !cite) return null;
+  let record: CitationRecord | null;
+  if (cite.startsWith('{')) {
+    // A whole record in the attribute (older markup, and any citation outside a figure table).
+    try {
+      record = { text: '', ...JSON.parse(cite) };
+    } catch {
+      return null;
+    }
+  } else record = recordOf(holder as HTMLElement);
+  if (!record) return null;
   if (typeof record.key !== 'string') return null;
   return format === 'bib'
     ? { name: citationFileName(record.key, 'bib'), type: 'application/x-bibtex;charset=utf-8', body: toBibtex(record) }

@@ -64,3 +64,46 @@ export function toRis(c: CitationRecord): string {
   ];
   return `${lines.filter(([, v]) => v !== '').map(([k, v]) => `${k}  - ${one(v)}`).join('\r\n')}\r\nER  - \r\n`;
 }
+
+/** What every figure citation of one report shares: carried once per table (FigureTable), not per figure. */
+export interface CitationDoc extends Pick<CitationRecord, 'type' | 'author' | 'title' | 'year' | 'date' | 'documentNumber' | 'publisher'> {
+  /** The citation line up to the figure's section: "<author> (<year>). <document title>, mục ". */
+  lead: string;
+}
+
+/**
+ * The one record a page carries for its figure citations (a JSON script per figure table): a
+ * figure's own row holds only `data-cite` (figureCiteAttr) and its printed citation line; its
+ * BibTeX/RIS entry and full "Báo lỗi số liệu" text are rebuilt from these in the browser.
+ */
+export interface CitationPage {
+  /** Absolute permalink of a figure with "{r}" and "{f}" for report and figure id. */
+  figureUrl: string;
+  /** The error-report URL template (src/core/feedback.ts). */
+  errorReport: string;
+  docs: Record<string, CitationDoc>;
+}
+
+/** A figure's `data-cite`: "<report id>|<figure id>|<section>" (ids are slugs; the section comes last). */
+export const figureCiteAttr = (reportId: string, figureId: string, section: string) => `${reportId}|${figureId}|${section}`;
+
+export const figureTail = (publisher: string, url: string) => `. Trích qua ${publisher}: ${url}.`;
+
+/**
+ * A figure's citation record from its page: the report's shared fields, the row's `data-cite` and its
+ * printed line (`${lead}${section}. ${what}${tail}`: figureCitation in citation.ts). Null when the
+ * line does not have that shape, and the link then downloads the report's file.
+ */
+export function figureRecordFromPage(page: CitationPage, attr: string, text: string): CitationRecord | null {
+  const [reportId, figureId, ...rest] = attr.split('|');
+  const section = rest.join('|');
+  const doc = page.docs[reportId];
+  if (!doc || !figureId || rest.length === 0) return null;
+  const url = page.figureUrl.replace('{r}', reportId).replace('{f}', figureId);
+  const head = `${doc.lead}${section}. `;
+  const tail = figureTail(doc.publisher, url);
+  if (!text.startsWith(head) || !text.endsWith(tail) || text.length < head.length + tail.length) return null;
+  const what = text.slice(head.length, text.length - tail.length);
+  const { lead: _lead, ...fields } = doc;
+  return { key: `so-lieu:${reportId}:${figureId}`, ...fields, note: `Mục ${section}. ${what}`, url, text };
+}

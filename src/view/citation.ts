@@ -10,9 +10,10 @@ import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { LICENSE, PUBLISHER } from '../publish/datasets.ts';
-import type { CitationRecord } from './citation-format.ts';
+import { figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
-export { bibEscape, citationFileName, toBibtex, toRis, type CitationRecord } from './citation-format.ts';
+export { bibEscape, citationFileName, figureCiteAttr, figureRecordFromPage, toBibtex, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 
 export const citationFiles = {
   /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */
@@ -49,7 +50,7 @@ export function documentTitle(r: Report): string {
 /** Citation of one printed figure: the document (with number and date), section, value, permalink. */
 export function figureCitation(site: Site, f: Figure): CitationRecord {
   const r = byId(site.reportsById, f.reportId, 'báo cáo').meta;
-  const doc = documentFields(site, r);
+  const { lead, ...doc } = citationDoc(site, r);
   const url = absolute(urls.figure(f.reportId, f.id));
   // Period, basis and status in words: "lũy kế 9 tháng đầu năm 2024" is not a quarter's amount.
   const what = `${figureLabel(site, f)}: ${formatFigure(f)} (${figureWhen(f)})`;
@@ -58,8 +59,22 @@ export function figureCitation(site: Site, f: Figure): CitationRecord {
     ...doc,
     note: `Mục ${f.section}. ${what}`,
     url,
-    text: `${doc.author} (${doc.year}). ${documentTitle(r)}, mục ${f.section}. ${what}. Trích qua ${PUBLISHER.name}: ${url}.`,
+    // figureRecordFromPage (citation-format.ts) reads the record back from this line in the browser.
+    text: `${lead}${f.section}. ${what}${figureTail(doc.publisher, url)}`,
   };
+}
+
+/** What a report's figure citations share (the page carries it once: citationPage). */
+export function citationDoc(site: Site, r: Report): CitationDoc {
+  const doc = documentFields(site, r);
+  return { ...doc, lead: `${doc.author} (${doc.year}). ${documentTitle(r)}, mục ` };
+}
+
+/** The page record behind the figure citations of the given reports (FigureTable prints it once). */
+export function citationPage(site: Site, reportIds: Iterable<string>): CitationPage {
+  const docs: Record<string, CitationDoc> = {};
+  for (const id of [...new Set(reportIds)].sort()) docs[id] = citationDoc(site, byId(site.reportsById, id, 'báo cáo').meta);
+  return { figureUrl: absolute(urls.figure('{r}', '{f}')), errorReport: ERROR_REPORT_TEMPLATE, docs };
 }
 
 /** The fields every citation of a source document shares. */

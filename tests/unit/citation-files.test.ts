@@ -2,7 +2,7 @@
 // and the browser's single-entry download of one figure written from the record in the page.
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { citationFiles, figureCitation, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { citationFiles, citationPage, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -27,6 +27,7 @@ describe('report citation files', () => {
 
 describe('single-entry download in the browser', () => {
   let singleEntry: typeof import('../../src/client/citation.ts').singleEntry;
+  let enhanceCitations: typeof import('../../src/client/citation.ts').enhanceCitations;
   let doc: Document;
   const f = site.figures.at(-1)!;
   const cite = figureCitation(site, f);
@@ -39,10 +40,16 @@ describe('single-entry download in the browser', () => {
         // FigureCite's markup: the record on the citation paragraph, the links after it.
         `<details><p data-citation data-cite="${escape(JSON.stringify(record))}">${escape(cite.text)}</p><a id="sb" href="/x.bib" data-cite-format="bib">BibTeX</a>` +
         `<a id="sr" href="/x.ris" data-cite-format="ris">RIS</a></details>` +
-        `<details data-cite="{not json"><a id="bad" data-cite-format="bib">BibTeX</a></details><a id="none" data-cite-format="ris">RIS</a></body></html>`,
+        `<details data-cite="{not json"><a id="bad" data-cite-format="bib">BibTeX</a></details><a id="none" data-cite-format="ris">RIS</a>` +
+        // Today's FigureCite: the row carries "<report>|<figure>|<section>" and its line; the table carries the shared record.
+        `<table><tr><td><data value="1">${escape(cite.text.length ? '1 x' : '')}</data></td><td><details open><p data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(cite.text)}</p>` +
+        `<a id="pb" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="pr" href="/x.ris" data-cite-format="ris">RIS</a>` +
+        `<a id="rep" class="fig-report" href="mailto:?subject=x" data-report-id="${escape(f.key)}" aria-label="Báo lỗi số liệu Nhãn">Báo lỗi số liệu</a></details></td></tr></table>` +
+        `<p id="wrong" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section + 'x'))}">${escape(cite.text)}</p><a id="wb" data-cite-format="bib">BibTeX</a>` +
+        `<script type="application/json" data-cite-page>${JSON.stringify(citationPage(site, [f.reportId])).replace(/</g, '\\u003c')}</script></body></html>`,
     );
     Object.assign(globalThis, { window, document });
-    ({ singleEntry } = await import('../../src/client/citation.ts'));
+    ({ singleEntry, enhanceCitations } = await import('../../src/client/citation.ts'));
     doc = document;
   });
   const link = (id: string) => doc.getElementById(id) as HTMLAnchorElement;
@@ -63,5 +70,37 @@ describe('single-entry download in the browser', () => {
   it('falls back to the link (null) without a readable record', () => {
     expect(singleEntry(link('bad'))).toBeNull();
     expect(singleEntry(link('none'))).toBeNull();
+  });
+  it("rebuilds the entry from the table's record and the row's data-cite and line", () => {
+    expect(singleEntry(link('pb'))!.body).toBe(toBibtex(cite));
+    expect(singleEntry(link('pr'))!.body).toBe(toRis(cite));
+    // A line that does not match its data-cite downloads the report's file instead of a wrong entry.
+    expect(singleEntry(link('wb'))).toBeNull();
+  });
+  it('"Báo lỗi số liệu" names the figure id without JS and gets label, value and permalink when its citation unfolds', () => {
+    enhanceCitations(doc);
+    const href = decodeURIComponent(link('rep').getAttribute('href')!);
+    expect(href).toContain(`Báo lỗi số liệu ${f.key}`);
+    expect(href).toContain('Số liệu: Nhãn');
+    expect(href).toContain('Giá trị trên cổng: 1 x');
+    expect(href).toContain(`Liên kết: ${cite.url}`);
+  });
+});
+
+describe('figure citations rebuilt from the page record (bytes: no JSON per row)', () => {
+  it('every figure of every report reads back to exactly the record its report file holds', () => {
+    const page = citationPage(site, site.content.reports.map((r) => r.meta.id));
+    for (const f of site.figures) {
+      const cite = figureCitation(site, f);
+      expect(figureRecordFromPage(page, figureCiteAttr(f.reportId, f.id, f.section), cite.text), f.key).toEqual(cite);
+    }
+  });
+  it('refuses a line of another figure, a report the page does not carry, or a malformed data-cite', () => {
+    const [a, b] = site.figures;
+    const page = citationPage(site, [a.reportId]);
+    const text = figureCitation(site, a).text;
+    expect(figureRecordFromPage(page, figureCiteAttr(a.reportId, b.id === a.id ? 'khac' : b.id, a.section), text)).toBeNull();
+    expect(figureRecordFromPage({ ...page, docs: {} }, figureCiteAttr(a.reportId, a.id, a.section), text)).toBeNull();
+    expect(figureRecordFromPage(page, a.reportId, text)).toBeNull();
   });
 });

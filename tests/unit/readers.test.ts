@@ -2,7 +2,7 @@
 // charts and report charts by indicator, on fixtures; invariants over the real content.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { errorReportHref } from '../../src/core/feedback.ts';
+import { errorReportHref, errorReportShortHref } from '../../src/core/feedback.ts';
 import { bibEscape, toBibtex, toRis, type CitationRecord, figureCitation } from '../../src/view/citation.ts';
 import { reflowSource } from '../../src/view/source-reflow.ts';
 import { partsChart } from '../../src/view/charts/index.ts';
@@ -28,6 +28,14 @@ describe('errorReportHref', () => {
   });
   it('refuses a template that is neither https nor mailto, naming the setting', () => {
     expect(() => errorReportHref(input, 'javascript:alert(1)')).toThrow(/ERROR_REPORT_URL/);
+    expect(() => errorReportShortHref(input.id, input.url, 'javascript:alert(1)')).toThrow(/ERROR_REPORT_URL/);
+  });
+  it('the printed (no-JS) link names the figure id in a few bytes; the browser completes it', () => {
+    const href = errorReportShortHref(input.id, input.url, 'https://git.example/o/r/issues/new?title={title}&body={body}');
+    const url = new URL(href);
+    expect(url.searchParams.get('title')).toBe('Báo lỗi số liệu bc/ho-so');
+    expect(url.searchParams.get('body')).toContain('Mã: bc/ho-so');
+    expect(href.length).toBeLessThan(errorReportHref(input, 'https://git.example/o/r/issues/new?title={title}&body={body}').length / 3);
   });
 });
 

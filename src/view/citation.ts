@@ -9,7 +9,7 @@ import { periodLabel, periodRange } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { LICENSE, PUBLISHER } from '../publish/datasets.ts';
+import { buildDatasets, LICENSE, PUBLISHER, type Dataset } from '../publish/datasets.ts';
 import { figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
@@ -23,12 +23,23 @@ export const citationFiles = {
    * holds the report and every figure, and the browser cuts the one entry (src/client/citation.ts).
    */
   figure: (reportId: string, ext: 'bib' | 'ris') => citationFiles.path(`bao-cao:${reportId}`, ext),
+  /**
+   * A report's dataset (one per report) has no file of its own either: its entry is the last of the
+   * report's file (two files per report less), and the dataset page's click saves it alone.
+   */
+  dataset: (d: Pick<Dataset, 'id' | 'kind' | 'reports'>, ext: 'bib' | 'ris') =>
+    citationFiles.path(d.kind === 'report' && d.reports.length === 1 ? `bao-cao:${d.reports[0]}` : `du-lieu:${d.id}`, ext),
 };
 
-/** The entries of every report's citation file: the report first, then its figures in report order. */
+/** Whether a dataset's citation has a file of its own (citationFiles.dataset). */
+export const ownCitationFile = (d: Pick<Dataset, 'id' | 'kind' | 'reports'>) => !citationFiles.dataset(d, 'bib').startsWith('/trich-dan/bao-cao/');
+
+/** The entries of every report's citation file: the report first, then its figures in report order,
+ *  then its dataset's entry (citationFiles.dataset). */
 export function reportCitationRecords(site: Site): Map<string, CitationRecord[]> {
   const out = new Map(site.content.reports.map((r) => [r.meta.id, [reportCitation(site, r.meta)]]));
   for (const f of site.figures) out.get(f.reportId)?.push(figureCitation(site, f));
+  for (const d of buildDatasets(site)) if (!ownCitationFile(d)) out.get(d.reports[0])?.push(datasetCitation(d));
   return out;
 }
 

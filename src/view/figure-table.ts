@@ -141,9 +141,12 @@ const REPORT_COLUMNS: FigureColumn[] = [
 
 /**
  * Figures of one indicator across reports, newest period first: every one by default, or the rows a
- * page shows (the indicator page's newest, a year page's share).
+ * page shows (the indicator page's newest, a year page's share). `sources: false` leaves out the
+ * quote and citation column: year pages list up to 100 figures each, and at 1,000 reports their
+ * ~3 KB of quote, citation and links per row were a quarter of dist/; each row's "Văn bản, mục"
+ * links to the figure on its report page, which carries them (as organization pages do).
  */
-export function indicatorFigureTable(site: Site, indicatorId: string, figureRows: FigureRow[] = indicatorFigureRows(site, indicatorId), caption?: string): FigureTableModel {
+export function indicatorFigureTable(site: Site, indicatorId: string, figureRows: FigureRow[] = indicatorFigureRows(site, indicatorId), caption?: string, sources = true): FigureTableModel {
   const indicator = byId(site.indicatorsById, indicatorId, 'chỉ số');
   const rows = figureRows.map((r) => ({
     figure: r.figure,
@@ -166,8 +169,8 @@ export function indicatorFigureTable(site: Site, indicatorId: string, figureRows
       { key: 'value', title: 'Giá trị' },
       { key: 'label', title: 'Phạm vi, phân tổ' },
       { key: 'when', title: 'Kỳ' },
-      { key: 'report', title: 'Văn bản, mục' },
-      { key: 'source', title: 'Trích dẫn' },
+      { key: 'report', title: sources ? 'Văn bản, mục' : 'Văn bản, mục (câu gốc, trích dẫn)' },
+      ...(sources ? [{ key: 'source', title: 'Trích dẫn' } as const] : []),
     ],
     ...withNotes(site, 'chi-so', rows),
   };

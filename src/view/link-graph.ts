@@ -52,7 +52,7 @@ export function siteLinkGraph(site: Site): LinkGraph {
   }
   for (const y of indicatorYearPages(site)) {
     const href = (g: string, n: number) => urls.indicatorYear(y.indicator.id, g, n);
-    add(href(y.page.group, y.page.page), [urls.indicator(y.indicator.id), ...y.page.items.flatMap((r) => [r.figureHref, r.quoteHref]), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
+    add(href(y.page.group, y.page.page), [urls.indicator(y.indicator.id), ...y.page.items.map((r) => r.figureHref), ...pageNav(y.page, href).all, ...y.years.map((l) => l.href)]);
   }
 
   add(urls.areas(), site.content.areas.map((a) => urls.area(a.id)));

@@ -2,21 +2,32 @@
 // and the browser's single-entry download of one figure written from the record in the page.
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { citationFiles, citationPage, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { buildDatasets } from '../../src/publish/datasets.ts';
+import { citationFiles, citationPage, datasetCitation, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
 const { site } = runPipeline(process.cwd());
 
 describe('report citation files', () => {
   const files = reportCitationRecords(site);
-  it('every report has a file starting with its own entry, then each of its figures once', () => {
+  it("every report has a file starting with its own entry, then each of its figures once, then its dataset's entry", () => {
     expect([...files.keys()].sort()).toEqual(site.content.reports.map((r) => r.meta.id).sort());
     for (const [id, records] of files) {
       expect(records[0].key).toBe(`bao-cao:${id}`);
       const figures = site.figures.filter((f) => f.reportId === id).map((f) => `so-lieu:${id}:${f.id}`);
-      expect(records.slice(1).map((r) => r.key)).toEqual(figures);
+      expect(records.slice(1, 1 + figures.length).map((r) => r.key)).toEqual(figures);
+      expect(records.slice(1 + figures.length).map((r) => r.key)).toEqual(figures.length ? [`du-lieu:bao-cao-${id}`] : []);
     }
-    expect([...files.values()].reduce((n, r) => n + r.length - 1, 0)).toBe(site.figures.length);
+    expect([...files.values()].reduce((n, r) => n + r.length - 1, 0)).toBe(site.figures.length + buildDatasets(site).filter((d) => d.kind === 'report').length);
+  });
+  it("every dataset's citation is in exactly one file: its own, or its report's (linked from the dataset page)", () => {
+    const inReports = new Set([...files.values()].flat().map((r) => r.key));
+    for (const d of buildDatasets(site)) {
+      const own = ownCitationFile(d);
+      expect(own, d.id).toBe(d.kind !== 'report');
+      expect(inReports.has(datasetCitation(d).key), d.id).toBe(!own);
+      if (!own) expect(citationFiles.dataset(d, 'ris')).toBe(citationFiles.figure(d.reports[0], 'ris'));
+    }
   });
   it("a figure's fallback link is its report's file", () => {
     const f = site.figures[0];

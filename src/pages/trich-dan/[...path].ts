@@ -1,17 +1,17 @@
 // BibTeX and RIS files (src/view/citation.ts): one per report holding the report and all its figures
 // (a figure's own single-entry file is made in the browser from the page, src/client/citation.ts;
-// this file is its no-JS fallback), one per indicator and one per dataset.
+// this file is its no-JS fallback) and its dataset's entry, one per indicator and one per other dataset.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
 import { buildDatasets } from '../../publish/datasets.ts';
-import { citationFiles, datasetCitation, indicatorCitationRecord, reportCitationRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
+import { citationFiles, datasetCitation, ownCitationFile, indicatorCitationRecord, reportCitationRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
 
 export function getStaticPaths() {
   const site = getSite();
   const files: CitationRecord[][] = [
     ...reportCitationRecords(site).values(),
     ...site.content.indicators.map((i) => [indicatorCitationRecord(site, i)]),
-    ...buildDatasets(site).map((d) => [datasetCitation(d)]),
+    ...buildDatasets(site).filter(ownCitationFile).map((d) => [datasetCitation(d)]),
   ];
   return files.flatMap((records) =>
     (['bib', 'ris'] as const).map((ext) => ({ params: { path: citationFiles.path(records[0].key, ext).replace(/^\/trich-dan\//, '') }, props: { records, ext } })),

@@ -66,7 +66,7 @@ export function indicatorYearPaths(site: Site): Path<IndicatorYearModel>[] {
         m: {
           head: {
             title,
-            description: `${indicator.label} (${indicator.unit}): ${page.total} số liệu năm ${page.label}, mỗi số liệu kèm câu trích nguyên văn.`,
+            description: `${indicator.label} (${indicator.unit}): ${page.total} số liệu năm ${page.label}, mỗi số liệu dẫn đến câu trích nguyên văn trong văn bản.`,
             breadcrumbs: [{ label: 'Chỉ số', href: urls.indicators() }, ...(area ? [{ label: area.label, href: urls.area(area.id) }] : []), { label: indicator.label, href: urls.indicator(indicator.id) }, { label: `Năm ${page.label}` }],
           },
           title,
@@ -74,7 +74,7 @@ export function indicatorYearPaths(site: Site): Path<IndicatorYearModel>[] {
           nav: pageNav(page, (g, n) => urls.indicatorYear(indicator.id, g, n)),
           years: y.years,
           indicator,
-          figureTable: indicatorFigureTable(site, indicator.id, page.items, `Số liệu năm ${page.label} của chỉ số ${indicator.label}`),
+          figureTable: indicatorFigureTable(site, indicator.id, page.items, `Số liệu năm ${page.label} của chỉ số ${indicator.label}`, false),
           downloads: indicatorDownloads(site, indicator.id).map((d) => ({ href: d.href, label: d.format, size: formatBytes(d.bytes) })),
         },
       },

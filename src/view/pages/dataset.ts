@@ -8,7 +8,9 @@ import { absolute, urls } from '../../core/urls.ts';
 import { buildDatasets, datasetFiles, isSlice, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
 import { byteSize, exportFiles, rdfFiles } from '../../publish/export.ts';
 import { datasetJsonLd } from '../../publish/jsonld.ts';
-import { citationFiles, datasetCitation } from '../citation.ts';
+import { citationFiles, datasetCitation, ownCitationFile } from '../citation.ts';
+
+const withoutText = ({ text: _text, ...record }: ReturnType<typeof datasetCitation>) => record;
 import { columnFits, exportSizes, KIND_LABELS, previewTable, type ColumnFit } from '../dataset-catalog.ts';
 import type { PageHead } from './head.ts';
 
@@ -39,6 +41,8 @@ export interface DatasetPage {
   url: string;
   bibHref: string;
   risHref: string;
+  /** data-cite of the BibTeX/RIS links when their file holds other entries too (src/client/citation.ts). */
+  citeRecord: string | null;
 }
 
 /** Rows of a slice's server-rendered preview: every report adds a slice page, so it stays short. */
@@ -99,7 +103,9 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
     ],
     citation: `${PUBLISHER.name}, “${d.title}”, cập nhật ${periodLabel(d.modified)}, giấy phép ${LICENSE.id}.`,
     url: absolute(urls.dataset(d.id)),
-    bibHref: citationFiles.path(cite.key, 'bib'),
-    risHref: citationFiles.path(cite.key, 'ris'),
+    bibHref: citationFiles.dataset(d, 'bib'),
+    risHref: citationFiles.dataset(d, 'ris'),
+    // The entry alone, saved by the browser when the file holds more (a report's file: citationFiles.dataset).
+    citeRecord: ownCitationFile(d) ? null : JSON.stringify(withoutText(cite)),
   };
 }

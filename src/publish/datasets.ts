@@ -341,6 +341,15 @@ export function toJson(table: Table): string {
  */
 export const isSlice = (d: Pick<Dataset, 'kind'>) => d.kind === 'area' || d.kind === 'report';
 
+/**
+ * Where a dataset's DCAT description is: its own pair under /data/dcat/, or, for a report's dataset
+ * (one per report: two files each made a seventh of dist/'s files at 1,000 reports), the whole
+ * catalogue, which holds the same triples under the dataset's IRI.
+ */
+export const hasOwnDcat = (d: Pick<Dataset, 'kind'>) => d.kind !== 'report';
+export const dcatFiles = (d: Pick<Dataset, 'id' | 'kind'>) =>
+  hasOwnDcat(d) ? { jsonld: `dcat/${d.id}.jsonld`, ttl: `dcat/${d.id}.ttl` } : { jsonld: 'catalog.jsonld', ttl: 'catalog.ttl' };
+
 export type DownloadFormat = 'CSV' | 'JSON' | 'XLSX';
 
 /** File names under /data/: the all-figures table keeps the well-known name "observations"; slices have a CSV only. */

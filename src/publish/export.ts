@@ -3,6 +3,7 @@
 import {
   buildDatasets,
   datasetFiles,
+  hasOwnDcat,
   isSlice,
   LICENSE,
   PUBLISHER,
@@ -151,7 +152,7 @@ function indicatorPackage(site: Site, files: Map<string, string>) {
   };
 }
 
-/** The DCAT description of one dataset, under /data/dcat/. */
+/** The DCAT description of one dataset, under /data/dcat/ (only where hasOwnDcat: use dcatFiles). */
 export const rdfFiles = (id: string) => ({ jsonld: `dcat/${id}.jsonld`, ttl: `dcat/${id}.ttl` });
 
 // Compact: the descriptors and catalogues grow with every report (one resource, one dataset each).
@@ -186,7 +187,7 @@ export function exportFiles(site: Site): ExportFile[] {
   files.set('data/catalog.jsonld', json(toJsonLd(triples)));
   files.set('data/catalog.ttl', toTurtle(triples));
   const stop = new Set([catalogIri(), ...datasets.map((d) => datasetIri(d.id))]);
-  for (const d of datasets) {
+  for (const d of datasets.filter(hasOwnDcat)) {
     const own = closure(triples, datasetIri(d.id), new Set([...stop].filter((s) => s !== datasetIri(d.id))));
     files.set(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
     files.set(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));

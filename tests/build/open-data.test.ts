@@ -9,8 +9,8 @@ import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { buildDatasets, datasetFiles } from '../../src/publish/datasets.ts';
-import { exportFiles, rdfFiles } from '../../src/publish/export.ts';
+import { buildDatasets, datasetFiles, dcatFiles } from '../../src/publish/datasets.ts';
+import { exportFiles } from '../../src/publish/export.ts';
 import { bulkFiles, excelFiles } from '../../src/publish/downloads.ts';
 import { BULK_ZIP } from '../../src/publish/bulk.ts';
 import { SITE_URL, urls } from '../../src/core/urls.ts';
@@ -184,7 +184,7 @@ describe('discovery files', () => {
   it('dataset pages link their DCAT RDF with rel="alternate"; the catalogue page carries a DataCatalog', () => {
     for (const d of datasets) {
       const doc = page(urls.dataset(d.id));
-      for (const [f, type] of [[rdfFiles(d.id).ttl, 'text/turtle'], [rdfFiles(d.id).jsonld, 'application/ld+json']]) {
+      for (const [f, type] of [[dcatFiles(d).ttl, 'text/turtle'], [dcatFiles(d).jsonld, 'application/ld+json']]) {
         expect(doc.querySelector(`link[rel="alternate"][type="${type}"][href="${urls.data(f)}"]`), `${d.id} ${type}`).not.toBeNull();
         expect(existsSync(dist(`data/${f}`))).toBe(true);
       }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles, rdfFiles } from '../../src/publish/export.ts';
-import { buildDatasets, datasetDownloads } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetDownloads, dcatFiles, hasOwnDcat } from '../../src/publish/datasets.ts';
 import { agentIri, datasetIri } from '../../src/publish/dcat.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { isTarget } from '../../src/pipeline/derive.ts';
@@ -97,5 +97,19 @@ describe('DCAT-AP 3.0.1 catalogue', () => {
     }
     const first = parseTurtle(files.get(`data/${rdfFiles(datasets[0].id).ttl}`)!);
     expect((await validateDcat(first)).violations).toEqual([]);
+  });
+
+  it("a report's dataset has no DCAT pair of its own: its description is the catalogue's, and every dcatFiles target exists", () => {
+    const catalog = parseTurtle(files.get('data/catalog.ttl')!);
+    for (const d of datasets) {
+      const f = dcatFiles(d);
+      expect(files.has(`data/${f.ttl}`) && files.has(`data/${f.jsonld}`), d.id).toBe(true);
+      expect(files.has(`data/${rdfFiles(d.id).ttl}`), d.id).toBe(hasOwnDcat(d));
+      expect(hasOwnDcat(d), d.id).toBe(d.kind !== 'report');
+      expect(catalog.getQuads(datasetIri(d.id), null, null, null).length, d.id).toBeGreaterThan(5);
+    }
+    // Nothing under /data/dcat/ that no dataset names.
+    const named = new Set(datasets.flatMap((d) => Object.values(dcatFiles(d)).map((x) => `data/${x}`)));
+    expect([...files.keys()].filter((p) => p.startsWith('data/dcat/') && !named.has(p))).toEqual([]);
   });
 });

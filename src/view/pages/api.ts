@@ -30,7 +30,7 @@ export function apiPage(site: Site): ApiPage {
     action: (a) => `/api/3/action/${a}`,
     catalogs: [
       { href: urls.data('catalog.ttl'), type: 'text/turtle', text: 'Danh mục DCAT-AP 3.0.1 (Turtle): mọi bộ dữ liệu, phân phối, giấy phép, đơn vị công bố, phạm vi thời gian và địa lý.' },
-      { href: urls.data('catalog.jsonld'), type: 'application/ld+json', text: 'Cùng danh mục dạng JSON-LD (không cần tải ngữ cảnh từ xa). Mỗi bộ dữ liệu còn có tệp riêng /data/dcat/<mã>.ttl và .jsonld, được trang bộ dữ liệu trỏ tới bằng rel="alternate".' },
+      { href: urls.data('catalog.jsonld'), type: 'application/ld+json', text: 'Cùng danh mục dạng JSON-LD (không cần tải ngữ cảnh từ xa). Mỗi bộ dữ liệu (trừ bộ số liệu của từng báo cáo, có trong danh mục này) còn có tệp riêng /data/dcat/<mã>.ttl và .jsonld; trang bộ dữ liệu trỏ tới mô tả của nó bằng rel="alternate".' },
       { href: urls.data('data.json'), type: 'application/json', text: 'Danh mục theo Project Open Data v1.1 (data.json).' },
       { href: urls.data('datapackage.json'), type: 'application/json', text: 'Frictionless Data Package (hợp lệ theo v1 và v2): lược đồ cột, khóa chính, khóa ngoại, kích thước và sha256 từng tệp.' },
       { href: urls.data('chi-so/datapackage.json'), type: 'application/json', text: 'Gói thứ hai: một bảng CSV cho mỗi chỉ số (lát của observations.csv, không có trong tệp zip).' },

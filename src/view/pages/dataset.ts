@@ -5,8 +5,8 @@ import { comparePeriods, periodLabel } from '../../core/period.ts';
 import { organizationName } from '../../core/labels.ts';
 import { formatNumber } from '../../core/format.ts';
 import { absolute, urls } from '../../core/urls.ts';
-import { buildDatasets, datasetFiles, isSlice, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
-import { byteSize, exportFiles, rdfFiles } from '../../publish/export.ts';
+import { buildDatasets, datasetFiles, dcatFiles, isSlice, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
+import { byteSize, exportFiles } from '../../publish/export.ts';
 import { datasetJsonLd } from '../../publish/jsonld.ts';
 import { citationFiles, datasetCitation, ownCitationFile } from '../citation.ts';
 
@@ -60,7 +60,7 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
   // Sizes of the files the export stage writes, computed once per build.
   const sizes = exportSizes(site, exportFiles, byteSize);
   const bytes = { csv: sizes.get(`data/${files.csv}`)!, ...(files.json ? { json: sizes.get(`data/${files.json}`)! } : {}) };
-  const rdf = rdfFiles(d.id);
+  const rdf = dcatFiles(d);
   const area = (id: string) => site.areasById.get(id);
   const periods = [...d.periods].sort(comparePeriods);
   const cite = datasetCitation(d);

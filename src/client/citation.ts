@@ -35,14 +35,16 @@ function recordOf(el: HTMLElement): CitationRecord | null {
 
 /** The full prefilled "Báo lỗi số liệu" link of a figure's citation line (its label, value and permalink). */
 function completeErrorReport(el: HTMLElement) {
-  const link = [...(el.parentElement?.querySelectorAll<HTMLAnchorElement>('a.fig-report[data-report-id]') ?? [])][0];
+  const link = el.parentElement?.querySelector<HTMLAnchorElement>('a.fig-report');
   const record = link && recordOf(el);
   const page = record && pageRecord();
   const value = el.closest('tr')?.querySelector('data')?.textContent?.trim();
   const label = link?.getAttribute('aria-label')?.replace(/^Báo lỗi số liệu /, '');
   if (!link || !record || !page || !value || !label) return;
   try {
-    link.href = fillErrorReport(page.errorReport, { id: link.dataset.reportId ?? '', label, value, url: record.url });
+    // The figure key "<report>/<figure>" from the line's data-cite (figureCiteAttr).
+    const id = (el.dataset.cite ?? '').split('|').slice(0, 2).join('/');
+    link.href = fillErrorReport(page.errorReport, { id, label, value, url: record.url });
   } catch {
     // A template the build refused would not be here; keep the short link.
   }

@@ -55,7 +55,7 @@ describe('single-entry download in the browser', () => {
         // Today's FigureCite: the row carries "<report>|<figure>|<section>" and its line; the table carries the shared record.
         `<table><tr><td><data value="1">${escape(cite.text.length ? '1 x' : '')}</data></td><td><details open><p data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(cite.text)}</p>` +
         `<a id="pb" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="pr" href="/x.ris" data-cite-format="ris">RIS</a>` +
-        `<a id="rep" class="fig-report" href="mailto:?subject=x" data-report-id="${escape(f.key)}" aria-label="Báo lỗi số liệu Nhãn">Báo lỗi số liệu</a></details></td></tr></table>` +
+        `<a id="rep" class="fig-report" href="mailto:?subject=x" aria-label="Báo lỗi số liệu Nhãn">Báo lỗi số liệu</a></details></td></tr></table>` +
         `<p id="wrong" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section + 'x'))}">${escape(cite.text)}</p><a id="wb" data-cite-format="bib">BibTeX</a>` +
         `<script type="application/json" data-cite-page>${JSON.stringify(citationPage(site, [f.reportId])).replace(/</g, '\\u003c')}</script></body></html>`,
     );

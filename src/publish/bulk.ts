@@ -15,7 +15,7 @@ const MTIME = new Date('1980-01-01T00:00:00Z');
 
 /**
  * Which exported files go into the zip: the canonical tables (observations, targets, catalogues) with
- * datapackage.json and the source texts. Not the slices (per area, report, indicator: rows of
+ * datapackage.json and the source texts. Not the slices (per report and indicator: rows of
  * observations.csv again, named by URL in datapackage.json), nor DCAT and harvest files.
  */
 export const inBulk = (path: string) =>
@@ -32,7 +32,7 @@ function readme(site: Site): string {
     `- API và mô tả cho máy đọc: ${absolute(urls.api())}`,
     '- datapackage.json: Frictionless Data Package (v1 và v2) mô tả mọi bảng, lược đồ, khóa, kích thước và sha256;',
     '  bao-cao/<mã>/source.txt: toàn văn nguồn.',
-    '- Gói chỉ chứa các bảng gốc (observations, chỉ tiêu kế hoạch, danh mục). Các bảng lát theo lĩnh vực, báo cáo, chỉ số',
+    '- Gói chỉ chứa các bảng gốc (observations, chỉ tiêu kế hoạch, danh mục). Các bảng lát theo báo cáo, chỉ số',
     '  là các dòng của observations.csv lọc theo một cột: tải riêng trên cổng (datapackage.json ghi địa chỉ URL của chúng).',
     '- CSV: UTF-8 không BOM, RFC 4180 (dấu phẩy, CRLF); ô trống = không có giá trị. JSON: mảng bản ghi cùng tên cột, viết gọn một dòng.',
     '- SHA256SUMS: kiểm tra bằng `sha256sum -c SHA256SUMS` trong thư mục này.',

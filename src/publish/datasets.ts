@@ -29,7 +29,7 @@ export interface Dataset {
   title: string;
   description: string;
   /** Facets. */
-  kind: 'observations' | 'area' | 'report' | 'targets' | 'catalogue';
+  kind: 'observations' | 'report' | 'targets' | 'catalogue';
   areas: string[];
   organizations: string[];
   reports: string[];
@@ -136,24 +136,8 @@ function computeDatasets(site: Site): Dataset[] {
       all,
     ),
   );
-  for (const area of site.content.areas) {
-    const figures = all.filter((f) => site.indicatorsById.get(f.indicator)?.area === area.id);
-    if (figures.length === 0) continue;
-    out.push(
-      figureDataset(
-        site,
-        {
-          id: `linh-vuc-${area.id}`,
-          title: `Số liệu lĩnh vực ${area.label}`,
-          description: `${area.description} Số liệu từ mọi báo cáo, theo kỳ và đơn vị.`,
-          kind: 'area',
-          frequency: 'Hàng quý',
-          keywords: ['cải cách hành chính', area.label],
-        },
-        figures,
-      ),
-    );
-  }
+  // No dataset per reform area: each was a seventh of observations.csv again (79 KB per added report
+  // across the seven); observations.csv carries area_id to filter on, and the area pages list the figures.
   for (const r of site.content.reports) {
     if (r.figures.length === 0) continue;
     out.push(
@@ -335,11 +319,11 @@ export function toJson(table: Table): string {
 }
 
 /**
- * Slices (per area, per report) repeat rows of observations.csv: they are published as CSV only,
+ * Slices (per report) repeat rows of observations.csv: they are published as CSV only,
  * and left out of the bulk zip, so /data/ grows by one copy of each figure per slice kind, not four
  * formats of each. The canonical tables (observations, targets, indicator catalogue) also come as JSON and XLSX.
  */
-export const isSlice = (d: Pick<Dataset, 'kind'>) => d.kind === 'area' || d.kind === 'report';
+export const isSlice = (d: Pick<Dataset, 'kind'>) => d.kind === 'report';
 
 /**
  * Where a dataset's DCAT description is: its own pair under /data/dcat/, or, for a report's dataset

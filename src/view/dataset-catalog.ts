@@ -18,13 +18,12 @@ export const FACETS: { key: FacetKey; label: string; param: string }[] = [
 
 export const KIND_LABELS: Record<Dataset['kind'], string> = {
   observations: 'Toàn bộ số liệu',
-  area: 'Theo lĩnh vực',
   report: 'Theo báo cáo',
   targets: 'Chỉ tiêu kế hoạch',
   catalogue: 'Danh mục chỉ số',
 };
 
-/** Formats of the canonical tables; slices (per area, per report) are CSV only (isSlice in src/publish/datasets.ts, not imported: this module stays free of runtime imports). */
+/** Formats of the canonical tables; slices (per report) are CSV only (isSlice in src/publish/datasets.ts, not imported: this module stays free of runtime imports). */
 export const FORMATS = ['CSV', 'JSON'] as const;
 
 export interface CatalogEntry {
@@ -57,7 +56,7 @@ export function catalogEntry(d: Pick<Dataset, 'id' | 'kind' | 'areas' | 'organiz
       area: [...d.areas],
       organization: [...d.organizations],
       period: periodYears(d.periods),
-      format: d.kind === 'area' || d.kind === 'report' ? ['CSV'] : [...FORMATS],
+      format: d.kind === 'report' ? ['CSV'] : [...FORMATS],
     },
   };
 }

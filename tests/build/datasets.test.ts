@@ -184,7 +184,7 @@ describe('dataset pages', () => {
     const groups = [...doc.querySelectorAll('[data-facet-group]')].map((g) => g.getAttribute('data-facet-group'));
     expect(groups).toEqual(expect.arrayContaining(['organization', 'area', 'format', 'period', 'kind']));
     expect(doc.querySelector('[data-count="format:CSV"]')!.textContent).toBe(String(datasets.length));
-    expect(doc.querySelector('[data-count="kind:area"]')!.textContent).toBe(String(datasets.filter((d) => d.kind === 'area').length));
+    expect(doc.querySelector('[data-count="kind:report"]')!.textContent).toBe(String(datasets.filter((d) => d.kind === 'report').length));
     for (const box of doc.querySelectorAll('input[type=checkbox][data-facet]')) {
       expect(doc.querySelector(`label[for="${box.getAttribute('id')}"]`), box.getAttribute('id')!).not.toBeNull();
     }

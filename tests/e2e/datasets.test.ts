@@ -36,21 +36,21 @@ describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
     await page.waitForSelector('form[data-facets][data-ready="true"]');
     const visible = () => page.locator('[data-dataset]:visible').count();
     expect(await visible()).toBe(datasets.length);
-    await page.getByLabel(/^Theo lĩnh vực/).check();
-    const areaCount = datasets.filter((d) => d.kind === 'area').length;
-    expect(await visible()).toBe(areaCount);
-    await expect.poll(() => page.locator('[data-result-count]').textContent()).toContain(`${areaCount}/${datasets.length}`);
-    expect(page.url()).toContain('loai=area');
+    await page.getByLabel(/^Theo báo cáo/).check();
+    const reportCount = datasets.filter((d) => d.kind === 'report').length;
+    expect(await visible()).toBe(reportCount);
+    await expect.poll(() => page.locator('[data-result-count]').textContent()).toContain(`${reportCount}/${datasets.length}`);
+    expect(page.url()).toContain('loai=report');
     // Keyboard: tick a year with the space bar.
     const year = page.locator('input[data-facet="period"]').first();
     await year.focus();
     await page.keyboard.press('Space');
     expect(await year.isChecked()).toBe(true);
-    expect(await visible()).toBeLessThanOrEqual(areaCount);
+    expect(await visible()).toBeLessThanOrEqual(reportCount);
     // A shared link restores the filter.
     const again = await open(`${urls.datasets()}?loai=area`);
     await again.waitForSelector('form[data-facets][data-ready="true"]');
-    expect(await again.locator('[data-dataset]:visible').count()).toBe(areaCount);
+    expect(await again.locator('[data-dataset]:visible').count()).toBe(reportCount);
     await again.getByRole('button', { name: 'Xoá bộ lọc' }).click();
     await expect.poll(() => again.locator('[data-dataset]:visible').count()).toBe(datasets.length);
     await again.close();

@@ -45,8 +45,8 @@ function published(csvPath: string, jsonPath: string | undefined, resource: stri
 
 describe('column registry ↔ published outputs', () => {
   const datasets = buildDatasets(site);
-  it('the fixture publishes the observation, area, report and catalogue datasets, with rows', () => {
-    for (const kind of ['observations', 'area', 'report', 'catalogue']) expect(datasets.map((d) => d.kind)).toContain(kind);
+  it('the fixture publishes the observation, report and catalogue datasets, with rows', () => {
+    for (const kind of ['observations', 'report', 'catalogue']) expect(datasets.map((d) => d.kind)).toContain(kind);
     expect(datasets.find((d) => d.kind === 'observations')?.table.rows.length).toBeGreaterThan(0);
   });
 

@@ -90,7 +90,7 @@ describe('DCAT-AP 3.0.1 catalogue', () => {
   });
 
   it('per-dataset RDF files parse and pass the shapes', async () => {
-    for (const d of datasets.slice(0, 2)) {
+    for (const d of datasets.filter(hasOwnDcat).slice(0, 2)) {
       const g = parseTurtle(files.get(`data/${rdfFiles(d.id).ttl}`)!);
       expect(g.getQuads(datasetIri(d.id), null, null, null).length).toBeGreaterThan(5);
       expect(tripleSet(await parseJsonLd(files.get(`data/${rdfFiles(d.id).jsonld}`)!))).toEqual(tripleSet(g));

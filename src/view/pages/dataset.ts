@@ -30,7 +30,7 @@ export interface DatasetPage {
   rdf: { ttl: string; jsonld: string };
   preview: ReturnType<typeof previewTable>;
   /**
-   * A slice (per area, per report) has the columns of the all-figures dataset: its page names them and
+   * A slice (per report) has the columns of the all-figures dataset: its page names them and
    * links that dataset's dictionary instead of repeating it (one page per report: ~13 KB each).
    */
   dictionaryOf: { title: string; href: string } | null;

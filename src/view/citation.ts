@@ -34,6 +34,17 @@ export const citationFiles = {
 /** Whether a dataset's citation has a file of its own (citationFiles.dataset). */
 export const ownCitationFile = (d: Pick<Dataset, 'id' | 'kind' | 'reports'>) => !citationFiles.dataset(d, 'bib').startsWith('/trich-dan/bao-cao/');
 
+/** Every citation file under /trich-dan/ with its entries: one per report (the report, its figures, its
+ *  dataset), one per indicator, one per other dataset; each as BibTeX and RIS. */
+export function citationFileRecords(site: Site): { path: string; records: CitationRecord[]; ext: 'bib' | 'ris' }[] {
+  const files: CitationRecord[][] = [
+    ...reportCitationRecords(site).values(),
+    ...site.content.indicators.map((i) => [indicatorCitationRecord(site, i)]),
+    ...buildDatasets(site).filter(ownCitationFile).map((d) => [datasetCitation(d)]),
+  ];
+  return files.flatMap((records) => (['bib', 'ris'] as const).map((ext) => ({ path: citationFiles.path(records[0].key, ext), records, ext })));
+}
+
 /** The entries of every report's citation file: the report first, then its figures in report order,
  *  then its dataset's entry (citationFiles.dataset). */
 export function reportCitationRecords(site: Site): Map<string, CitationRecord[]> {

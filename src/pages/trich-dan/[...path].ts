@@ -3,19 +3,10 @@
 // this file is its no-JS fallback) and its dataset's entry, one per indicator and one per other dataset.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
-import { buildDatasets } from '../../publish/datasets.ts';
-import { citationFiles, datasetCitation, ownCitationFile, indicatorCitationRecord, reportCitationRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
+import { citationFileRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
 
 export function getStaticPaths() {
-  const site = getSite();
-  const files: CitationRecord[][] = [
-    ...reportCitationRecords(site).values(),
-    ...site.content.indicators.map((i) => [indicatorCitationRecord(site, i)]),
-    ...buildDatasets(site).filter(ownCitationFile).map((d) => [datasetCitation(d)]),
-  ];
-  return files.flatMap((records) =>
-    (['bib', 'ris'] as const).map((ext) => ({ params: { path: citationFiles.path(records[0].key, ext).replace(/^\/trich-dan\//, '') }, props: { records, ext } })),
-  );
+  return citationFileRecords(getSite()).map(({ path, records, ext }) => ({ params: { path: path.replace(/^\/trich-dan\//, '') }, props: { records, ext } }));
 }
 
 export const GET: APIRoute = ({ props }) => {

@@ -4,7 +4,7 @@
 // no-JS fallback); a click writes this figure's entry alone, rebuilt from the table's citation record
 // (script[data-cite-page], FigureTable.astro) and the row's data-cite and printed line.
 // "Báo lỗi số liệu" is printed with the figure id only and completed here when its citation unfolds.
-import { citationFileName, figureRecordFromPage, toBibtex, toRis, type CitationPage, type CitationRecord } from '../view/citation-format.ts';
+import { citationFileName, figureLineFromPage, figureRecordFromPage, toBibtex, toRis, type CitationPage, type CitationRecord } from '../view/citation-format.ts';
 import { fillErrorReport } from '../core/feedback-link.ts';
 
 const ACCESS_DATE = / Truy cập ngày \d{2}\/\d{2}\/\d{4}\.$/;
@@ -60,6 +60,10 @@ export function enhanceCitations(root: ParentNode = document) {
   for (const el of root.querySelectorAll<HTMLElement>('[data-citation]')) {
     if (!el.dataset.dated) {
       el.dataset.dated = '1';
+      // The printed short line becomes the full citation (document, section, figure, permalink).
+      const page = el.dataset.cite && !el.dataset.cite.startsWith('{') ? pageRecord() : null;
+      const full = page && figureLineFromPage(page, el.dataset.cite!, el.textContent ?? '');
+      if (full) el.textContent = full;
       el.append(` Truy cập ngày ${today()}.`);
     }
     // The copy button comes when its citation is unfolded: a report page folds ~200 of them,

@@ -89,12 +89,29 @@ export const figureCiteAttr = (reportId: string, figureId: string, section: stri
 
 export const figureTail = (publisher: string, url: string) => `. Trích qua ${publisher}: ${url}.`;
 
+/** What a page prints for a figure's citation line: its section and what it says; the browser adds the
+ *  document, publisher and permalink from the table's record (figureLineFromPage). ~400 bytes less a row. */
+export const figureShortLine = (section: string, what: string) => `Mục ${section}. ${what}.`;
+
+/** A figure's full citation line from its printed short line (figureShortLine), or null when it does not have that shape. */
+export function figureLineFromPage(page: CitationPage, attr: string, short: string): string | null {
+  const [reportId, figureId, ...rest] = attr.split('|');
+  const section = rest.join('|');
+  const doc = page.docs[reportId];
+  const prefix = `Mục ${section}. `;
+  if (!doc || !figureId || rest.length === 0 || !short.startsWith(prefix) || !short.endsWith('.') || short.length <= prefix.length + 1) return null;
+  const url = page.figureUrl.replace('{r}', reportId).replace('{f}', figureId);
+  return `${doc.lead}${section}. ${short.slice(prefix.length, -1)}${figureTail(doc.publisher, url)}`;
+}
+
 /**
  * A figure's citation record from its page: the report's shared fields, the row's `data-cite` and its
  * printed line (`${lead}${section}. ${what}${tail}`: figureCitation in citation.ts). Null when the
  * line does not have that shape, and the link then downloads the report's file.
  */
-export function figureRecordFromPage(page: CitationPage, attr: string, text: string): CitationRecord | null {
+export function figureRecordFromPage(page: CitationPage, attr: string, line: string): CitationRecord | null {
+  // The printed short line, or the full line the browser made of it.
+  const text = figureLineFromPage(page, attr, line) ?? line;
   const [reportId, figureId, ...rest] = attr.split('|');
   const section = rest.join('|');
   const doc = page.docs[reportId];

@@ -13,7 +13,7 @@ import { buildDatasets, LICENSE, PUBLISHER, type Dataset } from '../publish/data
 import { figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
-export { bibEscape, citationFileName, figureCiteAttr, figureRecordFromPage, toBibtex, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+export { bibEscape, citationFileName, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 
 export const citationFiles = {
   /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */
@@ -74,8 +74,7 @@ export function figureCitation(site: Site, f: Figure): CitationRecord {
   const r = byId(site.reportsById, f.reportId, 'báo cáo').meta;
   const { lead, ...doc } = citationDoc(site, r);
   const url = absolute(urls.figure(f.reportId, f.id));
-  // Period, basis and status in words: "lũy kế 9 tháng đầu năm 2024" is not a quarter's amount.
-  const what = `${figureLabel(site, f)}: ${formatFigure(f)} (${figureWhen(f)})`;
+  const what = figureWhat(site, f);
   return {
     key: `so-lieu:${f.reportId}:${f.id}`,
     ...doc,
@@ -84,6 +83,12 @@ export function figureCitation(site: Site, f: Figure): CitationRecord {
     // figureRecordFromPage (citation-format.ts) reads the record back from this line in the browser.
     text: `${lead}${f.section}. ${what}${figureTail(doc.publisher, url)}`,
   };
+}
+
+/** What a figure citation says: label, value, and period, basis and status in words ("lũy kế 9 tháng
+ *  đầu năm 2024" is not a quarter's amount). */
+export function figureWhat(site: Site, f: Figure): string {
+  return `${figureLabel(site, f)}: ${formatFigure(f)} (${figureWhen(f)})`;
 }
 
 /** What a report's figure citations share (the page carries it once: citationPage). */

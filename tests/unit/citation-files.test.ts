@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDatasets } from '../../src/publish/datasets.ts';
-import { citationFiles, citationPage, datasetCitation, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { citationFiles, citationPage, datasetCitation, figureLineFromPage, figureShortLine, figureWhat, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -53,7 +53,7 @@ describe('single-entry download in the browser', () => {
         `<a id="sr" href="/x.ris" data-cite-format="ris">RIS</a></details>` +
         `<details data-cite="{not json"><a id="bad" data-cite-format="bib">BibTeX</a></details><a id="none" data-cite-format="ris">RIS</a>` +
         // Today's FigureCite: the row carries "<report>|<figure>|<section>" and its line; the table carries the shared record.
-        `<table><tr><td><data value="1">${escape(cite.text.length ? '1 x' : '')}</data></td><td><details open><p data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(cite.text)}</p>` +
+        `<table><tr><td><data value="1">${escape(cite.text.length ? '1 x' : '')}</data></td><td><details open><p id="line" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(figureShortLine(f.section, figureWhat(site, f)))}</p>` +
         `<a id="pb" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="pr" href="/x.ris" data-cite-format="ris">RIS</a>` +
         `<a id="rep" class="fig-report" href="mailto:?subject=x" aria-label="Báo lỗi số liệu Nhãn">Báo lỗi số liệu</a></details></td></tr></table>` +
         `<p id="wrong" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section + 'x'))}">${escape(cite.text)}</p><a id="wb" data-cite-format="bib">BibTeX</a>` +
@@ -95,15 +95,24 @@ describe('single-entry download in the browser', () => {
     expect(href).toContain('Số liệu: Nhãn');
     expect(href).toContain('Giá trị trên cổng: 1 x');
     expect(href).toContain(`Liên kết: ${cite.url}`);
+    // The printed short line became the full citation, then the access date.
+    expect(doc.getElementById('line')!.textContent).toMatch(new RegExp(`^${cite.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Truy cập ngày \\d{2}/\\d{2}/\\d{4}\\.$`));
+    // And the single entry still reads from it.
+    expect(singleEntry(link('pb'))!.body).toBe(toBibtex(cite));
   });
 });
 
 describe('figure citations rebuilt from the page record (bytes: no JSON per row)', () => {
-  it('every figure of every report reads back to exactly the record its report file holds', () => {
+  it('every figure of every report reads back to exactly the record its report file holds, from its printed short line', () => {
     const page = citationPage(site, site.content.reports.map((r) => r.meta.id));
     for (const f of site.figures) {
       const cite = figureCitation(site, f);
-      expect(figureRecordFromPage(page, figureCiteAttr(f.reportId, f.id, f.section), cite.text), f.key).toEqual(cite);
+      const attr = figureCiteAttr(f.reportId, f.id, f.section);
+      const short = figureShortLine(f.section, figureWhat(site, f));
+      expect(figureLineFromPage(page, attr, short), f.key).toBe(cite.text);
+      expect(figureRecordFromPage(page, attr, short), f.key).toEqual(cite);
+      expect(figureRecordFromPage(page, attr, cite.text), f.key).toEqual(cite);
+      expect(short.length, f.key).toBeLessThan(cite.text.length / 2);
     }
   });
   it('refuses a line of another figure, a report the page does not carry, or a malformed data-cite', () => {

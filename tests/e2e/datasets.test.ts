@@ -48,7 +48,7 @@ describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
     expect(await year.isChecked()).toBe(true);
     expect(await visible()).toBeLessThanOrEqual(reportCount);
     // A shared link restores the filter.
-    const again = await open(`${urls.datasets()}?loai=area`);
+    const again = await open(`${urls.datasets()}?loai=report`);
     await again.waitForSelector('form[data-facets][data-ready="true"]');
     expect(await again.locator('[data-dataset]:visible').count()).toBe(reportCount);
     await again.getByRole('button', { name: 'Xoá bộ lọc' }).click();

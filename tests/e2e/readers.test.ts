@@ -302,9 +302,17 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     expect(await rows.count()).toBe(site.figures.filter((f) => f.indicator === someIndicator).length);
     expect(await rows.evaluateAll((els) => els.filter((r) => !r.querySelector('[data-citation]') || !r.querySelector('a[href$=".ris"]')).length)).toBe(0);
     await page.goto(`${h.baseUrl}/du-lieu/${someDataset}/`);
-    const bib = await page.locator('#trich-dan ~ .cite-links a[href$=".bib"], .cite-links a[href$=".bib"]').first().getAttribute('href');
-    const text = await (await page.request.get(h.baseUrl + bib)).text();
-    expect(text).toMatch(/^@misc\{du-lieu:/);
+    const link = page.locator('#trich-dan ~ .cite-links a[href$=".bib"], .cite-links a[href$=".bib"]').first();
+    // Without JS: the report's file, whose last entry is this dataset's.
+    const text = await (await page.request.get(h.baseUrl + (await link.getAttribute('href')))).text();
+    expect(text).toMatch(/^@misc\{bao-cao:/);
+    expect(text).toContain(`@misc{du-lieu:${someDataset},`);
+    // With JS: the click saves the dataset's entry alone.
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`du-lieu-${someDataset}.bib`);
+    const saved = readFileSync((await download.path())!, 'utf8');
+    expect(saved).toMatch(new RegExp(`^@misc\\{du-lieu:${someDataset},`));
+    expect(saved.match(/@misc\{/g)).toHaveLength(1);
     await page.close();
   });
 });

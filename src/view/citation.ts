@@ -35,14 +35,20 @@ export const citationFiles = {
 export const ownCitationFile = (d: Pick<Dataset, 'id' | 'kind' | 'reports'>) => !citationFiles.dataset(d, 'bib').startsWith('/trich-dan/bao-cao/');
 
 /** Every citation file under /trich-dan/ with its entries: one per report (the report, its figures, its
- *  dataset), one per indicator, one per other dataset; each as BibTeX and RIS. */
+ *  dataset; the RIS without the figures), one per indicator, one per other dataset; each as BibTeX and RIS. */
 export function citationFileRecords(site: Site): { path: string; records: CitationRecord[]; ext: 'bib' | 'ris' }[] {
   const files: CitationRecord[][] = [
     ...reportCitationRecords(site).values(),
     ...site.content.indicators.map((i) => [indicatorCitationRecord(site, i)]),
     ...buildDatasets(site).filter(ownCitationFile).map((d) => [datasetCitation(d)]),
   ];
-  return files.flatMap((records) => (['bib', 'ris'] as const).map((ext) => ({ path: citationFiles.path(records[0].key, ext), records, ext })));
+  return files.flatMap((records) => [
+    { path: citationFiles.path(records[0].key, 'bib'), records, ext: 'bib' as const },
+    // A report's RIS file holds the report and its dataset, not each figure: a figure's RIS entry is
+    // written in the browser (src/client/citation.ts), and its BibTeX entry is in the .bib without JS.
+    // Half of /trich-dan/'s growth (~60 KB per added report) for a second copy of every figure.
+    { path: citationFiles.path(records[0].key, 'ris'), records: records.filter((r) => !r.key.startsWith('so-lieu:')), ext: 'ris' as const },
+  ]);
 }
 
 /** The entries of every report's citation file: the report first, then its figures in report order,

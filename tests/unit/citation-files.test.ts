@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDatasets } from '../../src/publish/datasets.ts';
-import { citationFiles, citationPage, datasetCitation, figureLineFromPage, figureShortLine, figureWhat, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { citationFileRecords, citationFiles, citationPage, datasetCitation, figureLineFromPage, figureShortLine, figureWhat, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -19,6 +19,15 @@ describe('report citation files', () => {
       expect(records.slice(1 + figures.length).map((r) => r.key)).toEqual(figures.length ? [`du-lieu:bao-cao-${id}`] : []);
     }
     expect([...files.values()].reduce((n, r) => n + r.length - 1, 0)).toBe(site.figures.length + buildDatasets(site).filter((d) => d.kind === 'report').length);
+  });
+  it("a report's BibTeX file holds every figure; its RIS file the report and its dataset only (figures' RIS is written in the browser)", () => {
+    const byPath = new Map(citationFileRecords(site).map((f) => [f.path, f.records.map((r) => r.key)]));
+    for (const [id, records] of files) {
+      expect(byPath.get(citationFiles.path(`bao-cao:${id}`, 'bib'))).toEqual(records.map((r) => r.key));
+      expect(byPath.get(citationFiles.path(`bao-cao:${id}`, 'ris'))).toEqual(records.map((r) => r.key).filter((k) => !k.startsWith('so-lieu:')));
+    }
+    // Indicator and other dataset files: the same single entry in both formats.
+    for (const [path, keys] of byPath) if (!path.startsWith('/trich-dan/bao-cao/')) expect(keys, path).toHaveLength(1);
   });
   it("every dataset's citation is in exactly one file: its own, or its report's (linked from the dataset page)", () => {
     const inReports = new Set([...files.values()].flat().map((r) => r.key));

@@ -1,6 +1,7 @@
-// BibTeX and RIS files (src/view/citation.ts): one per report holding the report and all its figures
-// (a figure's own single-entry file is made in the browser from the page, src/client/citation.ts;
-// this file is its no-JS fallback) and its dataset's entry, one per indicator and one per other dataset.
+// BibTeX and RIS files (src/view/citation.ts citationFileRecords): one per report holding the report,
+// all its figures (BibTeX only) and its dataset's entry (a figure's own single-entry file is made in the
+// browser from the page, src/client/citation.ts; the .bib is its no-JS fallback), one per indicator and
+// one per other dataset.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
 import { citationFileRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';

@@ -61,7 +61,8 @@ describe('links and resources of every built page', () => {
     const bad: string[] = [];
     for (const { path, document } of pages) {
       for (const s of document.querySelectorAll('script'))
-        if (!s.getAttribute('src') && s.getAttribute('type') !== 'application/ld+json') bad.push(`${path}: inline <script>`);
+        // JSON data blocks (JSON-LD, a figure table's citation record) are never executed: CSP-neutral.
+        if (!s.getAttribute('src') && s.getAttribute('type') !== 'application/ld+json' && s.getAttribute('type') !== 'application/json') bad.push(`${path}: inline <script>`);
       if (document.querySelector('style')) bad.push(`${path}: <style>`);
       if (document.querySelector('[style]')) bad.push(`${path}: style=""`);
       for (const el of document.querySelectorAll('*'))
@@ -70,12 +71,15 @@ describe('links and resources of every built page', () => {
     expect(bad.slice(0, 20)).toEqual([]);
   });
 
-  it('JSON-LD data blocks cannot end their <script> element early', () => {
+  it('JSON data blocks (JSON-LD, citation records) cannot end their <script> element early', () => {
+    const kinds = new Set<string>();
     for (const { path, html } of pages)
-      for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
-        expect(m[1], path).not.toMatch(/<\/?script|<!--/i);
-        expect(() => JSON.parse(m[1]), path).not.toThrow();
+      for (const m of html.matchAll(/<script type="application\/((?:ld\+)?json)"[^>]*>([\s\S]*?)<\/script>/g)) {
+        kinds.add(m[1]);
+        expect(m[2], path).not.toMatch(/<\/?script|<!--/i);
+        expect(() => JSON.parse(m[2]), path).not.toThrow();
       }
+    expect([...kinds].sort()).toEqual(['json', 'ld+json']);
   });
 });
 

@@ -56,7 +56,7 @@ export function catalogEntry(d: Pick<Dataset, 'id' | 'kind' | 'areas' | 'organiz
       area: [...d.areas],
       organization: [...d.organizations],
       period: periodYears(d.periods),
-      format: d.kind === 'report' ? ['CSV'] : [...FORMATS],
+      format: d.kind === 'report' || d.kind === 'observations' ? ['CSV'] : [...FORMATS],
     },
   };
 }

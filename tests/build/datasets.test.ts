@@ -200,7 +200,7 @@ describe('dataset pages', () => {
     const sizes = Object.fromEntries(ld.distribution.map((x: { contentUrl: string; contentSize: string }) => [localPath(x.contentUrl), x.contentSize]));
     expect(sizes[`data/${files.csv}`]).toBe(`${statSync(dist(`data/${files.csv}`)).size} B`);
     if (files.json) expect(sizes[`data/${files.json}`]).toBe(`${statSync(dist(`data/${files.json}`)).size} B`);
-    else expect(doc.querySelector('[data-slice-note]'), d.id).not.toBeNull();
+    expect(doc.querySelector('[data-slice-note]') !== null, d.id).toBe(isSlice(d));
     expect(ld.distribution).toHaveLength(files.json ? 2 : 1);
     for (const f of [files.csv, files.json, files.xlsx].filter((x): x is string => !!x)) {
       const a = doc.querySelector(`a.button[href="${urls.data(f)}"][download]`);

@@ -68,7 +68,7 @@ describe('checksums', () => {
     const names = Object.keys(entries);
     expect(names).toEqual([...names].sort());
     const root = names[0].split('/')[0];
-    for (const must of ['datapackage.json', 'README.md', 'LICENSE.txt', 'SHA256SUMS', 'observations.csv', 'observations.json']) expect(names, must).toContain(`${root}/${must}`);
+    for (const must of ['datapackage.json', 'README.md', 'LICENSE.txt', 'SHA256SUMS', 'observations.csv', 'chi-tieu-ke-hoach.json']) expect(names, must).toContain(`${root}/${must}`);
     // The canonical tables only: slices repeat observations.csv.
     expect(names.filter((n) => /\/(chi-so|linh-vuc-|bao-cao-)/.test(n))).toEqual([]);
     const sums = new TextDecoder().decode(entries[`${root}/SHA256SUMS`]).trim().split('\n');

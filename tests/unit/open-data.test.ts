@@ -158,11 +158,12 @@ describe('canonical CSV and JSON writers', () => {
 
 describe('no needless copies (dist must grow by about one copy of each figure per kind of slice)', () => {
   const datasets = buildDatasets(site);
-  it('slices (per area, report, indicator) are CSV only; canonical tables also JSON; table JSON is compact', () => {
+  it('slices (per report, indicator) are CSV only; the all-figures table CSV and XLSX; other canonical tables also JSON, compact', () => {
     for (const d of datasets) {
       const f = datasetFiles(d);
       expect(files.has(`data/${f.csv}`), d.id).toBe(true);
-      if (isSlice(d)) {
+      if (isSlice(d) || d.kind === 'observations') {
+        expect(Boolean(f.xlsx), d.id).toBe(!isSlice(d));
         expect(f.json, d.id).toBeUndefined();
         expect(files.has(`data/${d.id}.json`), d.id).toBe(false);
       } else {

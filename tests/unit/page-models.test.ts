@@ -13,6 +13,7 @@ import { sourceTextPage, sourceTextPaths } from '../../src/view/pages/source-tex
 import { organizationsPage } from '../../src/view/pages/organizations.ts';
 import { organizationPage, organizationPaths } from '../../src/view/pages/organization.ts';
 import { datasetPage, datasetPaths } from '../../src/view/pages/dataset.ts';
+import { datasetFiles } from '../../src/publish/datasets.ts';
 import { catalogPage } from '../../src/view/pages/catalog.ts';
 import { apiPage } from '../../src/view/pages/api.ts';
 import { versionsPage } from '../../src/view/pages/versions.ts';
@@ -188,8 +189,8 @@ describe('dataset pages', () => {
   });
 
   it('a dataset page has sizes of both files, a preview of at most 20 rows and a citation', () => {
-    const [first] = datasetPaths(two);
-    const m = datasetPage(two, first.props.dataset);
+    const withJson = datasetPaths(two).find((p) => datasetFiles(p.props.dataset).json)!;
+    const m = datasetPage(two, withJson.props.dataset);
     expect(m.bytes.csv).toBeGreaterThan(0);
     expect(m.bytes.json).toBeGreaterThan(0);
     expect(m.preview.rows.length).toBeLessThanOrEqual(20);

@@ -34,7 +34,7 @@ export function apiPage(site: Site): ApiPage {
       { href: urls.data('data.json'), type: 'application/json', text: 'Danh mục theo Project Open Data v1.1 (data.json).' },
       { href: urls.data('datapackage.json'), type: 'application/json', text: 'Frictionless Data Package (hợp lệ theo v1 và v2): lược đồ cột, khóa chính, khóa ngoại, kích thước và sha256 từng tệp.' },
       { href: urls.data('chi-so/datapackage.json'), type: 'application/json', text: 'Gói thứ hai: một bảng CSV cho mỗi chỉ số (lát của observations.csv, không có trong tệp zip).' },
-      { href: urls.data(BULK_ZIP), type: 'application/zip', text: 'Toàn bộ dữ liệu trong một tệp zip: các bảng gốc CSV và JSON (số liệu, chỉ tiêu kế hoạch, danh mục), toàn văn nguồn, datapackage, README, giấy phép, SHA256SUMS; cùng dữ liệu cho cùng từng byte. Các bảng lát (theo báo cáo, chỉ số) không lặp lại trong zip: datapackage.json ghi chúng bằng địa chỉ URL.' },
+      { href: urls.data(BULK_ZIP), type: 'application/zip', text: 'Toàn bộ dữ liệu trong một tệp zip: các bảng gốc CSV (số liệu, chỉ tiêu kế hoạch, danh mục) và JSON (chỉ tiêu kế hoạch, danh mục), toàn văn nguồn, datapackage, README, giấy phép, SHA256SUMS; cùng dữ liệu cho cùng từng byte. Các bảng lát (theo báo cáo, chỉ số) không lặp lại trong zip: datapackage.json ghi chúng bằng địa chỉ URL.' },
       { href: urls.feed(), type: 'application/atom+xml', text: 'Nguồn tin Atom: báo cáo, bộ dữ liệu và phiên bản dữ liệu mới.' },
       { href: '/sitemap.xml', type: 'application/xml', text: 'Sơ đồ trang cho máy tìm kiếm.' },
     ],

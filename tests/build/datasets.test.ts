@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { buildDatasets, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetDownloads, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
 import { SITE_URL, urls } from '../../src/core/urls.ts';
 import { SLICE_PREVIEW_ROWS } from '../../src/view/pages/dataset.ts';
 
@@ -148,9 +148,11 @@ describe('catalog.jsonld (DCAT-AP, flattened JSON-LD)', () => {
     const [landing] = ids(entry['dcat:landingPage']);
     expect(existsSync(dist(join(localPath(landing), 'index.html')))).toBe(true);
     const dists = ids(entry['dcat:distribution']).map((x) => nodes.get(x)!);
-    // Slices (per area, per report) are CSV only; the canonical tables also JSON and XLSX.
-    const slice = isSlice(datasets.find((d) => d.id === id)!);
-    expect(dists.map((x) => ids(x['dct:format'])[0].split('/').at(-1)).sort()).toEqual(slice ? ['CSV'] : ['CSV', 'JSON', 'XLSX']);
+    // Slices (per report) are CSV only; the all-figures table CSV and XLSX; the other canonical tables also JSON.
+    const d = datasets.find((x) => x.id === id)!;
+    const formats = dists.map((x) => ids(x['dct:format'])[0].split('/').at(-1)).sort();
+    expect(formats).toEqual(isSlice(d) ? ['CSV'] : d.kind === 'observations' ? ['CSV', 'XLSX'] : ['CSV', 'JSON', 'XLSX']);
+    expect(formats).toEqual(datasetDownloads(d).map((x) => x.format).sort());
     for (const x of dists) {
       const file = dist(localPath(ids(x['dcat:downloadURL'])[0]));
       expect(existsSync(file), file).toBe(true);

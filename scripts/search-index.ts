@@ -44,7 +44,7 @@ export const INDEX_CHUNK_SIZE = 3000;
  * whole site); 4× larger chunks make ~4× fewer files at ~4× the bytes per query word of a
  * merged year (measured in the report of this change and by `npm run bench`).
  */
-export const YEAR_INDEX_CHUNK_SIZE = 12000;
+export const YEAR_INDEX_CHUNK_SIZE = 16000;
 
 /**
  * Documents per fragment file in the older-year bundles (Pagefind 1.6 `maxFragments`: past
@@ -53,7 +53,7 @@ export const YEAR_INDEX_CHUNK_SIZE = 12000;
  * report; showing a result loads its whole file. The main bundle keeps one file per
  * document: a first search loads only the fragments of the results it shows.
  */
-export const YEAR_FRAGMENT_DOCS = 8;
+export const YEAR_FRAGMENT_DOCS = 16;
 
 /** Pagefind's UI bundles: the portal has its own search page, so these are removed from dist/pagefind/. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
@@ -80,6 +80,10 @@ const DROP_TAGS = new Set(['script', 'style', 'svg', 'nav', 'noscript', 'form', 
 // Pagefind joins adjacent cells and list items ("LoạiHuyện"): keep a space after block-level elements.
 const BLOCK = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'article', 'blockquote', 'figcaption', 'tr', 'summary']);
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+
+// On pages whose figures have documents of their own: key-figure cards (each with a long "compared with" line) and
+// chart captions repeat those figures; at 50 reports they were a third of a report page's indexed text.
+const DUPLICATES = /^<(?:ul|ol)\s[^>]*\bclass="(?:[^"]*\s)?cards\b|^<figure\s[^>]*\bclass="(?:[^"]*\s)?chart\b/;
 
 const SCRIPT_END = /<\/script/gi;
 const STYLE_END = /<\/style/gi;
@@ -151,7 +155,7 @@ export function pageForIndex(html: string, info: PageInfo): { html: string; titl
         DROP_TAGS.has(name) ||
         attrsHave(attrs.replace(/"[^"]*"|'[^']*'/g, '""'), /(?:^|\s)(?:data-pagefind-ignore|hidden)(?:[\s=/]|$)/) ||
         attrsHave(attrs, /\sclass="[^"]*\bbreadcrumbs\b/) ||
-        (info.dropTables && (name === 'table' || (name === 'details' && attrsHave(attrs, /\sclass="[^"]*\bchart-data\b/))));
+        (info.dropTables && (name === 'table' || (name === 'details' && attrsHave(attrs, /\sclass="[^"]*\bchart-data\b/)) || DUPLICATES.test(`<${name}${attrs}`)));
       if (drop && !selfClosing) skipDepth = stack.length;
       else if (!drop) out.push(tok);
     }

@@ -10,7 +10,8 @@
 //     and its WebAssembly; dist/pagefind/nam/<year>/ one bundle per older year
 //     (index, fragments, filters, metadata only), written one after the other with
 //     a fresh index each, so memory is bounded by the largest year. A first search
-//     loads the main bundle only: every bundle costs a chunk (~5 KB) per query word.
+//     loads the main bundle only: a chunk (~5 KB) per query word. Older years are
+//     written as few files (bundleSettings): larger chunks and fragments packed per report.
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched

@@ -151,7 +151,7 @@ interface Probe { q: string; gzFirst: number; gz: number; ms: number; msAll: num
  * - msFresh: then, in the same page (index loaded), another query of the list (its chunks may be new);
  * - msAgain: and the first query once more (everything it needs loaded).
  */
-async function searchProbe(dist: string): Promise<Probe[]> {
+export async function searchProbe(dist: string): Promise<Probe[]> {
   if (!existsSync(CHROMIUM)) return [];
   const server = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });

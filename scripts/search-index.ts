@@ -42,10 +42,10 @@ export const INDEX_CHUNK_SIZE = 3000;
  * Chunk size of the older-year bundles, which a search loads only when it merges that
  * year. Most of the index is there (all years but the newest), and at 3 000 it was ~10
  * chunk files per report (34,833 Pagefind files at 1,000 reports, 20,000 allowed for the
- * whole site); 4× larger chunks make ~4× fewer files at ~4× the bytes per query word of a
- * merged year (measured in the report of this change and by `npm run bench`).
+ * whole site). At 250 synthetic reports 24 000 gives chunks of ~23 KB (≤ 26 KB), 1.8 per
+ * report; 16 000 gave ~15 KB and 2.6 per report. A merged year costs one chunk per word.
  */
-export const YEAR_INDEX_CHUNK_SIZE = 16000;
+export const YEAR_INDEX_CHUNK_SIZE = 24000;
 
 /**
  * Documents per fragment file in the older-year bundles (Pagefind 1.6 `maxFragments`: past

@@ -42,10 +42,11 @@ export const INDEX_CHUNK_SIZE = 3000;
  * Chunk size of the older-year bundles, which a search loads only when it merges that
  * year. Most of the index is there (all years but the newest), and at 3 000 it was ~10
  * chunk files per report (34,833 Pagefind files at 1,000 reports, 20,000 allowed for the
- * whole site). At 250 synthetic reports 24 000 gives chunks of ~23 KB (≤ 26 KB), 1.8 per
- * report; 16 000 gave ~15 KB and 2.6 per report. A merged year costs one chunk per word.
+ * whole site). Pagefind's default, 20 000: ~2 chunk files per report; a merged year costs
+ * one chunk per query word, ~19 KB on the synthetic copies and up to ~29 KB on the real,
+ * more varied, reports (24 000 gave 34 KB there; 16 000, 2.6 files per report).
  */
-export const YEAR_INDEX_CHUNK_SIZE = 24000;
+export const YEAR_INDEX_CHUNK_SIZE = 20000;
 
 /**
  * Documents per fragment file in the older-year bundles (Pagefind 1.6 `maxFragments`: past

@@ -42,13 +42,13 @@ describe('Pagefind bundles (main + one per year)', () => {
     expect(existsSync(join(BUNDLE, 'pagefind.js')) && existsSync(join(BUNDLE, 'wasm.unknown.pagefind'))).toBe(true);
   });
 
-  it('main bundle chunks cost at most 12 KB per query word; an older year’s at most 28 KB (fewer, larger files for what grows with years)', () => {
+  it('main bundle chunks cost at most 12 KB per query word; an older year’s at most 32 KB (fewer, larger files for what grows with years)', () => {
     const main = chunksOf(BUNDLE);
     expect(main.length).toBeGreaterThan(10);
     const largest = (cs: { f: string; bytes: number }[]) => cs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     expect(largest(main).bytes, largest(main).f).toBeLessThanOrEqual(12 * KB);
     const older = dirs.slice(1).flatMap(chunksOf);
-    if (older.length) expect(largest(older).bytes, largest(older).f).toBeLessThanOrEqual(28 * KB);
+    if (older.length) expect(largest(older).bytes, largest(older).f).toBeLessThanOrEqual(32 * KB);
   });
 
   it('older-year bundles pack their fragments (Pagefind names a packed file "<language>_group_<hash>")', () => {

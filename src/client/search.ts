@@ -37,6 +37,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 // Results (documents) whose data a batch loads: each is a fragment file to fetch, and a grouped
@@ -76,6 +77,9 @@ function loadPagefind(): Promise<Pagefind> {
     // holding the one matching figure above short pages.
     await pf.options(PF_OPTIONS);
     await pf.init();
+    // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
+    // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
+    await pf.filters();
     return pf;
   })();
   return pagefind;

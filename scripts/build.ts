@@ -29,7 +29,7 @@ const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { exportSizes } = await import('../src/view/dataset-catalog.ts');
 const { exitOnContentErrors, pagePaths, writeFiles, writeGenerated } = await import('./stages.ts');
-const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
+const { cachedBytes, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
@@ -73,4 +73,8 @@ stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.miss
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
 stage('chỉ mục tìm kiếm');
+{
+  const pruned = pruneCache();
+  if (pruned.removed) log(`bộ đệm: bỏ ${pruned.removed} mục lâu không dùng, giữ ${pruned.kept} (${(pruned.bytes / 1048576).toFixed(0)} MB)`);
+}
 log(`xong: ${outDir}`);

@@ -69,7 +69,7 @@ describe('exports', () => {
     expect(existsSync('dist/data/observations.json')).toBe(false);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
-    const json = parsed.data.map((r) => ({ ...r, value: Number(r.value) }));
+    const json = parsed.data.map((r) => ({ ...r, value: Number(r.value) })) as (Record<string, string | number> & { value: number })[];
     expect(json).toHaveLength(site.figures.length);
     const byKey = new Map(json.map((o) => [`${o.report_id}/${o.figure_id}`, o]));
     for (const f of site.figures) {

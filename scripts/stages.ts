@@ -1,9 +1,11 @@
 // File-writing side of the build stages (kept out of src/ so those stay pure).
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Site } from '../src/pipeline/derive.ts';
 import { generateReportMdx } from '../src/view/render-mdx.ts';
-import type { ExportFile } from '../src/publish/export.ts';
+import type { ExportContent, ExportFile } from '../src/publish/export.ts';
+import type { FileFacts } from '../src/publish/datasets.ts';
+import { Sha256 } from '../src/publish/sha256.ts';
 import { formatIssue } from '../src/pipeline/validate.ts';
 import type { Issue } from '../src/core/model.ts';
 
@@ -16,7 +18,10 @@ export function stageClock(log: (msg: string) => void, now = () => performance.n
   return (msg) => {
     const t = now();
     const peak = process.resourceUsage().maxRSS / 1024;
-    log(`${msg} — ${((t - last) / 1000).toFixed(1)} s, đỉnh bộ nhớ ${peak.toFixed(0)} MB`);
+    // What is held now, by kind: V8 heap (JS objects, strings) vs external (Buffers, typed arrays) vs RSS.
+    const m = process.memoryUsage();
+    const mb = (b: number) => (b / 1048576).toFixed(0);
+    log(`${msg} — ${((t - last) / 1000).toFixed(1)} s, đỉnh bộ nhớ ${peak.toFixed(0)} MB (giữ: heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, ngoài heap ${mb(m.external)} MB, RSS ${mb(m.rss)} MB)`);
     last = t;
   };
 }
@@ -48,6 +53,32 @@ export function writeFiles(files: { path: string; content: string | Uint8Array }
     writeFileSync(path, f.content);
   }
 }
+
+/**
+ * A file written chunk by chunk as it is produced, hashed and measured on the way: the whole file
+ * is never one string or buffer in memory. Returns its size and SHA-256.
+ */
+export function streamFile(path: string, chunks: Iterable<string | Uint8Array>): FileFacts {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w');
+  const hash = new Sha256();
+  const enc = new TextEncoder();
+  let bytes = 0;
+  try {
+    for (const chunk of chunks) {
+      const b = typeof chunk === 'string' ? enc.encode(chunk) : chunk;
+      for (let at = 0; at < b.length; ) at += writeSync(fd, b, at);
+      hash.update(b);
+      bytes += b.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.hex() };
+}
+
+/** The export sink of the build (src/publish/export.ts writeExports): every file straight to outDir. */
+export const diskSink = (outDir: string) => (path: string, content: ExportContent): FileFacts => streamFile(join(outDir, path), typeof content === 'string' ? [content] : content);
 
 /** Stop the build on content errors, listing them as `npm run validate` would. */
 export function exitOnContentErrors(issues: Issue[]): void {

@@ -143,7 +143,7 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
   for (const l of lines) info.addRow(l).commit();
   info.commit();
   await wb.commit();
-  const entries = unzipSync(new Uint8Array((wb.stream as unknown as { toBuffer(): Uint8Array }).toBuffer()));
+  const entries = unzipSync(new Uint8Array((wb as unknown as { stream: { toBuffer(): Uint8Array } }).stream.toBuffer()));
   const references = (wb as unknown as { sharedStrings: { totalRefs: number } }).sharedStrings.totalRefs;
   asInMemoryWriter(entries, [dimension([table.columns.map((c) => c.title), ...table.rows]), dimension(lines)], references);
   return rezip(entries, ['[Content_Types].xml']);

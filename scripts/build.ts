@@ -30,7 +30,7 @@ const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { seedExportSizes } = await import('../src/view/dataset-catalog.ts');
-const { diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
+const { collectGarbage, diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
 const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
@@ -71,6 +71,7 @@ rmSync(outDir, { recursive: true, force: true });
   writeFiles(workbooks, outDir);
   stage(`dữ liệu: ${written.size + workbooks.length + 2} tệp (dữ liệu, API, danh mục, nguồn tin; xlsx: ${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới)`);
 }
+collectGarbage();
 // Charts are the costliest part of rendering pages: cached by input + chart code + plotting libraries.
 // Every file of the chart folders (one folder per chart type), sorted so the key is stable.
 const chartFiles = readdirSync(`${root}/src/view/charts`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => `src/view/charts/${f}`);
@@ -78,6 +79,8 @@ const chartCode = codeHash([...chartFiles, ...['@observablehq/plot', 'linkedom',
 const charts = installChartCache(CHART_CACHE, chartCode);
 await astroBuild({ root, outDir, logLevel: 'error', vite: { build: { emptyOutDir: false } } });
 stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới)`);
+collectGarbage();
+stage('dọn bộ nhớ sau astro build');
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
 stage('chỉ mục tìm kiếm');

@@ -1,6 +1,8 @@
 // File-writing side of the build stages (kept out of src/ so those stay pure).
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Site } from '../src/pipeline/derive.ts';
 import { generateReportMdx } from '../src/view/render-mdx.ts';
 import type { ExportContent, ExportFile } from '../src/publish/export.ts';
@@ -15,15 +17,37 @@ import type { Issue } from '../src/core/model.ts';
  */
 export function stageClock(log: (msg: string) => void, now = () => performance.now()): (msg: string) => void {
   let last = now();
+  // Sampled while the event loop turns (Astro and Pagefind are async): the stage's largest V8 heap and
+  // off-heap (Buffers, typed arrays) use, to tell garbage-collected growth from native memory in the peak.
+  let heap = 0;
+  let external = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    heap = Math.max(heap, m.heapUsed);
+    external = Math.max(external, m.external);
+    return m;
+  };
+  setInterval(sample, 200).unref();
   return (msg) => {
     const t = now();
     const peak = process.resourceUsage().maxRSS / 1024;
-    // What is held now, by kind: V8 heap (JS objects, strings) vs external (Buffers, typed arrays) vs RSS.
-    const m = process.memoryUsage();
+    const m = sample();
     const mb = (b: number) => (b / 1048576).toFixed(0);
-    log(`${msg} — ${((t - last) / 1000).toFixed(1)} s, đỉnh bộ nhớ ${peak.toFixed(0)} MB (giữ: heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, ngoài heap ${mb(m.external)} MB, RSS ${mb(m.rss)} MB)`);
+    log(`${msg} — ${((t - last) / 1000).toFixed(1)} s, đỉnh bộ nhớ ${peak.toFixed(0)} MB (bước này: heap tối đa ${mb(heap)} MB, ngoài heap tối đa ${mb(external)} MB; giữ lại: heap ${mb(m.heapUsed)} MB, RSS ${mb(m.rss)} MB)`);
     last = t;
+    heap = 0;
+    external = 0;
   };
+}
+
+/**
+ * A full, compacting garbage collection, between stages: what a stage let go (export tables, Astro's
+ * bundler state) is freed and its pages returned to the system before the next stage grows, instead of
+ * whenever V8's heuristics get to it (at 1,000 reports the heap otherwise carries GBs of garbage into the next stage).
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 export const GENERATED_DIR = 'src/generated/reports';

@@ -40,9 +40,6 @@ const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
 // The Astro pages below get this same site object: the pipeline runs once per build.
 shareSite(site);
-// Astro's bundler (Rolldown, native) allocates with mimalloc, which by default keeps freed pages for a
-// while; purged at once, they are given back before the pages render (read when its library loads, below).
-process.env.MIMALLOC_PURGE_DELAY ??= '0';
 // Loaded only once the content is valid: bad content fails in a second, not after loading the bundler.
 const { build: astroBuild } = await import('astro');
 const { buildSearchIndex } = await import('./search-index.ts');

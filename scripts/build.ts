@@ -39,7 +39,7 @@ const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { seedExportSizes } = await import('../src/view/dataset-catalog.ts');
 const { collectGarbage, diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
-const { cachedBytes, codeHash, installChartCache } = await import('./cache.ts');
+const { cachedBytes, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
@@ -92,4 +92,8 @@ stage('dọn bộ nhớ sau astro build');
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);
 await buildSearchIndex(site, outDir, log);
 stage('chỉ mục tìm kiếm');
+{
+  const pruned = pruneCache();
+  if (pruned.removed) log(`bộ đệm: bỏ ${pruned.removed} mục lâu không dùng, giữ ${pruned.kept} (${(pruned.bytes / 1048576).toFixed(0)} MB)`);
+}
 log(`xong: ${outDir}`);

@@ -3,7 +3,7 @@
 // Outputs are deterministic, so a hit gives the same bytes a recomputation would.
 // CCHC_CACHE=0 turns it off (e.g. to time the uncached build).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 
 /** CCHC_CACHE_DIR moves it (tests use a temporary folder). */
@@ -24,6 +24,48 @@ export function codeHash(files: string[], root = process.cwd()): string {
     h.update(name).update('\0').update(existsSync(path) ? readFileSync(path) : '').update('\0');
   }
   return h.digest('hex');
+}
+
+/** A hit refreshes the entry's time, so pruning (pruneCache) removes what no build has used lately. */
+function markUsed(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch { /* read-only cache: still a hit */ }
+}
+
+export interface PruneResult { kept: number; removed: number; bytes: number }
+
+/**
+ * Keep the cache bounded: entries unused for `maxAgeDays` go, then the least recently used until
+ * the total is ≤ `maxBytes`. Entries the current build used were just touched, so they stay
+ * unless the limit is smaller than one build's own entries. `now` is passed in for tests.
+ */
+export function pruneCache(now = Date.now(), maxAgeDays = Number(process.env.CCHC_CACHE_DAYS ?? 30), maxBytes = Number(process.env.CCHC_CACHE_MAX_MB ?? 2048) * 1024 * 1024): PruneResult {
+  const root = cacheDir();
+  if (!existsSync(root)) return { kept: 0, removed: 0, bytes: 0 };
+  const entries: { path: string; time: number; size: number }[] = [];
+  for (const kind of readdirSync(root)) {
+    const dir = join(root, kind);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const s = statSync(path);
+      if (s.isFile()) entries.push({ path, time: s.mtimeMs, size: s.size });
+    }
+  }
+  // Newest first; ties by path so the same cache prunes the same way.
+  entries.sort((a, b) => b.time - a.time || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let bytes = 0;
+  let removed = 0;
+  for (const e of entries) {
+    const stale = now - e.time > maxAgeDays * 86_400_000;
+    if (stale || bytes + e.size > maxBytes) {
+      rmSync(e.path, { force: true });
+      removed++;
+    } else bytes += e.size;
+  }
+  return { kept: entries.length - removed, removed, bytes };
 }
 
 export interface CacheStats { hits: number; misses: number }
@@ -71,6 +113,7 @@ export function cachedBytes<T>(kind: string, code: string, compute: (input: T) =
     const path = join(dir, `${key}.bin`);
     if (existsSync(path)) {
       stats.hits++;
+      markUsed(path);
       return new Uint8Array(readFileSync(path));
     }
     stats.misses++;
@@ -107,6 +150,7 @@ export function installChartCache(key: symbol, code: string): CacheStats {
     const path = join(dir, `${id}.svg`);
     if (existsSync(path)) {
       stats.hits++;
+      markUsed(path);
       return readFileSync(path, 'utf8');
     }
     stats.misses++;

@@ -10,7 +10,8 @@
 //     and its WebAssembly; dist/pagefind/nam/<year>/ one bundle per older year
 //     (index, fragments, filters, metadata only), written one after the other with
 //     a fresh index each, so memory is bounded by the largest year. A first search
-//     loads the main bundle only: every bundle costs a chunk (~5 KB) per query word.
+//     loads the main bundle only: a chunk (~5 KB) per query word. Older years are
+//     written as few files (bundleSettings): larger chunks and fragments packed per report.
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
@@ -30,10 +31,31 @@ import { organizationName } from '../src/core/labels.ts';
  * default (20 000) gives ~20 KB chunks here, and a four-word query crossed the
  * 150 KB first-query budget; 3 000 gives chunks of ≤ 9 KB and fewer accidental
  * prefix matches ("ho" no longer picks up "hoạch" merely because both words
- * share a chunk). Pagefind 1.6 reads it only from this environment variable; the
- * build-level search test guards the chunk sizes in case a release drops it.
+ * share a chunk). Pagefind 1.6 reads it only from this environment variable when
+ * its service process starts (see `serviceFor`); the build-level search test
+ * guards the chunk sizes in case a release drops it.
+ * This is the main bundle's: the one every first search loads.
  */
 export const INDEX_CHUNK_SIZE = 3000;
+
+/**
+ * Chunk size of the older-year bundles, which a search loads only when it merges that
+ * year. Most of the index is there (all years but the newest), and at 3 000 it was ~10
+ * chunk files per report (34,833 Pagefind files at 1,000 reports, 20,000 allowed for the
+ * whole site). Pagefind's default, 20 000: ~2 chunk files per report; a merged year costs
+ * one chunk per query word, ~19 KB on the synthetic copies and up to ~29 KB on the real,
+ * more varied, reports (24 000 gave 34 KB there; 16 000, 2.6 files per report).
+ */
+export const YEAR_INDEX_CHUNK_SIZE = 20000;
+
+/**
+ * Documents per fragment file in the older-year bundles (Pagefind 1.6 `maxFragments`: past
+ * that many files it packs fragments into shared files, in the order documents were added).
+ * Documents are added report by report, so one file holds neighbouring documents of one
+ * report; showing a result loads its whole file. The main bundle keeps one file per
+ * document: a first search loads only the fragments of the results it shows.
+ */
+export const YEAR_FRAGMENT_DOCS = 16;
 
 /** Pagefind's UI bundles: the portal has its own search page, so these are removed from dist/pagefind/. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
@@ -60,6 +82,10 @@ const DROP_TAGS = new Set(['script', 'style', 'svg', 'nav', 'noscript', 'form', 
 // Pagefind joins adjacent cells and list items ("LoạiHuyện"): keep a space after block-level elements.
 const BLOCK = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'article', 'blockquote', 'figcaption', 'tr', 'summary']);
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+
+// On pages whose figures have documents of their own: key-figure cards (each with a long "compared with" line) and
+// chart captions repeat those figures; at 50 reports they were a third of a report page's indexed text.
+const DUPLICATES = /^<(?:ul|ol)\s[^>]*\bclass="(?:[^"]*\s)?cards\b|^<figure\s[^>]*\bclass="(?:[^"]*\s)?chart\b/;
 
 const SCRIPT_END = /<\/script/gi;
 const STYLE_END = /<\/style/gi;
@@ -131,7 +157,7 @@ export function pageForIndex(html: string, info: PageInfo): { html: string; titl
         DROP_TAGS.has(name) ||
         attrsHave(attrs.replace(/"[^"]*"|'[^']*'/g, '""'), /(?:^|\s)(?:data-pagefind-ignore|hidden)(?:[\s=/]|$)/) ||
         attrsHave(attrs, /\sclass="[^"]*\bbreadcrumbs\b/) ||
-        (info.dropTables && (name === 'table' || (name === 'details' && attrsHave(attrs, /\sclass="[^"]*\bchart-data\b/))));
+        (info.dropTables && (name === 'table' || (name === 'details' && attrsHave(attrs, /\sclass="[^"]*\bchart-data\b/)) || DUPLICATES.test(`<${name}${attrs}`)));
       if (drop && !selfClosing) skipDepth = stack.length;
       else if (!drop) out.push(tok);
     }
@@ -180,8 +206,8 @@ function dirSize(dir: string, keep: (name: string) => boolean = () => true): { b
 /** One Pagefind bundle: HTML pages of dist/ and grouped figures and passages, written to `dir`. */
 export interface Bundle {
   /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
-  /** The year of an older-year bundle; null for the main bundle (which holds the newest year). */
   dir: string;
+  /** The year of an older-year bundle; null for the main bundle (which holds the newest year). */
   year: number | null;
   pages: { url: string; file: string; info: PageInfo }[];
   groups: () => SearchGroup[];
@@ -218,26 +244,56 @@ export function planBundles(site: Site, dist: string): Bundle[] {
   return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];
 }
 
+/** Report a document belongs to (its page, dataset page or grouped records), "" for the rest: keeps a report's documents adjacent. */
+function reportOfUrl(url: string): string {
+  return /^\/bao-cao\/([^/?#]+)/.exec(url)?.[1] ?? /^\/du-lieu\/bao-cao-([^/?#]+)\//.exec(url)?.[1] ?? '';
+}
+
+/**
+ * How a bundle is written: the main bundle with small chunks and a file per fragment (what a
+ * first search loads), an older year with larger chunks and fragments packed per report.
+ */
+export function bundleSettings(bundle: Pick<Bundle, 'year'>, documents: number): { chunkSize: number; maxFragments: number | undefined } {
+  if (bundle.year == null) return { chunkSize: INDEX_CHUNK_SIZE, maxFragments: undefined };
+  return { chunkSize: YEAR_INDEX_CHUNK_SIZE, maxFragments: Math.max(1, Math.ceil(documents / YEAR_FRAGMENT_DOCS)) };
+}
+
+/** Pagefind reads the chunk size when its service process starts: restart it when a bundle needs another. */
+async function serviceFor(chunkSize: number): Promise<void> {
+  const wanted = String(chunkSize);
+  if (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE === wanted) return;
+  await pagefind.close();
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = wanted;
+}
+
 /** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
-export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; passages: number; groups: number; bytes: number; files: number }> {
+export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; passages: number; groups: number; documents: number; bytes: number; files: number }> {
   const outputPath = join(dist, bundle.dir);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false });
+  const groups = bundle.groups();
+  const docs: { url: string; html: () => string | null; page: boolean }[] = [
+    ...bundle.pages.map((p) => ({ url: p.url, page: true, html: () => pageForIndex(readFileSync(p.file, 'utf8'), p.info)?.html ?? null })),
+    ...groups.map((g) => ({ url: g.url, page: false, html: () => g.html })),
+  ];
+  // Report by report (pages of no report first), so a packed fragment file holds one report's documents.
+  const order = new Map<string, number>();
+  for (const d of docs) if (!order.has(reportOfUrl(d.url))) order.set(reportOfUrl(d.url), reportOfUrl(d.url) ? order.size + 1 : 0);
+  const sorted = docs.map((d, i) => ({ d, i, k: order.get(reportOfUrl(d.url))! })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.d);
+  const settings = bundleSettings(bundle, docs.length);
+  await serviceFor(settings.chunkSize);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false, ...(settings.maxFragments ? { maxFragments: settings.maxFragments } : {}) });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   let pages = 0;
-  for (const p of bundle.pages) {
-    const page = pageForIndex(readFileSync(p.file, 'utf8'), p.info);
-    if (!page) continue;
-    const res = await index.addHTMLFile({ url: p.url, content: page.html });
-    if (res.errors.length) throw new Error(`Pagefind ${p.url}: ${res.errors.join('; ')}`);
-    pages++;
+  let documents = 0;
+  for (const d of sorted) {
+    const html = d.html();
+    if (html == null) continue;
+    const res = await index.addHTMLFile({ url: d.url, content: html });
+    if (res.errors.length) throw new Error(`Pagefind ${d.url}: ${res.errors.join('; ')}`);
+    if (d.page) pages++;
+    documents++;
   }
-  const groups = bundle.groups();
   // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
-  if (bundle.year == null && pages + groups.length === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
-  for (const g of groups) {
-    const res = await index.addHTMLFile({ url: g.url, content: g.html });
-    if (res.errors.length) throw new Error(`Pagefind ${g.url}: ${res.errors.join('; ')}`);
-  }
+  if (bundle.year == null && documents === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
@@ -245,16 +301,14 @@ export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages
   else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
   const count = (type: string) => groups.filter((g) => g.type === type).reduce((n, g) => n + g.anchors.length, 0);
   const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
-  return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, ...size };
+  return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, documents, ...size };
 }
 
 export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
   rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
-  // Read by the Pagefind service process when createIndex spawns it.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
   const bundles = planBundles(site, dist);
   try {
-    const total = { pages: 0, figures: 0, passages: 0, groups: 0, bytes: 0, files: 0 };
+    const total = { pages: 0, figures: 0, passages: 0, groups: 0, documents: 0, bytes: 0, files: 0 };
     let largest = { dir: '', bytes: 0 };
     for (const b of bundles) {
       const s = await writeBundle(b, dist);
@@ -262,7 +316,7 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
       if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     }
     log(
-      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm; ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
+      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm (${total.documents} tài liệu); ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
         `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB`,
     );
   } finally {

@@ -37,6 +37,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 // Results (documents) whose data a batch loads: each is a fragment file to fetch, and a grouped
@@ -76,6 +77,9 @@ function loadPagefind(): Promise<Pagefind> {
     // holding the one matching figure above short pages.
     await pf.options(PF_OPTIONS);
     await pf.init();
+    // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
+    // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
+    await pf.filters();
     return pf;
   })();
   return pagefind;
@@ -104,7 +108,9 @@ function yearsLabel(years: number[]): string {
 }
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
-const timings: { query: string; ms: number; results: number }[] = [];
+// `step`: 'first' for the years merged so far (a first search: the main bundle), 'older' after merging an older year
+// because results were few. `ms` counts from the index being loaded (pagefind.js, WebAssembly, metadata) to results shown.
+const timings: { query: string; ms: number; results: number; step: 'first' | 'older'; at: number }[] = [];
 (window as unknown as { __searchTimings: typeof timings }).__searchTimings = timings;
 
 let seq = 0;
@@ -319,25 +325,39 @@ async function run() {
     return { results: parts.flatMap((r) => r.results), unfilteredResultCount: parts.reduce((n, r) => n + r.unfilteredResultCount, 0), filters: {} };
   };
   const pinned = pinnedYears();
+  list.dataset.state = 'searching';
   let res: PfResponse | null;
   try {
-    if (pinned.length) {
-      await mergeYears(pf, pinned);
-      res = await search();
-    } else {
-      res = await search();
-      // Few results: look further back, year by year, before showing anything.
-      for (let extra = 0; res && res.results.length < PAGE_SIZE && extra < FEW_RESULTS_YEARS && nextYears(1).length && mySeq === seq; extra++) {
-        await mergeYears(pf, nextYears(1));
-        res = await search();
-      }
-    }
+    if (pinned.length) await mergeYears(pf, pinned);
+    res = await search();
   } catch {
     // A year bundle missing from the host (a partial upload): say so rather than hang on "Đang tìm…".
     if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
     return;
   }
   if (mySeq !== seq || !res) return;
+  // Results of the years merged so far first (a first search: the main bundle only, newest year and
+  // the pages of no single report); then, when they are few, the next older year, shown when merged.
+  const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
+  await show(res, s, mySeq, pinned, t0, 'first');
+  for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {
+    status.textContent = `${status.textContent} Đang tìm thêm trong năm ${nextYears(1)[0]}…`;
+    try {
+      await mergeYears(pf, nextYears(1));
+      res = await search();
+    } catch {
+      if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
+      return;
+    }
+    if (mySeq !== seq || !res) return;
+    await show(res, s, mySeq, pinned, t0, 'older');
+  }
+  if (mySeq === seq) list.dataset.state = 'done';
+}
+
+/** Render a search's first page of results and its status line; `step` tells the timings which search this was. */
+async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number, pinned: number[], t0: number, step: 'first' | 'older') {
+  const hasFilters = Object.keys(s.filters).length > 0;
   current = res.results;
   shown = 0;
   list.replaceChildren();
@@ -346,8 +366,7 @@ async function run() {
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;
   if (rest.length) older.textContent = `Tìm cả trong các năm trước (${yearsLabel(rest.slice(0, MORE_YEARS))})`;
-  timings.push({ query: s.q, ms: performance.now() - t0, results: current.length });
-  list.dataset.state = 'done';
+  timings.push({ query: s.q, ms: performance.now() - t0, results: current.length, step, at: performance.now() });
   list.dataset.count = String(current.length);
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
@@ -355,7 +374,7 @@ async function run() {
   const scope = !pinned.length && merged.size < YEARS.length ? ` trong báo cáo các năm ${yearsLabel([...merged])} và các trang chung` : '';
   if (current.length === 0) {
     status.textContent = `Không tìm thấy kết quả nào${what}${filt}${scope}.`;
-    await showSuggestions(s.q, hasFilters);
+    if (!(step === 'first' && !pinned.length && nextYears(1).length && FEW_RESULTS_YEARS > 0)) await showSuggestions(s.q, hasFilters);
   } else {
     status.textContent = `Tìm thấy ${current.length} kết quả${what}${filt}${scope}.`;
   }

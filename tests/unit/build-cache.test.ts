@@ -1,10 +1,10 @@
 // The build cache (scripts/cache.ts): a hit returns the stored bytes without recomputing;
 // new input or new code recomputes; CCHC_CACHE=0 always recomputes.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedBytes, codeHash, feedJson, installChartCache, type CacheStats } from '../../scripts/cache.ts';
+import { cachedBytes, codeHash, feedJson, installChartCache, pruneCache, type CacheStats } from '../../scripts/cache.ts';
 import { barChart, CHART_CACHE, lineChart } from '../../src/view/charts/index.ts';
 
 describe('feedJson (cache keys of large inputs, hashed in pieces)', () => {
@@ -97,5 +97,41 @@ describe('cachedBytes', () => {
     } finally {
       delete (globalThis as Record<symbol, unknown>)[CHART_CACHE];
     }
+  });
+
+  it('pruneCache: drops entries unused for the age limit, then the least recently used past the size limit; a hit counts as use', async () => {
+    // A cache of its own: the other tests' entries would count against the limits.
+    const own = join(dir, 'own-cache');
+    process.env.CCHC_CACHE_DIR = own;
+    const kind = join(own, 'prune');
+    mkdirSync(kind, { recursive: true });
+    const day = 86_400_000;
+    const now = Date.UTC(2026, 10, 30);
+    const put = (name: string, bytes: number, ageDays: number) => {
+      const path = join(kind, name);
+      writeFileSync(path, new Uint8Array(bytes));
+      const t = new Date(now - ageDays * day);
+      utimesSync(path, t, t);
+      return path;
+    };
+    const fresh = put('fresh.bin', 100, 1);
+    const old = put('old.bin', 100, 40);
+    const mid = put('mid.bin', 100, 10);
+    expect(pruneCache(now, 30, 1e9)).toMatchObject({ removed: 1 });
+    expect([existsSync(fresh), existsSync(old), existsSync(mid)]).toEqual([true, false, true]);
+    // Size limit: newest first until the budget is used up.
+    expect(pruneCache(now, 30, 150)).toMatchObject({ removed: 1, bytes: 100 });
+    expect([existsSync(fresh), existsSync(mid)]).toEqual([true, false]);
+    // A cache hit refreshes the entry's time, so an old but used entry survives the age limit.
+    const f = cachedBytes('prune2', 'code', async () => new Uint8Array([7]));
+    await f('k');
+    const entry = readdirSync(join(own, 'prune2')).map((n) => join(own, 'prune2', n))[0];
+    const long = new Date(Date.now() - 90 * day);
+    utimesSync(entry, long, long);
+    await f('k');
+    expect(statSync(entry).mtimeMs).toBeGreaterThan(Date.now() - day);
+    pruneCache(Date.now(), 30, 1e9);
+    expect(existsSync(entry)).toBe(true);
+    process.env.CCHC_CACHE_DIR = dir;
   });
 });

@@ -42,6 +42,14 @@ describe('pageForIndex', () => {
     expect(indexed(page(main), false).text).toBe('Báo cáo 67.628 Dữ liệu 12 Ghi chú');
   });
 
+  it('drops key-figure cards and chart captions with the tables (figure documents hold them), not other lists or figures', () => {
+    const main =
+      '<h1>Báo cáo</h1><ul class="cards"><li class="card">67.628 hồ sơ so với quý I/2019</li></ul><figure class="chart wide"><span class="chart-title">Hồ sơ</span></figure>' +
+      '<ul class="cardsx"><li>Giữ danh sách</li></ul><figure class="charter"><p>Giữ hình</p></figure><p>Tóm tắt</p>';
+    expect(indexed(page(main), true).text).toBe('Báo cáo Giữ danh sách Giữ hình Tóm tắt');
+    expect(indexed(page(main), false).text).toContain('67.628 hồ sơ');
+  });
+
   it('writes đ/Đ as d̵/D̵ in the text (also from entities), escapes text, keeps filters and sort in an ignored block', () => {
     const r = indexed(page('<h1>Đơn vị</h1><p>&#273;ạt &lt;b&gt; &amp; đủ</p>'));
     expect(r.title).toBe('Đơn vị');

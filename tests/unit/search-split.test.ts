@@ -10,12 +10,12 @@ import * as pagefind from 'pagefind';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, hasBrowser } from '../e2e/browser.ts';
 import { serveDist, type StaticServer } from '../../scripts/static-server.ts';
-import { planBundles, writeBundle, INDEX_CHUNK_SIZE } from '../../scripts/search-index.ts';
+import { planBundles, writeBundle, YEAR_FRAGMENT_DOCS } from '../../scripts/search-index.ts';
 import { synthesize } from '../../scripts/scale/synthesize.ts';
 import { loadContent, memoryReader } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { deriveSite, type Site } from '../../src/pipeline/derive.ts';
-import { FIGURE_GROUP_SIZE, figureGroups, memberFields, memberId, numberForms, reportYear, searchYears } from '../../src/publish/search-records.ts';
+import { FIGURE_GROUP_SIZE, figureGroups, memberFields, memberId, numberForms, reportGroups, reportYear, searchYears } from '../../src/publish/search-records.ts';
 import { organizationName } from '../../src/core/labels.ts';
 import { periodLabel, periodRange } from '../../src/core/period.ts';
 import { urls } from '../../src/core/urls.ts';
@@ -70,17 +70,28 @@ describe(`search index split by year at ${N} synthetic reports`, () => {
   });
 });
 
+describe(`documents and files per report at ${N} synthetic reports`, () => {
+  // Pagefind writes a fragment per document (packed in the older-year bundles) and an entry per document in the
+  // metadata a search loads: grouping figures and passages took ~140 documents per report down to ~24; this fails
+  // if a change to the groups (or to what reportGroups makes) sends it back up.
+  it('at most 30 search documents per report (its figure and passage groups, its page and dataset page)', () => {
+    let documents = 0;
+    for (const r of site.content.reports) documents += reportGroups(site, r).length + 2;
+    expect(documents / site.content.reports.length).toBeLessThanOrEqual(30);
+  });
+});
+
 describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} synthetic reports`, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
   // The main bundle (script, WebAssembly, newest year) and the next and the oldest year bundles: indexing all years takes too long for a test.
   const years = [bundles[1].year!, bundles.at(-1)!.year!];
+  const written = new Map<number | null, Awaited<ReturnType<typeof writeBundle>>>();
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'cchc-search-split-'));
-    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
     try {
-      for (const b of bundles) if (b.year == null || years.includes(b.year)) await writeBundle(b, dist);
+      for (const b of bundles) if (b.year == null || years.includes(b.year)) written.set(b.year, await writeBundle(b, dist));
     } finally {
       await pagefind.close();
     }
@@ -97,6 +108,20 @@ describe.skipIf(!hasBrowser)(`search in Chromium over the split index at ${N} sy
   it('year bundles carry no script or WebAssembly of their own (the main bundle’s serve every merged year)', () => {
     for (const y of years) expect(readdirSync(join(dist, 'pagefind/nam', String(y))).filter((f) => /\.(js|pagefind)$/.test(f))).toEqual([]);
     expect(readdirSync(join(dist, 'pagefind'))).toContain('wasm.unknown.pagefind');
+  });
+
+  it('an older-year bundle packs its fragments (~YEAR_FRAGMENT_DOCS documents a file) and has fewer index chunk files than reports × 4', () => {
+    // At 1,000 reports Pagefind wrote ~35 files per report, one fragment per document and 3,000-location chunks;
+    // the whole site may have 20,000. These bound what grows with reports: fragment and index files of the years.
+    for (const y of years) {
+      const dir = join(dist, 'pagefind/nam', String(y));
+      const { documents } = written.get(y)!;
+      const reports = site.content.reports.filter((r) => reportYear(r) === y).length;
+      const fragments = readdirSync(join(dir, 'fragment')).length;
+      expect(fragments, dir).toBeLessThanOrEqual(Math.ceil(documents / YEAR_FRAGMENT_DOCS));
+      expect(fragments, dir).toBeLessThan(documents);
+      expect(readdirSync(join(dir, 'index')).length, dir).toBeLessThanOrEqual(reports * 4);
+    }
   });
 
   it('finds every figure of a merged year by its printed value (filtered to its year, period and unit, as a reader could), and words without diacritics find both years', async () => {

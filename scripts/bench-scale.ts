@@ -101,6 +101,8 @@ function measure(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ru
     const onLine = (line: string) => {
       const m = /^\[(build|search)\]\s*(.*)$/.exec(line);
       if (!m) return;
+      // The build's own line (stage time, peak and held memory by kind) is kept in the bench log.
+      console.log(`    ${line}`);
       sample();
       const now = performance.now();
       stages.push({ name: m[2].slice(0, 60), wall: (now - last) / 1000, cpu: cpuNow - lastCpu, peakRss: stagePeak });

@@ -70,13 +70,46 @@ export function pruneCache(now = Date.now(), maxAgeDays = Number(process.env.CCH
 
 export interface CacheStats { hits: number; misses: number }
 
+const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * Feed JSON.stringify(value) to `update` in pieces: the same text, but a 90,000-row table (the
+ * workbook cache's input) is never one string of a few hundred MB. Plain arrays and objects are
+ * walked; everything else (numbers, strings, Dates via toJSON, short arrays) is stringified whole.
+ */
+export function feedJson(update: (piece: string) => void, value: unknown): void {
+  if (Array.isArray(value) && value.length > 64) {
+    update('[');
+    value.forEach((v, i) => {
+      if (i) update(',');
+      if (skipped(v)) update('null');
+      else feedJson(update, v);
+    });
+    update(']');
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    update('{');
+    let first = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (skipped(v)) continue;
+      update(`${first ? '' : ','}${JSON.stringify(k)}:`);
+      first = false;
+      feedJson(update, v);
+    }
+    update('}');
+  } else {
+    update(JSON.stringify(value) ?? 'null');
+  }
+}
+
 /** `compute(input)` cached under `kind`/sha256(code + JSON of input). */
 export function cachedBytes<T>(kind: string, code: string, compute: (input: T) => Promise<Uint8Array>, stats: CacheStats = { hits: 0, misses: 0 }): (input: T) => Promise<Uint8Array> {
   const enabled = process.env.CCHC_CACHE !== '0';
   const dir = join(cacheDir(), kind);
   return async (input: T) => {
     if (!enabled) return compute(input);
-    const key = createHash('sha256').update(code).update('\0').update(JSON.stringify(input)).digest('hex');
+    const h = createHash('sha256').update(code).update('\0');
+    feedJson((piece) => h.update(piece), input);
+    const key = h.digest('hex');
     const path = join(dir, `${key}.bin`);
     if (existsSync(path)) {
       stats.hits++;

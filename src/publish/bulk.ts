@@ -1,6 +1,6 @@
 // The bulk download: one zip of all data with its metadata, licence and checksums,
 // byte-identical across builds (fixed timestamps, sorted entries, fixed compression).
-import { zipSync, type Zippable } from 'fflate';
+import { zipSync } from 'fflate';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { LICENSE, PUBLISHER } from './datasets.ts';
@@ -69,10 +69,73 @@ export function bulkEntries(site: Site, files: { path: string; content: string }
   return entries;
 }
 
-export function bulkZip(site: Site, files: { path: string; content: string }[]): Uint8Array {
-  const entries = bulkEntries(site, files);
+/** One file of the bulk zip: read only when its entry is written, with its checksum known beforehand. */
+export interface BulkSource {
+  /** Path under dist/ ("data/observations.csv"). */
+  path: string;
+  read: () => Uint8Array;
+  sha256: string;
+}
+
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+const putU32 = (b: Uint8Array, at: number, v: number) => {
+  b[at] = v & 255;
+  b[at + 1] = (v >>> 8) & 255;
+  b[at + 2] = (v >>> 16) & 255;
+  b[at + 3] = (v >>> 24) & 255;
+};
+
+/**
+ * The bulk zip, in chunks one entry at a time: each file is read, compressed, handed on and let
+ * go before the next, so memory holds one file, not the whole package. The bytes are those of fflate's
+ * zipSync over all entries (tests/unit/stream-exports.test.ts): zipSync writes each local header and its
+ * data independently of the others, so each entry is zipped alone and only what spans entries is redone:
+ * the central directory's local-header offsets and the end record.
+ */
+export function* bulkZipChunks(site: Site, sources: BulkSource[]): Generator<Uint8Array> {
   const enc = new TextEncoder();
-  const z: Zippable = {};
-  for (const p of [...entries.keys()].sort()) z[`${ROOT}/${p}`] = [enc.encode(entries.get(p)!), { mtime: MTIME, level: 6 }];
-  return zipSync(z);
+  const entries = new Map<string, { read: () => Uint8Array; sha256: string }>();
+  for (const s of sources) if (inBulk(s.path)) entries.set(s.path.slice('data/'.length), { read: s.read, sha256: s.sha256 });
+  for (const [p, text] of [['README.md', readme(site)], ['LICENSE.txt', LICENSE_TXT]] as const) entries.set(p, { read: () => enc.encode(text), sha256: sha256(text) });
+  const sums = `${[...entries.keys()].sort().map((p) => `${entries.get(p)!.sha256}  ${p}`).join('\n')}\n`;
+  entries.set('SHA256SUMS', { read: () => enc.encode(sums), sha256: sha256(sums) });
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const p of [...entries.keys()].sort()) {
+    const one = zipSync({ [`${ROOT}/${p}`]: [entries.get(p)!.read(), { mtime: MTIME, level: 6 }] });
+    // End record (22 bytes, no comment): central directory size at +12, offset at +16.
+    const end = one.length - 22;
+    const cdSize = u32(one, end + 12);
+    const cdOffset = u32(one, end + 16);
+    yield one.subarray(0, cdOffset);
+    const entry = one.slice(cdOffset, cdOffset + cdSize);
+    putU32(entry, 42, offset); // where this entry's local header starts in the whole zip
+    central.push(entry);
+    offset += cdOffset;
+  }
+  let cdSize = 0;
+  for (const c of central) {
+    yield c;
+    cdSize += c.length;
+  }
+  const end = new Uint8Array(22);
+  putU32(end, 0, 0x06054b50);
+  end[8] = end[10] = central.length & 255;
+  end[9] = end[11] = (central.length >>> 8) & 255;
+  putU32(end, 12, cdSize);
+  putU32(end, 16, offset);
+  yield end;
+}
+
+export function bulkZip(site: Site, files: { path: string; content: string }[]): Uint8Array {
+  const enc = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  for (const c of bulkZipChunks(site, files.map((f) => ({ path: f.path, read: () => enc.encode(f.content), sha256: sha256(f.content) })))) chunks.push(c);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

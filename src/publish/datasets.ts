@@ -296,6 +296,54 @@ export function toCsv(table: Table): string {
   return `${body.replace(/(\r\n)+$/, '')}\r\n`;
 }
 
+/** Rows per chunk of the streaming writers: big enough that per-call overhead vanishes, small enough to hold. */
+const CHUNK_ROWS = 500;
+const CSV_OPTS = { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r].+$/s } as const;
+
+/**
+ * toCsv(table) in chunks (header, then CHUNK_ROWS rows at a time): the build writes each to disk as
+ * produced, so a 90,000-row table is never one string. Joined, the chunks are exactly toCsv(table)
+ * (tests/unit/stream-exports.test.ts): papaparse quotes cell by cell, and the trailing line breaks
+ * toCsv strips are held back here until a non-empty line follows (only a one-column table has empty lines).
+ */
+export function* csvChunks(table: Table): Generator<string> {
+  let held = '';
+  const emit = function* (piece: string) {
+    const s = held + piece;
+    const tail = /(\r\n)+$/.exec(s);
+    held = tail ? tail[0] : '';
+    const out = tail ? s.slice(0, tail.index) : s;
+    if (out) yield out;
+  };
+  // Without rows, papaparse ends the header with its line break: the rows below bring their own.
+  yield* emit(Papa.unparse({ fields: table.columns.map((c) => c.name), data: [] }, CSV_OPTS).replace(/\r\n$/, ''));
+  for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
+    const rows = table.rows.slice(i, i + CHUNK_ROWS).map((r) => r.map((v) => (v === null ? '' : v)));
+    yield* emit(`\r\n${Papa.unparse(rows, CSV_OPTS)}`);
+  }
+  yield '\r\n';
+}
+
+/** toJson(table) in chunks of CHUNK_ROWS records; joined, exactly toJson(table). */
+export function* jsonChunks(table: Table): Generator<string> {
+  if (table.rows.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < table.rows.length; i += CHUNK_ROWS) {
+    const records = table.rows.slice(i, i + CHUNK_ROWS).map((r) => JSON.stringify(Object.fromEntries(table.columns.map((c, j) => [c.name, r[j]]))));
+    yield `${i === 0 ? '[' : ','}${records.join(',')}`;
+  }
+  yield ']\n';
+}
+
+/** Size and checksum of an exported file: all that descriptors, DCAT and the API need of its content. */
+export interface FileFacts {
+  bytes: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+}
+
 /** Table Schema (Frictionless v1 and v2) of a table, from its column declarations. */
 export function tableSchema(table: Table, opts: { foreignKeys?: boolean } = {}) {
   const fks = opts.foreignKeys === false ? [] : table.columns.filter((c) => c.references);

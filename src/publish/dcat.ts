@@ -4,9 +4,8 @@
 // and places (hash IRIs on their pages, distinct from the pages themselves).
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
 import { en, iri, NS, RDF_TYPE, typed, vi, type Term, type Triple } from './rdf.ts';
-import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
 import { byId } from '../core/model.ts';
 
@@ -52,8 +51,8 @@ function places(site: Site, d: Dataset): string[] {
 }
 
 export interface DcatOptions {
-  /** Bytes of the files written (path under dist/ → content), for byteSize and checksums. */
-  files: Map<string, string>;
+  /** Size and checksum of the files written (path under dist/ → facts), for byteSize and checksums. */
+  files: ReadonlyMap<string, FileFacts>;
   /** Optional contact e-mail (CONTACT_EMAIL at build time). */
   contactEmail?: string;
 }
@@ -149,15 +148,15 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
       type(`${EU}file-type/${spec.fileType}`, `${dct}MediaTypeOrExtent`);
       add(dist, `${dct}license`, iri(LICENSE.url));
       add(dist, `${dct}modified`, typed(d.modified, 'date'));
-      const content = opts.files.get(`data/${file}`);
-      if (content !== undefined) {
-        add(dist, `${dcat}byteSize`, typed(new TextEncoder().encode(content).length, 'nonNegativeInteger'));
+      const facts = opts.files.get(`data/${file}`);
+      if (facts !== undefined) {
+        add(dist, `${dcat}byteSize`, typed(facts.bytes, 'nonNegativeInteger'));
         const sum = `${dist}-checksum`;
         add(dist, `${spdx}checksum`, iri(sum));
         type(sum, `${spdx}Checksum`);
         add(sum, `${spdx}algorithm`, iri(`${spdx}checksumAlgorithm_sha256`));
         type(`${spdx}checksumAlgorithm_sha256`, `${spdx}ChecksumAlgorithm`);
-        add(sum, `${spdx}checksumValue`, typed(sha256(content), 'hexBinary'));
+        add(sum, `${spdx}checksumValue`, typed(facts.sha256, 'hexBinary'));
       }
     }
   }

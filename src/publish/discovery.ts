@@ -2,27 +2,27 @@
 // Action API (answers as files), robots.txt, sitemap.xml and an Atom feed.
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, CONTACT_EMAIL, urls } from '../core/urls.ts';
-import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
 import { datasetIri, datasetPublisher, FORMATS } from './dcat.ts';
-import { sha256 } from './sha256.ts';
 import { siteVersion } from './releases.ts';
 import { byId } from '../core/model.ts';
 
 export const CKAN_ACTIONS = ['package_list', 'package_search', 'organization_list', 'group_list', 'status_show'] as const;
 
-const size = (files: Map<string, string>, path: string) => {
-  const c = files.get(path);
-  return c === undefined ? null : new TextEncoder().encode(c).length;
-};
+/** Size and checksum of the files written before the API (path under dist/ → facts). */
+type WrittenFiles = ReadonlyMap<string, FileFacts>;
 
-function resourcesOf(d: Dataset, files: Map<string, string>) {
-  return datasetDownloads(d).map(({ format, file }) => ({ format, file, url: absolute(urls.data(file)), mediaType: FORMATS[format].mediaType, bytes: size(files, `data/${file}`), hash: files.has(`data/${file}`) ? `sha256:${sha256(files.get(`data/${file}`)!)}` : null }));
+function resourcesOf(d: Dataset, files: WrittenFiles) {
+  return datasetDownloads(d).map(({ format, file }) => {
+    const facts = files.get(`data/${file}`);
+    return { format, file, url: absolute(urls.data(file)), mediaType: FORMATS[format].mediaType, bytes: facts ? facts.bytes : null, hash: facts ? `sha256:${facts.sha256}` : null };
+  });
 }
 
 /** ISO 8601 repeating durations of Project Open Data for the portal's frequency labels. */
 const POD_PERIODICITY: Record<string, string> = { 'Hàng quý': 'R/P3M', 'Hàng năm': 'R/P1Y', 'Một lần': 'irregular', 'Khi có thay đổi': 'irregular' };
 
-export function podDataJson(site: Site, files: Map<string, string>) {
+export function podDataJson(site: Site, files: WrittenFiles) {
   const { version } = siteVersion(site);
   return {
     '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
@@ -75,7 +75,7 @@ function ckanGroup(site: Site, areaId: string) {
   return { id: a.id, name: a.id, title: a.label, display_name: a.label, description: a.description, type: 'group', is_organization: false, state: 'active', image_url: '' };
 }
 
-export function ckanPackage(site: Site, d: Dataset, files: Map<string, string>) {
+export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
   const { version } = siteVersion(site);
   const publisher = datasetPublisher(site, d);
   const created = d.reports.map((r) => reportDate(site, r)).sort()[0] ?? d.modified;
@@ -140,7 +140,7 @@ const json = (v: unknown) => `${JSON.stringify(v)}\n`;
  * server config sends it as JSON) plus the same with .json for plain static hosts, and
  * /api/3/action/package_show/<id>.json (…/package_show?id=<id> needs the rewrite in deploy/).
  */
-export function ckanFiles(site: Site, files: Map<string, string>): Map<string, string> {
+export function ckanFiles(site: Site, files: WrittenFiles): Map<string, string> {
   const out = new Map<string, string>();
   const datasets = buildDatasets(site);
   const put = (action: string, result: unknown) => {

@@ -1,14 +1,16 @@
-// Stage 4b — export: every downloadable file, as { path, content } in memory.
-// The build writes them under dist/; tests inspect them without touching disk.
+// Stage 4b — export: every downloadable file. writeExports hands each file to a sink as it is
+// produced (the build streams it to disk and keeps only its size and checksum); exportFiles
+// collects them as { path, content } in memory for tests and pages.
 import {
   buildDatasets,
+  csvChunks,
   datasetFiles,
   hasOwnDcat,
+  jsonChunks,
+  type FileFacts,
   isSlice,
   LICENSE,
   PUBLISHER,
-  toCsv,
-  toJson,
   OBSERVATION_COLUMNS,
   OBSERVATION_KEY,
   observationRow,
@@ -49,17 +51,26 @@ const contributors = () => [
   { title: PUBLISHER.sourceOrganization, role: 'author', roles: ['author'] },
 ];
 
-function fileFacts(files: Map<string, string>, path: string) {
-  const content = files.get(path);
-  if (content === undefined) throw new Error(`export: ${path} được mô tả nhưng chưa được tạo`);
-  return { bytes: byteSize(content), hash: `sha256:${sha256(content)}` };
+/** Content of an exported file: one string, or chunks that joined make the file (large tables, row by row). */
+export type ExportContent = string | Iterable<string>;
+
+/** Takes each exported file as it is produced (write it, keep it…) and returns its size and checksum. */
+export type ExportSink = (path: string, content: ExportContent) => FileFacts;
+
+/** What descriptors, DCAT and the API know of the files written before them (path under dist/ → facts). */
+export type WrittenFiles = ReadonlyMap<string, FileFacts>;
+
+function fileFacts(files: WrittenFiles, path: string) {
+  const facts = files.get(path);
+  if (facts === undefined) throw new Error(`export: ${path} được mô tả nhưng chưa được tạo`);
+  return { bytes: facts.bytes, hash: `sha256:${facts.sha256}` };
 }
 
 /**
  * `remote`: the resource is named by its absolute URL. Slices are left out of the bulk zip (they repeat
  * observations.csv), so the descriptor, which the zip holds byte for byte, must not point at a local file there.
  */
-function tableResource(files: Map<string, string>, name: string, title: string, description: string, path: string, schema: object, remote = false) {
+function tableResource(files: WrittenFiles, name: string, title: string, description: string, path: string, schema: object, remote = false) {
   return {
     name,
     type: 'table',
@@ -97,7 +108,7 @@ function packageHead(site: Site, name: string, title: string, description: strin
   };
 }
 
-function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], files: Map<string, string>) {
+function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], files: WrittenFiles) {
   return {
     ...packageHead(
       site,
@@ -127,7 +138,7 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
 export const INDICATOR_SCHEMA_FILE = 'chi-so/observations.schema.json';
 const indicatorTable = (rows: Table['rows']): Table => ({ columns: OBSERVATION_COLUMNS, rows, primaryKey: OBSERVATION_KEY });
 
-function indicatorPackage(site: Site, files: Map<string, string>) {
+function indicatorPackage(site: Site, files: WrittenFiles) {
   return {
     ...packageHead(
       site,
@@ -158,44 +169,69 @@ export const rdfFiles = (id: string) => ({ jsonld: `dcat/${id}.jsonld`, ttl: `dc
 // Compact: the descriptors and catalogues grow with every report (one resource, one dataset each).
 const json = (v: unknown) => `${JSON.stringify(v)}\n`;
 
-export function exportFiles(site: Site): ExportFile[] {
+/**
+ * Every exported file, handed to `sink` one at a time (tables as chunks of rows), in an order where the
+ * files a descriptor describes come before it. Returns the facts of every file, by path.
+ */
+export function writeExports(site: Site, sink: ExportSink): Map<string, FileFacts> {
   const datasets = buildDatasets(site);
   const refs = referenceTables(site);
-  const files = new Map<string, string>();
+  const files = new Map<string, FileFacts>();
+  const put = (path: string, content: ExportContent) => {
+    files.set(path, sink(path, content));
+  };
   for (const d of datasets) {
     const f = datasetFiles(d);
-    files.set(`data/${f.csv}`, toCsv(d.table));
-    if (f.json) files.set(`data/${f.json}`, toJson(d.table));
+    put(`data/${f.csv}`, csvChunks(d.table));
+    if (f.json) put(`data/${f.json}`, jsonChunks(d.table));
   }
   for (const r of refs) {
     const f = referenceFiles(r);
-    files.set(`data/${f.csv}`, toCsv(r.table));
-    files.set(`data/${f.json}`, toJson(r.table));
+    put(`data/${f.csv}`, csvChunks(r.table));
+    put(`data/${f.json}`, jsonChunks(r.table));
   }
   // One table per indicator, for the indicator pages' download buttons: CSV only, a slice of observations.csv.
-  for (const ind of site.content.indicators) {
-    const table = indicatorTable(site.figures.filter((f) => f.indicator === ind.id).map((f) => observationRow(site, f)));
-    files.set(`data/chi-so/${ind.id}.csv`, toCsv(table));
+  // Rows are built per indicator and let go once written.
+  const byIndicator = new Map<string, Site['figures']>();
+  for (const f of site.figures) {
+    const list = byIndicator.get(f.indicator);
+    if (list) list.push(f);
+    else byIndicator.set(f.indicator, [f]);
   }
-  files.set(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));
+  for (const ind of site.content.indicators) {
+    const table = indicatorTable((byIndicator.get(ind.id) ?? []).map((f) => observationRow(site, f)));
+    put(`data/chi-so/${ind.id}.csv`, csvChunks(table));
+  }
+  put(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));
   // The full source texts, as published.
-  for (const r of site.content.reports) files.set(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
-  files.set('data/datapackage.json', json(dataPackage(site, datasets, refs, files)));
-  files.set('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
+  for (const r of site.content.reports) put(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
+  put('data/datapackage.json', json(dataPackage(site, datasets, refs, files)));
+  put('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
   // DCAT-AP catalogue, whole and per dataset (the dataset pages link to theirs with rel="alternate").
   const triples = catalogTriples(site, { files, contactEmail: CONTACT_EMAIL });
-  files.set('data/catalog.jsonld', json(toJsonLd(triples)));
-  files.set('data/catalog.ttl', toTurtle(triples));
+  put('data/catalog.jsonld', json(toJsonLd(triples)));
+  put('data/catalog.ttl', toTurtle(triples));
   const stop = new Set([catalogIri(), ...datasets.map((d) => datasetIri(d.id))]);
   for (const d of datasets.filter(hasOwnDcat)) {
     const own = closure(triples, datasetIri(d.id), new Set([...stop].filter((s) => s !== datasetIri(d.id))));
-    files.set(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
-    files.set(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));
+    put(`data/${rdfFiles(d.id).jsonld}`, json(toJsonLd(own)));
+    put(`data/${rdfFiles(d.id).ttl}`, toTurtle(own));
   }
   // Harvest and discovery: Project Open Data, the static CKAN-shaped API, crawlers, feed.
-  files.set('data/data.json', json(podDataJson(site, files)));
-  for (const [path, content] of ckanFiles(site, files)) files.set(path, content);
-  files.set('robots.txt', robotsTxt());
-  files.set('feed.xml', atomFeed(site));
-  return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
+  put('data/data.json', json(podDataJson(site, files)));
+  for (const [path, content] of ckanFiles(site, files)) put(path, content);
+  put('robots.txt', robotsTxt());
+  put('feed.xml', atomFeed(site));
+  return files;
+}
+
+/** Every exported file in memory, sorted by path (tests, and pages that need sizes outside a build). */
+export function exportFiles(site: Site): ExportFile[] {
+  const out = new Map<string, string>();
+  writeExports(site, (path, content) => {
+    const text = typeof content === 'string' ? content : [...content].join('');
+    out.set(path, text);
+    return { bytes: byteSize(text), sha256: sha256(text) };
+  });
+  return [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
 }

@@ -28,20 +28,58 @@ export function sha256(input: string | Uint8Array): string {
 }
 
 function digest(data: Uint8Array): string {
-  const bitLen = data.length * 8;
-  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
-  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
-  const w = new Int32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
+  const h = new Sha256();
+  h.update(data);
+  return h.hex();
+}
+
+/**
+ * Incremental SHA-256: a file written in chunks (the build streams its large exports to disk)
+ * is hashed as it is written, without ever holding the whole file. Same digest as sha256().
+ */
+export class Sha256 {
+  private h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private block = new Uint8Array(64);
+  private filled = 0;
+  private length = 0;
+  private w = new Int32Array(64);
+
+  update(input: string | Uint8Array): this {
+    const data = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+    this.length += data.length;
+    let i = 0;
+    if (this.filled > 0) {
+      const take = Math.min(64 - this.filled, data.length);
+      this.block.set(data.subarray(0, take), this.filled);
+      this.filled += take;
+      i = take;
+      if (this.filled < 64) return this;
+      this.compress(this.block, 0);
+      this.filled = 0;
+    }
+    for (; i + 64 <= data.length; i += 64) this.compress(data, i);
+    this.block.set(data.subarray(i), 0);
+    this.filled = data.length - i;
+    return this;
+  }
+
+  hex(): string {
+    const bitLen = this.length * 8;
+    const tail = new Uint8Array(this.filled + 9 > 64 ? 128 : 64);
+    tail.set(this.block.subarray(0, this.filled));
+    tail[this.filled] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bitLen / 2 ** 32));
+    view.setUint32(tail.length - 4, bitLen >>> 0);
+    for (let off = 0; off < tail.length; off += 64) this.compress(tail, off);
+    return [...this.h].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+  }
+
+  private compress(p: Uint8Array, off: number): void {
+    const w = this.w;
     for (let i = 0; i < 16; i++) {
       const j = off + i * 4;
-      w[i] = (padded[j] << 24) | (padded[j + 1] << 16) | (padded[j + 2] << 8) | padded[j + 3];
+      w[i] = (p[j] << 24) | (p[j + 1] << 16) | (p[j + 2] << 8) | p[j + 3];
     }
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15], y = w[i - 2];
@@ -49,7 +87,8 @@ function digest(data: Uint8Array): string {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
     }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7;
+    const H = this.h;
+    let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], hh = H[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
@@ -57,8 +96,7 @@ function digest(data: Uint8Array): string {
       const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
     }
-    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + hh) | 0;
+    H[0] = (H[0] + a) | 0; H[1] = (H[1] + b) | 0; H[2] = (H[2] + c) | 0; H[3] = (H[3] + d) | 0;
+    H[4] = (H[4] + e) | 0; H[5] = (H[5] + f) | 0; H[6] = (H[6] + g) | 0; H[7] = (H[7] + hh) | 0;
   }
-  return [h0, h1, h2, h3, h4, h5, h6, h7].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }

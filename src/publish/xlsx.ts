@@ -12,7 +12,10 @@ export const ZIP_MTIME = new Date('1980-01-01T00:00:00Z');
 
 /** Re-pack a zip with sorted-as-given entries, fixed mtimes and no directory entries. */
 export function normaliseZip(bytes: Uint8Array, first: string[] = []): Uint8Array {
-  const entries = unzipSync(bytes);
+  return rezip(unzipSync(bytes), first);
+}
+
+function rezip(entries: Record<string, Uint8Array>, first: string[]): Uint8Array {
   const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
   const order = [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n)).sort()];
   const out: Zippable = {};
@@ -39,13 +42,72 @@ const numFmt = (c: Column, rows: Table['rows'], i: number) => {
   return undefined;
 };
 
+/** Excel column letters of a 1-based index (1 → A, 27 → AA). */
+const colLetter = (n: number): string => (n > 26 ? colLetter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+/** The used range of a sheet as the in-memory writer records it: from A1 to the last row and column holding a value. */
+function dimension(rows: unknown[][]): string {
+  let lastRow = 0;
+  let lastCol = 0;
+  rows.forEach((r, i) => {
+    const c = r.reduce<number>((m, v, j) => (v === null || v === undefined ? m : j + 1), 0);
+    if (c > 0) lastRow = i + 1;
+    lastCol = Math.max(lastCol, c);
+  });
+  return `A1:${colLetter(lastCol)}${lastRow}`;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/**
+ * ExcelJS's streaming writer serialises rows and cells exactly as its in-memory workbook does, but its
+ * envelope differs in three places; restore them so the bytes stay those the portal always published
+ * (tests/unit/stream-exports.test.ts compares with the in-memory writer): a line break after each
+ * worksheet's XML declaration and its <dimension>, <Manager> in app.xml, and the shared-string table's
+ * count of references (the streaming writer puts the count of distinct strings there).
+ */
+function asInMemoryWriter(entries: Record<string, Uint8Array>, dims: string[], references: number): void {
+  dims.forEach((ref, i) => {
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = entries[name];
+    // The declaration and the opening <worksheet …> tag are ASCII: patch bytes, never decode the sheet.
+    const decl = xml.indexOf(0x3e) + 1; // end of "<?xml …?>"
+    const open = xml.indexOf(0x3e, decl) + 1; // end of "<worksheet …>"
+    const inserted = enc.encode(`<dimension ref="${ref}"/>`);
+    const out = new Uint8Array(xml.length + 1 + inserted.length);
+    out.set(xml.subarray(0, decl));
+    out[decl] = 0x0a;
+    out.set(xml.subarray(decl, open), decl + 1);
+    out.set(inserted, open + 1);
+    out.set(xml.subarray(open), open + 1 + inserted.length);
+    entries[name] = out;
+  });
+  entries['docProps/app.xml'] = enc.encode(dec.decode(entries['docProps/app.xml']).replace('<Company></Company>', '<Company></Company><Manager></Manager>'));
+  const sst = entries['xl/sharedStrings.xml'];
+  if (sst) {
+    // "<?xml …?>\n<sst xmlns=… count="N" uniqueCount="M">": ASCII up to the end of the <sst> tag.
+    const end = sst.indexOf(0x3e, sst.indexOf(0x3e) + 1) + 1;
+    const head = enc.encode(dec.decode(sst.subarray(0, end)).replace(/ count="\d+"/, ` count="${references}"`));
+    const out = new Uint8Array(sst.length - end + head.length);
+    out.set(head);
+    out.set(sst.subarray(end), head.length);
+    entries['xl/sharedStrings.xml'] = out;
+  }
+}
+
+/**
+ * The workbook, written row by row with ExcelJS's streaming writer: a 90,000-row table never becomes
+ * millions of cell objects (the in-memory workbook was the build's largest allocation).
+ */
 export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true });
   const stamp = new Date(`${meta.modified}T00:00:00Z`);
   wb.created = stamp;
   wb.modified = stamp;
   wb.creator = 'Cổng dữ liệu CCHC Kon Tum';
-  wb.title = meta.title;
+  // What the in-memory workbook wrote for properties the portal does not set.
+  Object.assign(wb, { title: meta.title, subject: '', description: '', keywords: '', category: '', lastModifiedBy: 'Unknown' });
   const ws = wb.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = table.columns.map((c, i) => ({
     header: c.title,
@@ -54,18 +116,18 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
     style: numFmt(c, table.rows, i) ? { numFmt: numFmt(c, table.rows, i) } : {},
   }));
   ws.getRow(1).font = { bold: true };
-  for (const row of table.rows) {
-    ws.addRow(
-      row.map((v, i) => {
-        if (v === null) return null;
-        if (table.columns[i].type === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
-        // Text stays text: a cell starting with "=" is never a formula in a typed xlsx cell.
-        return v;
-      }),
-    );
-  }
+  const cellsOf = (row: Table['rows'][number]) =>
+    row.map((v, i) => {
+      if (v === null) return null;
+      if (table.columns[i].type === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
+      // Text stays text: a cell starting with "=" is never a formula in a typed xlsx cell.
+      return v;
+    });
+  for (const row of table.rows) ws.addRow(cellsOf(row)).commit();
+  ws.commit();
   const info = wb.addWorksheet('Thông tin');
   info.columns = [{ width: 28 }, { width: 100 }];
+  info.getColumn(1).font = { bold: true };
   const lines: [string, string][] = [
     ['Tên bộ dữ liệu', meta.title],
     ['Mô tả', meta.description],
@@ -78,8 +140,11 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
     ['Cột (mã)', 'Tên cột — mô tả'],
     ...table.columns.map((c): [string, string] => [c.name, `${c.title} — ${c.description}`]),
   ];
-  for (const l of lines) info.addRow(l);
-  info.getColumn(1).font = { bold: true };
-  const buf = await wb.xlsx.writeBuffer();
-  return normaliseZip(new Uint8Array(buf as ArrayBuffer), ['[Content_Types].xml']);
+  for (const l of lines) info.addRow(l).commit();
+  info.commit();
+  await wb.commit();
+  const entries = unzipSync(new Uint8Array((wb as unknown as { stream: { toBuffer(): Uint8Array } }).stream.toBuffer()));
+  const references = (wb as unknown as { sharedStrings: { totalRefs: number } }).sharedStrings.totalRefs;
+  asInMemoryWriter(entries, [dimension([table.columns.map((c) => c.title), ...table.rows]), dimension(lines)], references);
+  return rezip(entries, ['[Content_Types].xml']);
 }

@@ -152,6 +152,11 @@ export function exportSizes<S extends object>(site: S, exportFiles: (site: S) =>
   return sizes;
 }
 
+/** The build seeds the sizes of the files it has just streamed to disk (it keeps no content to measure). */
+export function seedExportSizes(site: object, sizes: Map<string, number>): void {
+  sizeCache.set(site, sizes);
+}
+
 /** papaparse's `escapeFormulae` prefixes cells starting with = + - @ tab CR with "'": undo it for display. */
 export function unescapeFormula(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;

@@ -4,8 +4,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utim
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedBytes, codeHash, installChartCache, pruneCache, type CacheStats } from '../../scripts/cache.ts';
+import { cachedBytes, codeHash, feedJson, installChartCache, pruneCache, type CacheStats } from '../../scripts/cache.ts';
 import { barChart, CHART_CACHE, lineChart } from '../../src/view/charts/index.ts';
+
+describe('feedJson (cache keys of large inputs, hashed in pieces)', () => {
+  const long = Array.from({ length: 200 }, (_, i) => [i, `dòng "${i}"`, i % 3 ? null : 1.5, undefined]);
+  it.each([
+    ['a table', { columns: [{ name: 'a', type: 'string' }], rows: long, primaryKey: ['a'] }],
+    ['arrays with holes and functions', Array.from({ length: 100 }, (_, i) => (i % 2 ? undefined : i % 3 ? () => 1 : i))],
+    ['objects with undefined, Dates and nested long arrays', { a: undefined, d: new Date('2025-01-02T00:00:00Z'), n: [long, { x: long }], s: 'đ😀' }],
+    ['scalars', [1, 'x', null, true, -0, 1e21]],
+  ])('pieces join to JSON.stringify: %s', (_n, value) => {
+    const pieces: string[] = [];
+    feedJson((p) => pieces.push(p), value);
+    expect(pieces.join('')).toBe(JSON.stringify(value));
+  });
+});
 
 describe('cachedBytes', () => {
   let dir: string;

@@ -77,8 +77,9 @@ const indicatorOf = (o: ObservationItem): Indicator => byId(o.site.indicatorsByI
 
 /** observations.csv/json and every per-dataset, per-indicator and per-report figure table. */
 export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
-  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true, references: REF.reports, value: (o) => meta(o).id },
-  { name: 'report_title', type: 'string', title: 'Báo cáo', description: 'Report title (Vietnamese)', required: true, value: (o) => meta(o).title },
+  // No report title column: it is the same long text on every row of a report (~18% of this table's
+  // bytes, copied into every slice, workbook and the zip); the reports catalogue holds it by report_id.
+  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id; title, number, date and publisher are in the reports catalogue (foreign key)', required: true, references: REF.reports, value: (o) => meta(o).id },
   { name: 'report_kind', type: 'string', title: 'Loại văn bản', description: 'Kind of source document', enum: reportKinds, required: true, value: (o) => meta(o).kind },
   { name: 'figure_id', type: 'string', title: 'Mã số liệu', description: 'Figure id, unique within the report', required: true, value: (o) => o.figure.id },
   {

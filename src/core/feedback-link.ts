@@ -37,5 +37,6 @@ export function fillErrorReport(template: string, input: ErrorReportInput): stri
  * fillErrorReport's full text when the figure's citation is unfolded.
  */
 export function fillErrorReportShort(template: string, id: string, url: string): string {
-  return fill(template, { title: `Báo lỗi số liệu ${id}`, body: `Mã: ${id}\n`, id, url });
+  // The id is in the title already: an empty body saves ~60 bytes a row.
+  return fill(template, { title: `Báo lỗi số liệu ${id}`, body: '', id, url });
 }

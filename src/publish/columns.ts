@@ -122,7 +122,8 @@ export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
   { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true, references: REF.areas, value: (o) => indicatorOf(o).area },
   { name: 'indicator_id', type: 'string', title: 'Mã chỉ số', description: 'Indicator id', required: true, references: REF.indicators, value: (o) => indicatorOf(o).id },
   { name: 'indicator_label', type: 'string', title: 'Chỉ số', description: 'Indicator label (Vietnamese)', required: true, value: (o) => indicatorOf(o).label },
-  { name: 'indicator_label_en', type: 'string', title: 'Chỉ số (tiếng Anh)', description: 'Indicator label (English)', required: true, value: (o) => indicatorOf(o).labelEn },
+  // The English label is in the indicator catalogue (danh-muc-chi-so, by indicator_id): repeated on
+  // every row it was ~45 bytes a figure in each copy of this table.
   { name: 'breakdown', type: 'string', title: 'Phân tổ', description: 'Breakdown id (e.g. cap-tinh, dia-ban-<district>); empty for totals', references: REF.breakdowns, value: (o) => o.figure.breakdown },
   { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point', required: true, value: (o) => o.figure.value },
   { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"', value: (o) => o.figure.denominator },

@@ -13,7 +13,7 @@ import { buildDatasets, LICENSE, PUBLISHER, type Dataset } from '../publish/data
 import { figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
-export { bibEscape, citationFileName, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+export { bibEscape, citationFileName, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toBibtexFile, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 
 export const citationFiles = {
   /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */

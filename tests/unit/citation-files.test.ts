@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDatasets } from '../../src/publish/datasets.ts';
-import { citationFileRecords, citationFiles, citationPage, datasetCitation, figureLineFromPage, figureShortLine, figureWhat, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toRis } from '../../src/view/citation.ts';
+import { citationFileRecords, citationFiles, citationPage, datasetCitation, figureLineFromPage, figureShortLine, figureWhat, ownCitationFile, figureCitation, figureCiteAttr, figureRecordFromPage, reportCitationRecords, toBibtex, toBibtexFile, toRis } from '../../src/view/citation.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -80,7 +80,7 @@ describe('single-entry download in the browser', () => {
     expect(bib.name).toBe(`so-lieu-${f.reportId}-${f.id}.bib`);
     const ris = singleEntry(link('r'))!;
     expect(ris.body).toBe(toRis(cite));
-    const fileEntries = reportCitationRecords(site).get(f.reportId)!.map(toBibtex);
+    const fileEntries = reportCitationRecords(site).get(f.reportId)!.map((r) => toBibtex(r));
     expect(fileEntries).toContain(bib.body);
   });
   it('finds the record on the citation paragraph the links follow (FigureCite.astro)', () => {
@@ -133,3 +133,31 @@ describe('figure citations rebuilt from the page record (bytes: no JSON per row)
     expect(figureRecordFromPage(page, a.reportId, text)).toBeNull();
   });
 });
+
+/** BibTeX's own reading of @string: each macro named as a field's whole value becomes its braced text. */
+function expandStrings(file: string): string {
+  const macros = new Map<string, string>();
+  const body = file.replace(/^@string\{(\w+) = \{(.*)\}\}\n/gm, (_all, name: string, value: string) => (macros.set(name, value), ''));
+  return body.replace(/^( {2}\w+) = (\w+)(,?)$/gm, (all, field: string, name: string, comma: string) => (macros.has(name) ? `${field} = {${macros.get(name)}}${comma}` : all)).replace(/^\n/, '');
+}
+
+describe('BibTeX files with @string macros (toBibtexFile)', () => {
+  const { site } = runPipeline(process.cwd());
+  it.each(citationFileRecords(site).filter((c) => c.ext === 'bib').map((c) => [c.path, c.records] as const))('%s expands to exactly its entries, and macros make it smaller', (_path, records) => {
+    const file = toBibtexFile(records);
+    const plain = records.map((r) => toBibtex(r)).join('\n');
+    expect(expandStrings(file)).toBe(plain);
+    if (records.length > 2) expect(file.length).toBeLessThan(plain.length * 0.75);
+    // Only fields' whole values are macros, and every macro is defined before its first use.
+    for (const m of file.matchAll(/^ {2}\w+ = (\w+),?$/gm)) expect(file.indexOf(`@string{${m[1]} =`)).toBeLessThan(m.index!);
+  });
+  it('a value used once stays in its entry; braces and special characters survive in a macro', () => {
+    const r = (key: string, title: string) => ({ key, type: 'GOVDOC' as const, author: 'UBND {Kon Tum}', title, year: '2024', date: '', documentNumber: '', publisher: 'Cổng 50% & _', note: 'n', url: 'https://x.vn/', text: '' });
+    const file = toBibtexFile([r('a', 'Một'), r('b', 'Hai')]);
+    expect(file).toMatch(/^@string\{author1 = \{\{UBND \\\{Kon Tum\\\}\}\}\}$/m);
+    expect(file).toContain('title = {{Một}}');
+    expect(file).toContain('publisher = publisher2');
+    expect(expandStrings(file)).toBe([r('a', 'Một'), r('b', 'Hai')].map((x) => toBibtex(x)).join('\n'));
+  });
+});
+

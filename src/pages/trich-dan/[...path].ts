@@ -4,7 +4,7 @@
 // one per other dataset.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
-import { citationFileRecords, toBibtex, toRis, type CitationRecord } from '../../view/citation.ts';
+import { citationFileRecords, toBibtexFile, toRis, type CitationRecord } from '../../view/citation.ts';
 
 export function getStaticPaths() {
   return citationFileRecords(getSite()).map(({ path, records, ext }) => ({ params: { path: path.replace(/^\/trich-dan\//, '') }, props: { records, ext } }));
@@ -12,7 +12,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ props }) => {
   const { records, ext } = props as { records: CitationRecord[]; ext: 'bib' | 'ris' };
-  // BibTeX entries apart by a blank line; RIS records end with "ER  -" already.
-  const body = ext === 'bib' ? records.map(toBibtex).join('\n') : records.map(toRis).join('');
+  // BibTeX entries apart by a blank line, shared document fields as @string macros; RIS records end with "ER  -" already.
+  const body = ext === 'bib' ? toBibtexFile(records) : records.map(toRis).join('');
   return new Response(body, { headers: { 'Content-Type': ext === 'bib' ? 'application/x-bibtex; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8' } });
 };

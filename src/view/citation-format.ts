@@ -63,7 +63,7 @@ export function toBibtex(c: CitationRecord, macro: (field: MacroField, value: st
  * A file of entries: a value of author/title/publisher that several entries share is written once as
  * an @string macro (standard BibTeX, read by BibTeX, Biber, Zotero and JabRef) and named in each entry.
  * A report's file repeats its ~230-byte title and publisher in every figure's entry; with macros the
- * file is about half the size. Expanding the macros gives exactly records.map(toBibtex).
+ * file is ~40% smaller (Q1 2025: 134 → 83 KB). Expanding the macros gives exactly records.map(toBibtex).
  */
 export function toBibtexFile(records: CitationRecord[]): string {
   const count = new Map<string, number>();

@@ -100,6 +100,22 @@ function asInMemoryWriter(entries: Record<string, Uint8Array>, dims: string[], r
  * The workbook, written row by row with ExcelJS's streaming writer: a 90,000-row table never becomes
  * millions of cell objects (the in-memory workbook was the build's largest allocation).
  */
+/** The "Thông tin" sheet: dataset facts, then one line per column (name, title — description). */
+export function infoSheetLines(table: Table, meta: XlsxMeta): [string, string][] {
+  return [
+    ['Tên bộ dữ liệu', meta.title],
+    ['Mô tả', meta.description],
+    ['Trang bộ dữ liệu', meta.url],
+    ['Phiên bản dữ liệu', meta.version],
+    ['Cập nhật', meta.modified],
+    ['Giấy phép', meta.license],
+    ['Trích dẫn', meta.citation],
+    ['', ''],
+    ['Cột (mã)', 'Tên cột — mô tả'],
+    ...table.columns.map((c): [string, string] => [c.name, `${c.title} — ${c.description}`]),
+  ];
+}
+
 export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true });
   const stamp = new Date(`${meta.modified}T00:00:00Z`);
@@ -128,18 +144,7 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
   const info = wb.addWorksheet('Thông tin');
   info.columns = [{ width: 28 }, { width: 100 }];
   info.getColumn(1).font = { bold: true };
-  const lines: [string, string][] = [
-    ['Tên bộ dữ liệu', meta.title],
-    ['Mô tả', meta.description],
-    ['Trang bộ dữ liệu', meta.url],
-    ['Phiên bản dữ liệu', meta.version],
-    ['Cập nhật', meta.modified],
-    ['Giấy phép', meta.license],
-    ['Trích dẫn', meta.citation],
-    ['', ''],
-    ['Cột (mã)', 'Tên cột — mô tả'],
-    ...table.columns.map((c): [string, string] => [c.name, `${c.title} — ${c.description}`]),
-  ];
+  const lines = infoSheetLines(table, meta);
   for (const l of lines) info.addRow(l).commit();
   info.commit();
   await wb.commit();

@@ -11,7 +11,7 @@ import { bulkEntries, bulkZip, bulkZipChunks } from '../../src/publish/bulk.ts';
 import { buildDatasets, csvChunks, jsonChunks, referenceTables, toCsv, toJson, type Column, type Table } from '../../src/publish/datasets.ts';
 import { exportFiles, writeExports } from '../../src/publish/export.ts';
 import { sha256, Sha256 } from '../../src/publish/sha256.ts';
-import { normaliseZip, toXlsx, ZIP_MTIME, type XlsxMeta } from '../../src/publish/xlsx.ts';
+import { infoSheetLines, normaliseZip, toXlsx, ZIP_MTIME, type XlsxMeta } from '../../src/publish/xlsx.ts';
 
 const { site } = runPipeline(process.cwd());
 
@@ -124,19 +124,8 @@ async function toXlsxInMemory(table: Table, meta: XlsxMeta): Promise<Uint8Array>
   for (const row of table.rows) ws.addRow(row.map((v, i) => (v === null ? null : table.columns[i].type === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
   const info = wb.addWorksheet('Thông tin');
   info.columns = [{ width: 28 }, { width: 100 }];
-  const lines: [string, string][] = [
-    ['Tên bộ dữ liệu', meta.title],
-    ['Mô tả', meta.description],
-    ['Trang bộ dữ liệu', meta.url],
-    ['Phiên bản dữ liệu', meta.version],
-    ['Cập nhật', meta.modified],
-    ['Giấy phép', meta.license],
-    ['Trích dẫn', meta.citation],
-    ['', ''],
-    ['Cột (mã)', 'Tên cột — mô tả'],
-    ...table.columns.map((c): [string, string] => [c.name, `${c.title} — ${c.description}`]),
-  ];
-  for (const l of lines) info.addRow(l);
+  // Same lines as the streaming writer: this oracle checks how they are written, not what they say.
+  for (const l of infoSheetLines(table, meta)) info.addRow(l);
   info.getColumn(1).font = { bold: true };
   const buf = await wb.xlsx.writeBuffer();
   return normaliseZip(new Uint8Array(buf as ArrayBuffer), ['[Content_Types].xml']);

@@ -3,10 +3,20 @@
 // per year (/linh-vuc/<id>/nam/<year>/, /don-vi/<id>/nam/<year>/) holds the rest. Pure.
 import type { Site } from '../pipeline/derive.ts';
 import type { Area, Organization, Report } from '../core/schema.ts';
-import { comparePeriods } from '../core/period.ts';
+import { comparePeriods, periodLabel } from '../core/period.ts';
+import { reportKindLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
 import { archiveLinks, archivePages, periodYear, recentItems, type ArchiveLink, type ArchivePage } from './archive.ts';
 import { areaNarratives, organizationsWithPages, type AreaNarrative } from './indicator-page.ts';
+import { renderMarkdown } from './markdown.ts';
+
+/** One report's summary as AreaNarrative.astro shows it (the area page and its year pages). */
+export interface NarrativeView { id: string; title: string; meta: string; html: string; href: string }
+
+/** `minHeading`: the summary's headings start below the page's own (4 on the area page, 3 on a year page). */
+export function narrativeView(n: AreaNarrative, minHeading: number): NarrativeView {
+  return { id: n.report.id, title: n.report.title, meta: `${reportKindLabel[n.report.kind]} · ${periodLabel(n.report.period)}`, html: renderMarkdown(n.markdown, { minHeading }), href: n.href };
+}
 
 /** Report summaries shown on an area page itself (whole newest years up to this many). */
 export const AREA_RECENT_MAX = 6;

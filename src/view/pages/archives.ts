@@ -11,11 +11,10 @@ import { buildDatasets, datasetFiles, type Dataset } from '../../publish/dataset
 import { pageNav, type ArchiveLink, type ArchivePage } from '../archive.ts';
 import { catalogEntry, formatBytes, type CatalogEntry } from '../dataset-catalog.ts';
 import { datasetYearPages } from '../dataset-archive.ts';
-import { areaYearPages, organizationYearPages } from '../entity-archive.ts';
+import { areaYearPages, narrativeView, organizationYearPages, type NarrativeView } from '../entity-archive.ts';
 import { indicatorYearPages } from '../indicator-archive.ts';
 import { indicatorDownloads, type FigureRow } from '../indicator-page.ts';
 import { indicatorFigureTable, type FigureTableModel } from '../figure-table.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { reportsYearPages, type ReportListing } from '../report-list.ts';
 import type { PageHead } from './head.ts';
 
@@ -82,7 +81,7 @@ export function indicatorYearPaths(site: Site): Path<IndicatorYearModel>[] {
   });
 }
 
-export type AreaYearModel = YearPageBase<unknown> & { area: Area; narratives: { id: string; title: string; meta: string; html: string; href: string }[] };
+export type AreaYearModel = YearPageBase<unknown> & { area: Area; narratives: NarrativeView[] };
 
 export function areaYearPaths(site: Site): Path<AreaYearModel>[] {
   return areaYearPages(site).map((y) => {
@@ -98,13 +97,7 @@ export function areaYearPaths(site: Site): Path<AreaYearModel>[] {
           nav: pageNav(page, (g, n) => urls.areaYear(area.id, g, n)),
           years: y.years,
           area,
-          narratives: page.items.map((n) => ({
-            id: n.report.id,
-            title: n.report.title,
-            meta: `${reportKindLabel[n.report.kind]} · ${periodLabel(n.report.period)}`,
-            html: renderMarkdown(n.markdown, { minHeading: 3 }),
-            href: n.href,
-          })),
+          narratives: page.items.map((n) => narrativeView(n, 3)),
         },
       },
     };

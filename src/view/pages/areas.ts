@@ -2,14 +2,11 @@
 // with sparklines, each report's narrative for the area).
 import type { Site } from '../../pipeline/derive.ts';
 import type { Area } from '../../core/schema.ts';
-import { periodLabel } from '../../core/period.ts';
-import { reportKindLabel } from '../../core/labels.ts';
 import { urls } from '../../core/urls.ts';
 import { areaStats, indicatorSummary, type AreaStats, type IndicatorSummary } from '../indicator-page.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { idPaths, must, type PageHead } from './head.ts';
 import type { ArchiveLink } from '../archive.ts';
-import { areaRecent } from '../entity-archive.ts';
+import { areaRecent, narrativeView, type NarrativeView } from '../entity-archive.ts';
 
 const byOrder = (site: Site) => [...site.content.areas].sort((a, b) => a.order - b.order);
 
@@ -36,7 +33,7 @@ export interface AreaPage {
   /** Indicators of the area that have figures. */
   withData: IndicatorSummary[];
   /** Each report's narrative for the area, rendered by the one Markdown path (src/view/markdown.ts). */
-  narratives: { id: string; title: string; meta: string; html: string; href: string }[];
+  narratives: NarrativeView[];
   /** All narratives of the area; the page shows the newest (src/view/entity-archive.ts), the year pages all. */
   narrativeCount: number;
   moreNarratives: boolean;
@@ -55,13 +52,7 @@ export function areaPage(site: Site, id: string): AreaPage {
     area,
     stats: areaStats(site, area),
     withData: summaries.filter((s) => s.figureCount > 0),
-    narratives: recent.narratives.map((n) => ({
-      id: n.report.id,
-      title: n.report.title,
-      meta: `${reportKindLabel[n.report.kind]} · ${periodLabel(n.report.period)}`,
-      html: renderMarkdown(n.markdown, { minHeading: 4 }),
-      href: n.href,
-    })),
+    narratives: recent.narratives.map((n) => narrativeView(n, 4)),
     narrativeCount: recent.total,
     moreNarratives: recent.more,
     years: recent.years,

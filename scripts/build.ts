@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { resolveSiteUrl } from './site-url.ts';
 import { stageClock } from './stages.ts';
 
@@ -43,6 +44,17 @@ const { cachedBytes, codeHash, installChartCache, pruneCache } = await import('.
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
+
+/** The share-image worker (scripts/share-worker.ts); rejects with its error, never hangs on a crash. */
+function runShareWorker(job: import('./share-worker.ts').ShareJob): Promise<import('./share-worker.ts').ShareResult> {
+  return new Promise((resolve, reject) => {
+    let result: import('./share-worker.ts').ShareResult | null = null;
+    const worker = new Worker(new URL('./share-worker-entry.mjs', import.meta.url), { workerData: job });
+    worker.on('message', (m) => (result = m));
+    worker.on('error', reject);
+    worker.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`ảnh chia sẻ: luồng vẽ dừng với mã ${code}`))));
+  });
+}
 
 const { site, issues } = runPipeline(root);
 exitOnContentErrors(issues);
@@ -85,8 +97,19 @@ collectGarbage();
 const chartFiles = readdirSync(`${root}/src/view/charts`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => `src/view/charts/${f}`);
 const chartCode = codeHash([...chartFiles, ...['@observablehq/plot', 'linkedom', 'd3'].map((p) => `node_modules/${p}/package.json`)], root);
 const charts = installChartCache(CHART_CACHE, chartCode);
-await astroBuild({ root, outDir, logLevel: 'error', vite: { build: { emptyOutDir: false } } });
+// Share images: drawn here (SVG, with the chart cache), rasterised in a worker thread while Astro builds
+// the pages on this one; the Astro route then lists no paths (src/pages/chia-se).
+const { shareCards } = await import('../src/view/share-image.ts');
+const { setShareImagesByBuild } = await import('../src/view/share-png.ts');
+const shares = runShareWorker({ root, outDir, cards: shareCards(site) });
+shares.catch(() => {}); // awaited after the Astro build; this only keeps an early failure from counting as unhandled
+setShareImagesByBuild(true);
+await astroBuild({ root, outDir, logLevel: (process.env.ASTRO_LOG as 'info') ?? 'error', vite: { build: { emptyOutDir: false } } });
 stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới)`);
+{
+  const s = await shares;
+  stage(`ảnh chia sẻ: ${s.written} tệp, ${(s.bytes / 1e6).toFixed(1)} MB (${s.hits} từ bộ đệm, ${s.misses} vẽ mới; luồng riêng, song song với astro build)`);
+}
 collectGarbage();
 stage('dọn bộ nhớ sau astro build');
 writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteModified(site)) }], outDir);

@@ -6,7 +6,7 @@
 // @resvg/resvg-js) with a fixed font file. No clock and no randomness: same site, same bytes.
 import type { Site } from '../pipeline/derive.ts';
 import type { Indicator, Report } from '../core/schema.ts';
-import { byId, type Figure } from '../core/model.ts';
+import { byId, type Figure, type Series } from '../core/model.ts';
 import { comparePeriods, periodLabel } from '../core/period.ts';
 import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName } from '../core/labels.ts';
@@ -31,8 +31,21 @@ export const shareImages = {
   report: (id: string) => `/chia-se/bao-cao/${id}.png`,
 };
 
+/** Every share image of the site: its path under dist/ and its SVG (rendered by src/view/share-png.ts). */
+export function shareCards(site: Site): { path: string; svg: string }[] {
+  return [
+    { path: shareImages.site(), svg: siteShareSvg(site) },
+    ...site.content.indicators.map((i) => ({ path: shareImages.indicator(i.id), svg: indicatorShareSvg(site, i) })),
+    ...site.content.reports.map((r) => ({ path: shareImages.report(r.meta.id), svg: reportShareSvg(site, r.meta) })),
+  ];
+}
+
 export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;
+/** Periods an indicator's card draws at most: its latest three years of quarters. */
+export const SHARE_PERIODS = 12;
+/** Lines an indicator's card draws at most: as many as its legend names. */
+export const SHARE_LINES = 6;
 const W = SHARE_WIDTH;
 const H = SHARE_HEIGHT;
 const PAD = 56;
@@ -100,7 +113,7 @@ function chartBody(chart: ShareChart): Card['body'] {
     let top = box.y;
     if (chart.legend.length) {
       let x = box.x;
-      for (const { color, label } of chart.legend.slice(0, 6)) {
+      for (const { color, label } of chart.legend.slice(0, SHARE_LINES)) {
         const w = 30 + Math.min(label.length, 40) * 11;
         if (x + w > box.x + box.width) break;
         out.push(`<rect x="${x}" y="${top}" width="18" height="18" fill="${esc(color)}"/>`, text(x + 26, top + 16, 18, label.slice(0, 40), ` fill="${INK}"`));
@@ -120,9 +133,10 @@ function chartBody(chart: ShareChart): Card['body'] {
  * The chart the indicator page shows first: its lines (series with two or more periods), or
  * else its bars (one common period across scopes). Null when only plan targets exist.
  */
-export function indicatorChart(site: Site, indicator: Indicator, width: number, height?: number): { markup: string; source: string; periods: string[] } | null {
+export function indicatorChart(site: Site, indicator: Indicator, width: number, height?: number, maxPeriods = Infinity, maxLines = Infinity): { markup: string; source: string; periods: string[] } | null {
   const color = areaColor(site, indicator.area);
-  const { lines, bars: singles } = splitSeries(indicatorSeries(site, indicator.id));
+  const { lines: all, bars: singles } = splitSeries(indicatorSeries(site, indicator.id));
+  const lines = recentSeries(all, maxPeriods, maxLines);
   if (lines.length) {
     const markup = lineChart(seriesChartPoints(site, lines), { ariaLabel: indicator.label, color, xTicks: periodTicks(lines), width, height });
     return { markup, source: chartSourceLine(lines), periods: lines.flatMap((s) => s.points.map((p) => p.figure.period)) };
@@ -131,6 +145,34 @@ export function indicatorChart(site: Site, indicator: Indicator, width: number, 
   if (!drawn.length) return null;
   const markup = barChart(commonPeriodBarRows(site, drawn, color), { ariaLabel: indicator.label, unit: indicator.unit, domain: indicator.unit === '%' ? [0, 100] : undefined, width });
   return { markup, source: chartSourceLine(drawn), periods: drawn.flatMap((s) => s.points.map((p) => p.figure.period)) };
+}
+
+/**
+ * The lines cut to their latest `n` periods (across all lines; gaps inside that span kept) and to the
+ * `m` lines with most points there (stable: the page's order otherwise), dropping lines left with no
+ * point; each run of missing periods kept as its first period. A share card is a 1200 px image with a legend of six: a decade of quarters or dozens of
+ * districts would not read on it, and the SVG (a text and path per point) made a card cost ~0.4 s to
+ * rasterise at 200 reports.
+ */
+export function recentSeries(lines: Series[], n: number, m = Infinity): Series[] {
+  const periods = [...new Set(lines.flatMap((s) => s.points.map((p) => p.figure.period)))].sort(comparePeriods);
+  const first = periods.length > n ? periods[periods.length - n] : undefined;
+  const recent = (p: string) => first === undefined || comparePeriods(p, first) >= 0;
+  return lines
+    .map((s) => {
+      const points = s.points.filter((p) => recent(p.figure.period));
+      // A gap only has to break the line: the first missing period of each run does (the same drawing
+      // as one per missing period; a sparse series over decades had hundreds).
+      const has = new Set(points.map((p) => p.figure.period));
+      const all = [...has, ...s.gaps.filter(recent)].sort(comparePeriods);
+      const gaps = all.filter((p, i) => !has.has(p) && i > 0 && has.has(all[i - 1]));
+      return { ...s, points, gaps };
+    })
+    .filter((s) => s.points.length > 0)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.points.length - a.s.points.length || a.i - b.i)
+    .slice(0, m)
+    .map(({ s }) => s);
 }
 
 /** "quý I/2023 – quý I/2025", or the one period. */
@@ -146,7 +188,7 @@ export function indicatorShareSvg(site: Site, indicator: Indicator): string {
   const color = areaColor(site, indicator.area);
   const permalink = absolute(urls.indicator(indicator.id));
   // Drawn at about two thirds of the box so the page's 13 px labels read at ~20 px on the card.
-  const chart = indicatorChart(site, indicator, 720, 250);
+  const chart = indicatorChart(site, indicator, 720, 250, SHARE_PERIODS, SHARE_LINES);
   const card = chart ? chartForCard(chart.markup) : null;
   if (chart && card)
     return shareCardSvg({

@@ -7,7 +7,8 @@ import { periodLabel } from '../../src/core/period.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { lineChart } from '../../src/view/charts.ts';
-import { chartForCard, indicatorChart, indicatorShareSvg, reportKeyFigures, reportShareSvg, SHARE_HEIGHT, SHARE_WIDTH } from '../../src/view/share-image.ts';
+import { chartForCard, indicatorChart, indicatorShareSvg, recentSeries, reportKeyFigures, reportShareSvg, SHARE_HEIGHT, SHARE_LINES, SHARE_PERIODS, SHARE_WIDTH } from '../../src/view/share-image.ts';
+import type { Series } from '../../src/core/model.ts';
 import { formatFigure } from '../../src/core/format.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -37,13 +38,28 @@ describe('chartForCard', () => {
   });
 });
 
+describe('recentSeries (what an indicator card draws)', () => {
+  // Only the fields recentSeries reads: a line's key, its points' periods and its missing periods.
+  const line = (key: string, periods: string[], gaps: string[] = []) => ({ key, points: periods.map((period) => ({ figure: { period } })), gaps }) as unknown as Series;
+  const shape = (xs: Series[]) => xs.map((s) => `${s.key}: ${s.points.map((p) => p.figure.period).join(',')}${s.gaps.length ? ` | ${s.gaps.join(',')}` : ''}`);
+  const q = (y: number, n: number) => `${y}-Q${n}`;
+  it.each([
+    ['fewer periods than the cap: unchanged', [line('a', [q(2024, 1), q(2024, 2)])], 12, 6, ['a: 2024-Q1,2024-Q2']],
+    ['the latest n periods across lines', [line('a', [q(2023, 4), q(2024, 1), q(2024, 2)]), line('b', [q(2024, 2), q(2024, 3)])], 2, 6, ['b: 2024-Q2,2024-Q3', 'a: 2024-Q2']],
+    ['a line with no point left is dropped', [line('a', [q(2020, 1), q(2020, 2)]), line('b', [q(2024, 1), q(2024, 2)])], 2, 6, ['b: 2024-Q1,2024-Q2']],
+    ['at most m lines, most points first, else the given order', [line('a', [q(2024, 2)]), line('b', [q(2024, 1), q(2024, 2)]), line('c', [q(2024, 2)])], 12, 2, ['b: 2024-Q1,2024-Q2', 'a: 2024-Q2']],
+    ['a run of missing periods kept as its first one (the line still breaks there)', [line('a', [q(2023, 1), q(2024, 1)], [q(2023, 2), q(2023, 3), q(2023, 4)])], 12, 6, ['a: 2023-Q1,2024-Q1 | 2023-Q2']],
+    ['gaps before the drawn span go with it', [line('a', [q(2022, 1), q(2023, 1), q(2024, 1)], [q(2022, 2), q(2023, 2)])], 2, 6, ['a: 2023-Q1,2024-Q1 | 2023-Q2']],
+  ] as const)('%s', (_name, lines, n, m, want) => expect(shape(recentSeries([...lines], n, m))).toEqual(want));
+});
+
 describe('indicator share images', () => {
   const charted = site.content.indicators.map((i) => ({ i, chart: indicatorChart(site, i, 720, 250) })).filter((x) => x.chart);
   it('exist for indicators with a chart', () => expect(charted.length).toBeGreaterThan(0));
 
   it.each(charted.map(({ i }) => [i.id, i] as const))('%s: the page chart with title, unit, period, source, licence and permalink', (_id, indicator) => {
     const svg = indicatorShareSvg(site, indicator);
-    const chart = indicatorChart(site, indicator, 720, 250);
+    const chart = indicatorChart(site, indicator, 720, 250, SHARE_PERIODS, SHARE_LINES);
     if (!chart) throw new Error('no chart');
     expect(svg).toMatch(new RegExp(`^<svg[^>]* width="${SHARE_WIDTH}" height="${SHARE_HEIGHT}"`));
     const t = plain(svg);

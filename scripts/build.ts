@@ -100,7 +100,7 @@ const charts = installChartCache(CHART_CACHE, chartCode);
 // Share images: drawn here (SVG, with the chart cache), rasterised in a worker thread while Astro builds
 // the pages on this one; the Astro route then lists no paths (src/pages/chia-se).
 const { shareCards } = await import('../src/view/share-image.ts');
-const { setShareImagesByBuild } = await import('../src/view/share-png.ts');
+const { setShareImagesByBuild } = await import('./share-png.ts');
 const shares = runShareWorker({ root, outDir, cards: shareCards(site) });
 shares.catch(() => {}); // awaited after the Astro build; this only keeps an early failure from counting as unhandled
 setShareImagesByBuild(true);

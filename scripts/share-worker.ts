@@ -1,10 +1,10 @@
-// Worker thread of `npm run build`: rasterises the share images (src/view/share-png.ts) and writes them
+// Worker thread of `npm run build`: rasterises the share images (scripts/share-png.ts) and writes them
 // under dist/ while the main thread runs the Astro build. Inside Astro they were rendered one page at a
 // time on the main thread, ~70 % of the Astro stage at 200 reports; here they use the second core.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { cachedSharePng } from '../src/view/share-png.ts';
+import { cachedSharePng } from './share-png.ts';
 
 export interface ShareJob {
   root: string;

@@ -46,6 +46,10 @@ export interface Site {
   /** All curated figures, in report then file order. */
   figures: Figure[];
   figuresByKey: Map<string, Figure>;
+  /** Figures, series and targets per indicator id, in the order of the lists above (pages look these up, never filter the lists). */
+  figuresByIndicator: Map<string, Figure[]>;
+  seriesByIndicator: Map<string, Series[]>;
+  targetsByIndicator: Map<string, TargetStatus[]>;
   changes: Map<string, Change | Missing<'no-previous' | 'target'>>;
   series: Series[];
   /** Series by their key (seriesKey of any of their figures). */
@@ -194,6 +198,18 @@ export function computeTargets(reports: ReportContent[], series: Series[], legac
   return out;
 }
 
+/** Items by key, each group in the items' order. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 export function deriveSite(content: Content, issues: Issue[]): Site {
   const figures = content.reports.flatMap((r) => r.figures);
   const series = buildSeries(content.reports);
@@ -202,6 +218,7 @@ export function deriveSite(content: Content, issues: Issue[]): Site {
   const qualityNotes = new Map<string, string[]>();
   const warnings = issues.filter((i) => i.level === 'warning');
   for (const w of warnings) for (const key of w.figures ?? []) qualityNotes.set(key, [...(qualityNotes.get(key) ?? []), w.message]);
+  const targets = computeTargets(content.reports, series);
   return {
     content,
     reportsById: new Map(content.reports.map((r) => [r.meta.id, r])),
@@ -211,10 +228,13 @@ export function deriveSite(content: Content, issues: Issue[]): Site {
     breakdownsById: new Map(content.breakdowns.map((b) => [b.id, b])),
     figures,
     figuresByKey: new Map(figures.map((f) => [f.key, f])),
+    figuresByIndicator: groupBy(figures, (f) => f.indicator),
+    seriesByIndicator: groupBy(series, (x) => x.indicator),
+    targetsByIndicator: groupBy(targets, (t) => t.indicator),
     changes,
     series,
     seriesByKey: new Map(series.map((x) => [x.key, x])),
-    targets: computeTargets(content.reports, series),
+    targets,
     qualityNotes,
     warnings,
   };

@@ -189,7 +189,7 @@ function computeDatasets(site: Site): Dataset[] {
     keywords: ['danh mục', 'chỉ số', 'metadata'],
     table: tableOf(
       INDICATOR_FIELDS,
-      site.content.indicators.map((indicator) => ({ indicator, derivation: derivationText(indicator), figures: site.figures.filter((f) => f.indicator === indicator.id).length })),
+      site.content.indicators.map((indicator) => ({ indicator, derivation: derivationText(indicator), figures: site.figuresByIndicator.get(indicator.id)?.length ?? 0 })),
       ['indicator_id'],
     ),
   });

@@ -81,7 +81,7 @@ export function dataCatalogJsonLd(site: Site, datasets: Dataset[]) {
 export function indicatorJsonLd(site: Site, ind: Indicator, sizes: { csv?: number; json?: number }) {
   const { version } = siteVersion(site);
   const url = absolute(urls.indicator(ind.id));
-  const figures = site.figures.filter((f) => f.indicator === ind.id);
+  const figures = site.figuresByIndicator.get(ind.id) ?? [];
   const reports = [...new Set(figures.map((f) => f.reportId))];
   return {
     '@context': 'https://schema.org',

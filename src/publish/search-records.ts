@@ -359,7 +359,7 @@ function classifyOnly(site: Site, url: string): PageInfo | null {
   if ((m = url.match(/^\/chi-so\/([^/]+)\/$/))) {
     const ind = site.indicatorsById.get(m[1]);
     const area = (ind ? site.areasById.get(ind.area) : undefined);
-    const latest = site.series.filter((s) => s.indicator === m![1]).flatMap((s) => s.points.map((p) => periodRange(p.figure.period).end)).sort().at(-1);
+    const latest = (site.seriesByIndicator.get(m![1]) ?? []).flatMap((s) => s.points.map((p) => periodRange(p.figure.period).end)).sort().at(-1);
     return {
       type: 'indicator',
       filters: { loai: [CONTENT_TYPES.indicator], ...(area ? { linh_vuc: [area.label] } : {}) },

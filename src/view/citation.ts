@@ -131,7 +131,7 @@ export function reportCitation(site: Site, r: Report): CitationRecord {
 /** Citation of an indicator page (the portal's compilation of every report's figures). */
 export function indicatorCitationRecord(site: Site, indicator: Indicator): CitationRecord {
   const url = absolute(urls.indicator(indicator.id));
-  const figures = site.figures.filter((f) => f.indicator === indicator.id);
+  const figures = site.figuresByIndicator.get(indicator.id) ?? [];
   const years = figures.map((f) => documentYear(byId(site.reportsById, f.reportId, 'báo cáo').meta)).sort();
   const year = years.at(-1) ?? '';
   return {

@@ -381,7 +381,7 @@ export interface AnswerPeriod {
 export function plainAnswers(site: Site, scope = site.content.organizations[0]?.id ?? ''): AnswerPeriod[] {
   const byPeriod = new Map<string, Map<string, Figure>>();
   for (const q of PLAIN_QUESTIONS) {
-    const series = site.series.find((s) => s.indicator === q.indicator && s.scope === scope && s.breakdown === null);
+    const series = site.seriesByIndicator.get(q.indicator)?.find((s) => s.scope === scope && s.breakdown === null);
     for (const p of series?.points ?? []) {
       const m = byPeriod.get(p.figure.period) ?? new Map<string, Figure>();
       if (!m.has(q.indicator)) m.set(q.indicator, p.figure);

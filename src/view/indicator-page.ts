@@ -46,7 +46,7 @@ export function seriesLabel(site: Site, s: Pick<Series, 'scope' | 'breakdown'> &
 
 /** The measured series of one indicator (plan targets excluded), main series first. */
 export function indicatorSeries(site: Site, indicatorId: string): Series[] {
-  return site.series.filter((s) => s.indicator === indicatorId).sort(compareSeriesImportance);
+  return [...(site.seriesByIndicator.get(indicatorId) ?? [])].sort(compareSeriesImportance);
 }
 
 /** Longer series first; then totals before breakdowns; then the province before other scopes. */
@@ -195,8 +195,7 @@ export interface FigureRow {
 
 /** Every figure of an indicator across reports (targets included, marked), newest period first. */
 export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[] {
-  return site.figures
-    .filter((f) => f.indicator === indicatorId)
+  return (site.figuresByIndicator.get(indicatorId) ?? [])
     .map((f) => {
       const report = byId(site.reportsById, f.reportId, 'báo cáo').meta;
       return {
@@ -217,7 +216,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
 }
 
 export function indicatorTargets(site: Site, indicatorId: string): TargetStatus[] {
-  return site.targets.filter((t) => t.indicator === indicatorId);
+  return [...(site.targetsByIndicator.get(indicatorId) ?? [])];
 }
 
 export interface IndicatorSummary {
@@ -242,7 +241,7 @@ export function recentPoints(s: Series, n: number): Series {
 }
 
 export function indicatorSummary(site: Site, indicator: Indicator): IndicatorSummary {
-  const figures = site.figures.filter((f) => f.indicator === indicator.id);
+  const figures = site.figuresByIndicator.get(indicator.id) ?? [];
   const main = primarySeries(site, indicator.id);
   let latest: Figure | null = main?.points.at(-1)?.figure ?? null;
   let latestIsTarget = false;
@@ -340,7 +339,7 @@ export interface AreaStats {
 
 export function areaStats(site: Site, area: Area): AreaStats {
   const indicators = new Set(site.content.indicators.filter((i) => i.area === area.id).map((i) => i.id));
-  const figures = site.figures.filter((f) => indicators.has(f.indicator));
+  const figures = [...indicators].flatMap((id) => site.figuresByIndicator.get(id) ?? []);
   return { area, indicatorCount: indicators.size, figureCount: figures.length, reportCount: new Set(figures.map((f) => f.reportId)).size };
 }
 

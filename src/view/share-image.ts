@@ -2,7 +2,7 @@
 // an indicator's card carries its chart (the same build-time line or bar chart as the page,
 // from src/view/charts.ts) and a report's card its key figures; both with title, unit and
 // period, the source document(s), "CC BY 4.0" and the permalink, so a shared image keeps
-// its provenance. Rendered to PNG at build time (src/pages/chia-se/[...path].ts,
+// its provenance. Rendered to PNG at build time (scripts/share-png.ts, in a worker beside the Astro build;
 // @resvg/resvg-js) with a fixed font file. No clock and no randomness: same site, same bytes.
 import type { Site } from '../pipeline/derive.ts';
 import type { Indicator, Report } from '../core/schema.ts';
@@ -31,7 +31,7 @@ export const shareImages = {
   report: (id: string) => `/chia-se/bao-cao/${id}.png`,
 };
 
-/** Every share image of the site: its path under dist/ and its SVG (rendered by src/view/share-png.ts). */
+/** Every share image of the site: its path under dist/ and its SVG (rendered by scripts/share-png.ts). */
 export function shareCards(site: Site): { path: string; svg: string }[] {
   return [
     { path: shareImages.site(), svg: siteShareSvg(site) },

@@ -2,7 +2,7 @@
 // the determinism test rely on it), and much smaller than resvg's own RGBA PNG.
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { renderSharePng } from '../../src/view/share-png.ts';
+import { renderSharePng } from '../../scripts/share-png.ts';
 import { siteShareSvg } from '../../src/view/share-image.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { cachedBytes, codeHash, type CacheStats } from '../../scripts/cache.ts';
-import { SHARE_WIDTH } from './share-image.ts';
+import { cachedBytes, codeHash, type CacheStats } from './cache.ts';
+import { SHARE_WIDTH } from '../src/view/share-image.ts';
 
 const FONT_DIR = process.env.SHARE_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
 const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `${FONT_DIR}/${f}`).filter((f) => existsSync(f));

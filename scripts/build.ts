@@ -2,7 +2,7 @@
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
 // Every [build] line ends with the stage's wall time and the process's peak memory so far.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { resolveSiteUrl } from './site-url.ts';
@@ -30,7 +30,8 @@ if (siteUrl.error) {
 log(siteUrl.note);
 
 // Loaded after the check, so a refused production build fails in a second.
-const { rmSync } = await import('node:fs');
+const { renameSync, rmSync } = await import('node:fs');
+const { rm } = await import('node:fs/promises');
 const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
 const { writeExports } = await import('../src/publish/export.ts');
 const { excelFiles } = await import('../src/publish/downloads.ts');
@@ -69,7 +70,21 @@ stage(`MDX: ${writeGenerated(site, root).length} trang`);
 // Exports first, written and then let go: the pages need only their sizes (seeded here, so the
 // pages never compute the exports again), and the Astro build no longer shares memory with them.
 // Astro is told not to empty outDir, so the build clears it itself.
-rmSync(outDir, { recursive: true, force: true });
+// The previous dist/ is renamed aside (instant) and deleted in the background while the build runs:
+// deleting its thousands of files up front took 1–4 s of the edit-to-preview loop. Same parent folder,
+// so the same file system; if renaming fails (dist/ a mount point), it is deleted here as before.
+// Copies left by a build that stopped early (name.cu-<pid>) go the same way.
+const oldDist = `${outDir}.cu-${process.pid}`;
+try {
+  renameSync(outDir, oldDist);
+} catch {
+  rmSync(outDir, { recursive: true, force: true });
+}
+const removingOldDist = Promise.all(
+  readdirSync(dirname(outDir))
+    .filter((n) => n.startsWith(`${basename(outDir)}.cu-`))
+    .map((n) => rm(join(dirname(outDir), n), { recursive: true, force: true }).catch((e: Error) => log(`không xoá được ${n}: ${e.message}`))),
+);
 {
   // Streamed: each file goes to disk as it is produced (tables row chunk by row chunk); only sizes
   // and checksums stay, which is all descriptors, DCAT, the API and the pages need of them.
@@ -119,4 +134,5 @@ stage('chỉ mục tìm kiếm');
   const pruned = pruneCache();
   if (pruned.removed) log(`bộ đệm: bỏ ${pruned.removed} mục lâu không dùng, giữ ${pruned.kept} (${(pruned.bytes / 1048576).toFixed(0)} MB)`);
 }
+await removingOldDist;
 log(`xong: ${outDir}`);

@@ -29,7 +29,22 @@ function applyUrlPolicy(html: string): string {
     .replace(/<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? \/>/g, (all, src: string, alt: string) => (isAllowedImage(decodeAttr(src)) ? all : alt));
 }
 
+// The same narrative is rendered on its report page, its area page and the area's year page: rendered
+// once. Bounded, so memory does not grow with the archive (cleared when full; a miss only costs time).
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 2000;
+
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  const key = `${options.minHeading ?? 3}\0${markdown}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) return hit;
+  if (rendered.size >= RENDERED_MAX) rendered.clear();
+  const html = renderUncached(markdown, options);
+  rendered.set(key, html);
+  return html;
+}
+
+function renderUncached(markdown: string, options: MarkdownOptions): string {
   const html = applyUrlPolicy(micromark(markdown.replace(/\r\n?/g, '\n').trim(), { allowDangerousHtml: false, allowDangerousProtocol: false }));
   const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
   if (levels.length === 0) return html;

@@ -80,6 +80,8 @@ function loadPagefind(): Promise<Pagefind> {
     // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
     // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
     await pf.filters();
+    // For tests and the bench: a search from now on waits for no loading of the index.
+    form.dataset.index = 'ready';
     return pf;
   })();
   return pagefind;
@@ -109,8 +111,14 @@ function yearsLabel(years: number[]): string {
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
 // `step`: 'first' for the years merged so far (a first search: the main bundle), 'older' after merging an older year
-// because results were few. `ms` counts from the index being loaded (pagefind.js, WebAssembly, metadata) to results shown.
-const timings: { query: string; ms: number; results: number; step: 'first' | 'older'; at: number }[] = [];
+// because results were few. All counted from the search being submitted (Enter, the typing pause, a filter change):
+// `ms` to the first results in the page (laid out), `msPage` to the whole first page, `wait` the part of `ms` spent
+// waiting for the index to load (pagefind.js, WebAssembly, metadata), `search` in Pagefind's search call (its words'
+// index chunks and the WebAssembly search); `at`/`atPage` are the same moments on the page's clock.
+interface Timing { query: string; ms: number; msPage: number; wait: number; search: number; results: number; step: 'first' | 'older'; at: number; atPage: number }
+const timings: Timing[] = [];
+/** One search's clock: when it was submitted, how long it waited for the index, how long Pagefind's search took. */
+interface Clock { t0: number; wait: number; search: number; first: number }
 (window as unknown as { __searchTimings: typeof timings }).__searchTimings = timings;
 
 let seq = 0;
@@ -237,11 +245,15 @@ function render(d: PfData): HTMLLIElement[] {
   return [li];
 }
 
-async function showMore(mySeq: number) {
+async function showMore(mySeq: number, clock?: Clock) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
   if (mySeq !== seq) return;
   for (const d of data) list.append(...render(d));
+  if (clock && !clock.first) {
+    void list.offsetHeight; // laid out: what the next frame paints
+    clock.first = performance.now();
+  }
   shown += batch.length;
   more.hidden = shown >= current.length;
 }
@@ -286,6 +298,7 @@ async function showSuggestions(q: string, hasFilters: boolean) {
 }
 
 async function run() {
+  const t0 = performance.now();
   const s = state();
   syncUrl(s);
   const mySeq = ++seq;
@@ -301,13 +314,14 @@ async function run() {
   }
   status.textContent = 'Đang tìm…';
   let pf: Pagefind;
+  const w0 = performance.now();
   try {
     pf = await loadPagefind();
   } catch {
     status.textContent = 'Chưa tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo (npm run build).';
     return;
   }
-  const t0 = performance.now();
+  const wait = performance.now() - w0;
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
   const query = s.q ? foldQuery(s.q) : null;
   const search = async (): Promise<PfResponse | null> => {
@@ -327,9 +341,12 @@ async function run() {
   const pinned = pinnedYears();
   list.dataset.state = 'searching';
   let res: PfResponse | null;
+  const clock: Clock = { t0, wait, search: 0, first: 0 };
   try {
     if (pinned.length) await mergeYears(pf, pinned);
+    const t1 = performance.now();
     res = await search();
+    clock.search = performance.now() - t1;
   } catch {
     // A year bundle missing from the host (a partial upload): say so rather than hang on "Đang tìm…".
     if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
@@ -339,34 +356,39 @@ async function run() {
   // Results of the years merged so far first (a first search: the main bundle only, newest year and
   // the pages of no single report); then, when they are few, the next older year, shown when merged.
   const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
-  await show(res, s, mySeq, pinned, t0, 'first');
+  await show(res, s, mySeq, pinned, clock, 'first');
   for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {
     status.textContent = `${status.textContent} Đang tìm thêm trong năm ${nextYears(1)[0]}…`;
     try {
       await mergeYears(pf, nextYears(1));
+      const t1 = performance.now();
       res = await search();
+      clock.search = performance.now() - t1;
+      clock.first = 0;
     } catch {
       if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
       return;
     }
     if (mySeq !== seq || !res) return;
-    await show(res, s, mySeq, pinned, t0, 'older');
+    await show(res, s, mySeq, pinned, clock, 'older');
   }
   if (mySeq === seq) list.dataset.state = 'done';
 }
 
 /** Render a search's first page of results and its status line; `step` tells the timings which search this was. */
-async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number, pinned: number[], t0: number, step: 'first' | 'older') {
+async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number, pinned: number[], clock: Clock, step: 'first' | 'older') {
   const hasFilters = Object.keys(s.filters).length > 0;
   current = res.results;
   shown = 0;
   list.replaceChildren();
-  await showMore(mySeq);
+  await showMore(mySeq, clock);
   if (mySeq !== seq) return;
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;
   if (rest.length) older.textContent = `Tìm cả trong các năm trước (${yearsLabel(rest.slice(0, MORE_YEARS))})`;
-  timings.push({ query: s.q, ms: performance.now() - t0, results: current.length, step, at: performance.now() });
+  const now = performance.now();
+  const first = clock.first || now; // no results: the status line is the first thing shown
+  timings.push({ query: s.q, ms: first - clock.t0, msPage: now - clock.t0, wait: clock.wait, search: clock.search, results: current.length, step, at: first, atPage: now });
   list.dataset.count = String(current.length);
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';

@@ -36,6 +36,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
+  preload(q: string, o?: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -80,11 +81,29 @@ function loadPagefind(): Promise<Pagefind> {
     // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
     // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
     await pf.filters();
+    // A first search runs Pagefind's search path cold (word segmentation, WebAssembly not yet optimised): tens of ms.
+    // Pay them here, before Enter, with a search by no word and no filter (it fetches nothing).
+    await pf.search(null);
     // For tests and the bench: a search from now on waits for no loading of the index.
     form.dataset.index = 'ready';
     return pf;
   })();
   return pagefind;
+}
+
+/**
+ * Pagefind's search, the last call remembered: the same words and options over the same years give the same results,
+ * so Enter reuses the search started while the reader typed (see searchAhead), finished or still running.
+ */
+let last: { key: string; res: Promise<PfResponse | null> } | null = null;
+function searchOnce(pf: Pagefind, query: string | null, o: Record<string, unknown>): Promise<PfResponse | null> {
+  const key = JSON.stringify([query, o, [...merged]]);
+  if (last?.key !== key) {
+    const res = pf.search(query, o);
+    last = { key, res };
+    res.catch(() => (last = null)); // a failed search is not kept
+  }
+  return last.res;
 }
 
 async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
@@ -247,12 +266,18 @@ function render(d: PfData): HTMLLIElement[] {
 
 async function showMore(mySeq: number, clock?: Clock) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mySeq !== seq) return;
-  for (const d of data) list.append(...render(d));
-  if (clock && !clock.first) {
-    void list.offsetHeight; // laid out: what the next frame paints
-    clock.first = performance.now();
+  // All fragments fetched at once, each result shown as soon as it and the ones above it have arrived: the first
+  // results appear while later fragments load, and the order never changes.
+  const pending = batch.map((r) => r.data());
+  for (const p of pending) void p.catch(() => {}); // a failure surfaces where it is awaited, in order
+  for (const p of pending) {
+    const d = await p;
+    if (mySeq !== seq) return;
+    list.append(...render(d));
+    if (clock && !clock.first) {
+      void list.offsetHeight; // laid out: what the next frame paints
+      clock.first = performance.now();
+    }
   }
   shown += batch.length;
   more.hidden = shown >= current.length;
@@ -325,7 +350,7 @@ async function run() {
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
   const query = s.q ? foldQuery(s.q) : null;
   const search = async (): Promise<PfResponse | null> => {
-    if (!sort || s.filters[YEAR_FILTER]) return pf.search(query, { filters: s.filters, ...(sort ? { sort } : {}) });
+    if (!sort || s.filters[YEAR_FILTER]) return searchOnce(pf, query, { filters: s.filters, ...(sort ? { sort } : {}) });
     // Pagefind merges the instances' results by score, and a sorted search scores by rank within each
     // instance, which interleaves the years. One search per year (its filter keeps one instance's
     // results), in year order; then the undated pages of the main bundle.
@@ -380,6 +405,7 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
   const hasFilters = Object.keys(s.filters).length > 0;
   current = res.results;
   shown = 0;
+  more.hidden = true; // until this search's first page is in
   list.replaceChildren();
   await showMore(mySeq, clock);
   if (mySeq !== seq) return;
@@ -408,12 +434,47 @@ function debounced() {
   timer = window.setTimeout(run, 200);
 }
 
+// While the reader types, fetch the index chunks of the words typed so far (Pagefind keeps them), so that Enter or
+// the typing pause only searches. A word being typed falls in the chunk of the word it becomes, except across a
+// chunk boundary: at most a chunk more per word. Nothing is fetched before the index has loaded (on focus).
+let preloaded = '';
+let ahead: number | undefined;
+/** Letters of a word being typed before its chunk is fetched: a shorter prefix often sorts into another chunk than the word. */
+const PRELOAD_MIN_LETTERS = 3;
+function preloadWords() {
+  const words = foldQuery(input.value).split(' ');
+  // The word being typed (no space after it yet), once it has PRELOAD_MIN_LETTERS.
+  if (!/\s$/.test(input.value) && [...words.at(-1)!].length < PRELOAD_MIN_LETTERS) words.pop();
+  const q = words.join(' ');
+  if (!pagefind || !q || q === preloaded) return;
+  preloaded = q;
+  void pagefind.then((pf) => pf.preload(q)).catch(() => {});
+}
+
+// A short typing pause (shorter than the one that shows results) starts the search of the whole box, unsorted and
+// unfiltered as run() would ask it, without showing it: Enter then finds it done or under way. It fetches nothing
+// the search would not (its words' chunks are being preloaded; no result data is loaded).
+const AHEAD_PAUSE_MS = 80;
+function searchAhead() {
+  clearTimeout(ahead);
+  ahead = window.setTimeout(() => {
+    const s = state();
+    const q = s.q ? foldQuery(s.q) : '';
+    if (!pagefind || !q || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
+    void pagefind.then((pf) => searchOnce(pf, q, { filters: s.filters })).catch(() => {});
+  }, AHEAD_PAUSE_MS);
+}
+
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearTimeout(timer);
   run();
 });
-input.addEventListener('input', debounced);
+input.addEventListener('input', () => {
+  preloadWords();
+  searchAhead();
+  debounced();
+});
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
 for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
 older.addEventListener('click', async () => {

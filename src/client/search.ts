@@ -441,10 +441,13 @@ let preloaded = '';
 let ahead: number | undefined;
 /** Letters of a word being typed before its chunk is fetched: a shorter prefix often sorts into another chunk than the word. */
 const PRELOAD_MIN_LETTERS = 3;
+/** Whether the box ends in a word still too short to fetch its chunk (see PRELOAD_MIN_LETTERS). */
+function shortWordLast(): boolean {
+  return !/\s$/.test(input.value) && [...(foldQuery(input.value).split(' ').at(-1) ?? '')].length < PRELOAD_MIN_LETTERS;
+}
 function preloadWords() {
   const words = foldQuery(input.value).split(' ');
-  // The word being typed (no space after it yet), once it has PRELOAD_MIN_LETTERS.
-  if (!/\s$/.test(input.value) && [...words.at(-1)!].length < PRELOAD_MIN_LETTERS) words.pop();
+  if (shortWordLast()) words.pop();
   const q = words.join(' ');
   if (!pagefind || !q || q === preloaded) return;
   preloaded = q;
@@ -452,15 +455,15 @@ function preloadWords() {
 }
 
 // A short typing pause (shorter than the one that shows results) starts the search of the whole box, unsorted and
-// unfiltered as run() would ask it, without showing it: Enter then finds it done or under way. It fetches nothing
-// the search would not (its words' chunks are being preloaded; no result data is loaded).
+// unfiltered as run() would ask it, without showing it: Enter then finds it done or under way. It fetches only
+// what preloadWords does (no search while the last word is too short; no result data is loaded).
 const AHEAD_PAUSE_MS = 80;
 function searchAhead() {
   clearTimeout(ahead);
   ahead = window.setTimeout(() => {
     const s = state();
     const q = s.q ? foldQuery(s.q) : '';
-    if (!pagefind || !q || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
+    if (!pagefind || !q || shortWordLast() || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
     void pagefind.then((pf) => searchOnce(pf, q, { filters: s.filters })).catch(() => {});
   }, AHEAD_PAUSE_MS);
 }

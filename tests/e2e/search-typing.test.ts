@@ -58,10 +58,10 @@ describe.skipIf(!hasBrowser)('search while typing, results as they arrive (brows
     const expected = await fromUrl(query);
     expect(expected.length).toBeGreaterThan(1);
     const page = await h.browser.newPage();
-    // The first result's data arrives at once (results ask for their data in order), the rest 1.5 s later.
+    // The first result's data arrives at once (results ask for their data in order), the rest 1 s later.
     let first = true;
     await page.route('**/pagefind/fragment/**', async (route) => {
-      if (!first) await new Promise((r) => setTimeout(r, 1500));
+      if (!first) await new Promise((r) => setTimeout(r, 1000));
       first = false;
       await route.continue();
     });
@@ -75,7 +75,7 @@ describe.skipIf(!hasBrowser)('search while typing, results as they arrive (brows
     await done(page);
     expect(await hrefs(page)).toEqual(expected);
     const t = await lastTiming(page);
-    expect(t.ms).toBeLessThan(t.msPage - 1000); // first results counted when they showed, the page when it was whole
+    expect(t.ms).toBeLessThan(t.msPage - 500); // first results counted when they showed, the page when it was whole
     await page.close();
   });
 });

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { synthesize, type Files } from './scale/synthesize.ts';
 import { serveDist } from './static-server.ts';
 
@@ -142,65 +142,98 @@ async function bareAstro(pages: number): Promise<Run & { dir: string }> {
   return { ...run, dir };
 }
 
-interface Probe { q: string; gzFirst: number; gz: number; ms: number; msAll: number; results: number; older: boolean; msFresh: number; msAgain: number }
+/** One first search in a fresh browser context: ms from submitting to the first results and to the whole first page. */
+export interface FirstSearch { ms: number; msPage: number; wait: number; gzFirst: number; gz: number; msAll: number; older: boolean; results: number }
+export interface Probe { q: string; paste: FirstSearch; typed: FirstSearch; msFresh: number; msAgain: number }
+/** Delay between keystrokes when the probe types a query: a fast typist (the search page's typing pause is 200 ms). */
+export const TYPING_DELAY_MS = 120;
 
 /**
- * Each query in a fresh browser context (empty cache), as a reader's first search:
- * - gzFirst / ms: Pagefind bytes fetched (as a gzip-serving host sends them) and ms until the first
- *   results are shown (main bundle only); ms counts from the index loaded (pagefind.js, WebAssembly,
- *   metadata: the search page starts loading them when the box gets focus) to results rendered,
- *   result fragments included;
+ * Each query twice, each time in a fresh browser context (empty cache), as a reader's first search. The probe
+ * focuses the box and waits until the index has loaded (pagefind.js, WebAssembly, metadata, filters: the page loads
+ * them on focus), then either pastes the query and presses Enter ("paste") or types it at TYPING_DELAY_MS per key and
+ * presses Enter ("typed": the page loads the words' index chunks while the reader types). Per run:
+ * - ms / msPage: from Enter to the first results in the page and to the whole first page (main bundle only);
+ *   `wait` the part spent waiting for the index (0 when it had loaded);
+ * - gzFirst: Pagefind bytes fetched until the whole first page is shown (as a gzip-serving host sends them), the
+ *   index load and anything fetched while typing included;
  * - gz / msAll: the same until the search settles, an older year merged included when results were few;
- * - msFresh: then, in the same page (index loaded), another query of the list (its chunks may be new);
- * - msAgain: and the first query once more (everything it needs loaded).
+ * - msFresh: then, on the pasted page (index loaded), another query of the list pasted (its chunks may be new);
+ * - msAgain: and the first query once more (everything it needs loaded). Both to the first results.
  */
 export async function searchProbe(dist: string): Promise<Probe[]> {
   if (!existsSync(CHROMIUM)) return [];
   const server = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const out: Probe[] = [];
-  type Timing = { ms: number; results: number; step: string; at: number };
+  type Timing = { ms: number; msPage: number; wait: number; results: number; step: string; at: number; atPage: number };
+  const timingsSince = (page: Page, n: number) => page.evaluate((n) => (window as unknown as { __searchTimings: Timing[] }).__searchTimings.slice(n), n);
+  const count = (page: Page) => page.evaluate(() => (window as unknown as { __searchTimings?: unknown[] }).__searchTimings?.length ?? 0);
+  const ask = async (page: Page, query: string, typed: boolean): Promise<Timing[]> => {
+    const before = await count(page);
+    if (typed) await page.keyboard.type(query, { delay: TYPING_DELAY_MS }); // into the empty, focused box
+    else await page.fill('#q', query);
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#search-list[data-state=done]', { state: 'attached', timeout: 60_000 });
+    await page.waitForTimeout(200); // trailing fragment requests
+    // Only the search Enter submitted (a typing pause may have run one before it).
+    const all = await timingsSince(page, before);
+    return all.slice(Math.max(0, all.findLastIndex((x) => x.step === 'first')));
+  };
+  const firstSearch = async (q: string, typed: boolean) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: { at: number; gz: number }[] = [];
+    page.on('requestfinished', async (req) => {
+      const url = new URL(req.url());
+      if (!url.pathname.startsWith('/pagefind/')) return;
+      const file = join(dist, url.pathname);
+      // What a gzip-serving host sends: Pagefind's own files are compressed already.
+      const gz = existsSync(file) ? (/\.(js|json|css)$/.test(file) ? gzipSync(readFileSync(file)).length : statSync(file).size) : 0;
+      // Wall clock (ms since the epoch) of the response's end.
+      const t = req.timing();
+      fetched.push({ at: t.startTime + t.responseEnd, gz });
+    });
+    await page.goto(`${server.url}/tim-kiem/`, { waitUntil: 'networkidle' });
+    await page.focus('#q');
+    // The index loaded (older builds set no flag: then the network going quiet).
+    await page.waitForSelector('#search-form[data-index=ready]', { state: 'attached', timeout: 10_000 }).catch(() => page.waitForLoadState('networkidle'));
+    // The page's clock (performance.now, which the timings use) on the requests' wall clock.
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const runs = await ask(page, q, typed);
+    const first = runs[0];
+    const last = runs.at(-1)!;
+    const sum = (xs: { gz: number }[]) => xs.reduce((n, x) => n + x.gz, 0);
+    const settled = fetched.filter((f) => f.at <= origin + last.atPage + 200);
+    const result: FirstSearch = {
+      ms: first.ms, msPage: first.msPage ?? first.ms, wait: first.wait ?? 0, results: last.results, older: runs.length > 1, msAll: last.msPage ?? last.ms,
+      gzFirst: sum(settled.filter((f) => f.at <= origin + (first.atPage ?? first.at))), gz: sum(settled),
+    };
+    return { context, page, result };
+  };
   try {
     for (const [i, q] of QUERIES.entries()) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const fetched: { at: number; gz: number }[] = [];
-      page.on('requestfinished', async (req) => {
-        const url = new URL(req.url());
-        if (!url.pathname.startsWith('/pagefind/')) return;
-        const file = join(dist, url.pathname);
-        // What a gzip-serving host sends: Pagefind's own files are compressed already.
-        const gz = existsSync(file) ? (/\.(js|json|css)$/.test(file) ? gzipSync(readFileSync(file)).length : statSync(file).size) : 0;
-        // Wall clock (ms since the epoch) of the response's end.
-        const t = req.timing();
-        fetched.push({ at: t.startTime + t.responseEnd, gz });
-      });
-      await page.goto(`${server.url}/tim-kiem/`, { waitUntil: 'networkidle' });
-      // The page's clock (performance.now, which the timings use) on the requests' wall clock.
-      const origin = await page.evaluate(() => performance.timeOrigin);
-      const ask = async (query: string): Promise<Timing[]> => {
-        const before = await page.evaluate(() => (window as unknown as { __searchTimings?: unknown[] }).__searchTimings?.length ?? 0);
-        await page.fill('#q', query);
-        await page.press('#q', 'Enter');
-        await page.waitForSelector('#search-list[data-state=done]', { state: 'attached', timeout: 60_000 });
-        await page.waitForTimeout(200); // trailing fragment requests
-        return page.evaluate((n) => (window as unknown as { __searchTimings: Timing[] }).__searchTimings.slice(n), before);
-      };
-      const cold = await ask(q);
-      const first = cold[0];
-      const last = cold.at(-1)!;
-      const msFresh = (await ask(QUERIES[(i + 1) % QUERIES.length]))[0].ms;
-      const msAgain = (await ask(q))[0].ms;
-      const sum = (xs: { gz: number }[]) => xs.reduce((n, x) => n + x.gz, 0);
-      const coldFetched = fetched.filter((f) => f.at <= origin + last.at + 200);
-      out.push({ q, gzFirst: sum(coldFetched.filter((f) => f.at <= origin + first.at)), gz: sum(coldFetched), ms: first.ms, msAll: last.ms, results: last.results, older: cold.length > 1, msFresh, msAgain });
-      await context.close();
+      const typed = await firstSearch(q, true);
+      await typed.context.close();
+      const paste = await firstSearch(q, false);
+      const msFresh = (await ask(paste.page, QUERIES[(i + 1) % QUERIES.length], false))[0].ms;
+      const msAgain = (await ask(paste.page, q, false))[0].ms;
+      await paste.context.close();
+      out.push({ q, paste: paste.result, typed: typed.result, msFresh, msAgain });
     }
   } finally {
     await browser.close();
     await server.close();
   }
   return out;
+}
+
+/** One probe line per query, the same in `npm run bench -- --scale` and `scripts/search-probe.ts`. */
+export function probeLine(s: Probe): string {
+  const run = (r: FirstSearch) =>
+    `${r.ms.toFixed(0)} ms to first results, ${r.msPage.toFixed(0)} ms to the first page${r.wait >= 1 ? ` (${r.wait.toFixed(0)} ms waiting for the index)` : ''}, ${kb(r.gzFirst)}` +
+    (r.older ? `; with the older year merged ${kb(r.gz)}, ${r.msAll.toFixed(0)} ms` : '');
+  return `“${s.q}” (${s.paste.results} results): pasted + Enter ${run(s.paste)} · typed (${TYPING_DELAY_MS} ms/key) + Enter ${run(s.typed)} · fresh query on the loaded page ${s.msFresh.toFixed(0)} ms · same query again ${s.msAgain.toFixed(0)} ms`;
 }
 
 function pageStats(dist: string) {
@@ -268,15 +301,9 @@ export async function runScale(sizes: number[]): Promise<void> {
       for (const [name, s] of [['trang chủ', stats.home], ['danh sách báo cáo', stats.reports], ['danh sách chỉ số', stats.indicators]] as const) {
         if (s) console.log(`  ${name}: ${kb(s.w)} gzip, ${s.n} phần tử`);
       }
-      // See searchProbe for what each number measures.
-      for (const s of search) {
-        console.log(
-          `  tìm “${s.q}”: lần đầu ${kb(s.gzFirst)}, ${s.ms.toFixed(0)} ms đến kết quả (chỉ mục đã tải)` +
-            (s.older ? `; cả năm trước gộp thêm: ${kb(s.gz)}, ${s.msAll.toFixed(0)} ms` : '') +
-            `; ${s.results} kết quả · truy vấn mới trên trang đã tải ${s.msFresh.toFixed(0)} ms · lặp lại ${s.msAgain.toFixed(0)} ms`,
-        );
-      }
-      const worst = search.reduce((m, s) => Math.max(m, s.gzFirst), 0);
+      // See searchProbe for what each number measures (with the index loaded, from Enter).
+      for (const s of search) console.log(`  tìm ${probeLine(s)}`);
+      const worst = search.reduce((m, s) => Math.max(m, s.paste.gzFirst, s.typed.gzFirst), 0);
       rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
     } finally {
       if (!process.env.KEEP_SCALE) rmSync(dir, { recursive: true, force: true });

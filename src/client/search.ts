@@ -36,6 +36,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PfResponse | null>;
+  preload(q: string, o?: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -80,9 +81,29 @@ function loadPagefind(): Promise<Pagefind> {
     // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
     // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
     await pf.filters();
+    // A first search runs Pagefind's search path cold (word segmentation, WebAssembly not yet optimised): tens of ms.
+    // Pay them here, before Enter, with a search by no word and no filter (it fetches nothing).
+    await pf.search(null);
+    // For tests and the bench: a search from now on waits for no loading of the index.
+    form.dataset.index = 'ready';
     return pf;
   })();
   return pagefind;
+}
+
+/**
+ * Pagefind's search, the last call remembered: the same words and options over the same years give the same results,
+ * so Enter reuses the search started while the reader typed (see searchAhead), finished or still running.
+ */
+let last: { key: string; res: Promise<PfResponse | null> } | null = null;
+function searchOnce(pf: Pagefind, query: string | null, o: Record<string, unknown>): Promise<PfResponse | null> {
+  const key = JSON.stringify([query, o, [...merged]]);
+  if (last?.key !== key) {
+    const res = pf.search(query, o);
+    last = { key, res };
+    res.catch(() => (last = null)); // a failed search is not kept
+  }
+  return last.res;
 }
 
 async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
@@ -109,8 +130,14 @@ function yearsLabel(years: number[]): string {
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
 // `step`: 'first' for the years merged so far (a first search: the main bundle), 'older' after merging an older year
-// because results were few. `ms` counts from the index being loaded (pagefind.js, WebAssembly, metadata) to results shown.
-const timings: { query: string; ms: number; results: number; step: 'first' | 'older'; at: number }[] = [];
+// because results were few. All counted from the search being submitted (Enter, the typing pause, a filter change):
+// `ms` to the first results in the page (laid out), `msPage` to the whole first page, `wait` the part of `ms` spent
+// waiting for the index to load (pagefind.js, WebAssembly, metadata), `search` in Pagefind's search call (its words'
+// index chunks and the WebAssembly search); `at`/`atPage` are the same moments on the page's clock.
+interface Timing { query: string; ms: number; msPage: number; wait: number; search: number; results: number; step: 'first' | 'older'; at: number; atPage: number }
+const timings: Timing[] = [];
+/** One search's clock: when it was submitted, how long it waited for the index, how long Pagefind's search took. */
+interface Clock { t0: number; wait: number; search: number; first: number }
 (window as unknown as { __searchTimings: typeof timings }).__searchTimings = timings;
 
 let seq = 0;
@@ -237,11 +264,21 @@ function render(d: PfData): HTMLLIElement[] {
   return [li];
 }
 
-async function showMore(mySeq: number) {
+async function showMore(mySeq: number, clock?: Clock) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mySeq !== seq) return;
-  for (const d of data) list.append(...render(d));
+  // All fragments fetched at once, each result shown as soon as it and the ones above it have arrived: the first
+  // results appear while later fragments load, and the order never changes.
+  const pending = batch.map((r) => r.data());
+  for (const p of pending) void p.catch(() => {}); // a failure surfaces where it is awaited, in order
+  for (const p of pending) {
+    const d = await p;
+    if (mySeq !== seq) return;
+    list.append(...render(d));
+    if (clock && !clock.first) {
+      void list.offsetHeight; // laid out: what the next frame paints
+      clock.first = performance.now();
+    }
+  }
   shown += batch.length;
   more.hidden = shown >= current.length;
 }
@@ -286,6 +323,7 @@ async function showSuggestions(q: string, hasFilters: boolean) {
 }
 
 async function run() {
+  const t0 = performance.now();
   const s = state();
   syncUrl(s);
   const mySeq = ++seq;
@@ -301,17 +339,18 @@ async function run() {
   }
   status.textContent = 'Đang tìm…';
   let pf: Pagefind;
+  const w0 = performance.now();
   try {
     pf = await loadPagefind();
   } catch {
     status.textContent = 'Chưa tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo (npm run build).';
     return;
   }
-  const t0 = performance.now();
+  const wait = performance.now() - w0;
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
   const query = s.q ? foldQuery(s.q) : null;
   const search = async (): Promise<PfResponse | null> => {
-    if (!sort || s.filters[YEAR_FILTER]) return pf.search(query, { filters: s.filters, ...(sort ? { sort } : {}) });
+    if (!sort || s.filters[YEAR_FILTER]) return searchOnce(pf, query, { filters: s.filters, ...(sort ? { sort } : {}) });
     // Pagefind merges the instances' results by score, and a sorted search scores by rank within each
     // instance, which interleaves the years. One search per year (its filter keeps one instance's
     // results), in year order; then the undated pages of the main bundle.
@@ -327,9 +366,12 @@ async function run() {
   const pinned = pinnedYears();
   list.dataset.state = 'searching';
   let res: PfResponse | null;
+  const clock: Clock = { t0, wait, search: 0, first: 0 };
   try {
     if (pinned.length) await mergeYears(pf, pinned);
+    const t1 = performance.now();
     res = await search();
+    clock.search = performance.now() - t1;
   } catch {
     // A year bundle missing from the host (a partial upload): say so rather than hang on "Đang tìm…".
     if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
@@ -339,34 +381,40 @@ async function run() {
   // Results of the years merged so far first (a first search: the main bundle only, newest year and
   // the pages of no single report); then, when they are few, the next older year, shown when merged.
   const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
-  await show(res, s, mySeq, pinned, t0, 'first');
+  await show(res, s, mySeq, pinned, clock, 'first');
   for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {
     status.textContent = `${status.textContent} Đang tìm thêm trong năm ${nextYears(1)[0]}…`;
     try {
       await mergeYears(pf, nextYears(1));
+      const t1 = performance.now();
       res = await search();
+      clock.search = performance.now() - t1;
+      clock.first = 0;
     } catch {
       if (mySeq === seq) status.textContent = 'Chưa tải được chỉ mục tìm kiếm của một số năm. Hãy tải lại trang; nếu vẫn lỗi, chỉ mục chưa được tạo đủ (npm run build).';
       return;
     }
     if (mySeq !== seq || !res) return;
-    await show(res, s, mySeq, pinned, t0, 'older');
+    await show(res, s, mySeq, pinned, clock, 'older');
   }
   if (mySeq === seq) list.dataset.state = 'done';
 }
 
 /** Render a search's first page of results and its status line; `step` tells the timings which search this was. */
-async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number, pinned: number[], t0: number, step: 'first' | 'older') {
+async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number, pinned: number[], clock: Clock, step: 'first' | 'older') {
   const hasFilters = Object.keys(s.filters).length > 0;
   current = res.results;
   shown = 0;
+  more.hidden = true; // until this search's first page is in
   list.replaceChildren();
-  await showMore(mySeq);
+  await showMore(mySeq, clock);
   if (mySeq !== seq) return;
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;
   if (rest.length) older.textContent = `Tìm cả trong các năm trước (${yearsLabel(rest.slice(0, MORE_YEARS))})`;
-  timings.push({ query: s.q, ms: performance.now() - t0, results: current.length, step, at: performance.now() });
+  const now = performance.now();
+  const first = clock.first || now; // no results: the status line is the first thing shown
+  timings.push({ query: s.q, ms: first - clock.t0, msPage: now - clock.t0, wait: clock.wait, search: clock.search, results: current.length, step, at: first, atPage: now });
   list.dataset.count = String(current.length);
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
@@ -386,12 +434,50 @@ function debounced() {
   timer = window.setTimeout(run, 200);
 }
 
+// While the reader types, fetch the index chunks of the words typed so far (Pagefind keeps them), so that Enter or
+// the typing pause only searches. A word being typed falls in the chunk of the word it becomes, except across a
+// chunk boundary: at most a chunk more per word. Nothing is fetched before the index has loaded (on focus).
+let preloaded = '';
+let ahead: number | undefined;
+/** Letters of a word being typed before its chunk is fetched: a shorter prefix often sorts into another chunk than the word. */
+const PRELOAD_MIN_LETTERS = 3;
+/** Whether the box ends in a word still too short to fetch its chunk (see PRELOAD_MIN_LETTERS). */
+function shortWordLast(): boolean {
+  return !/\s$/.test(input.value) && [...(foldQuery(input.value).split(' ').at(-1) ?? '')].length < PRELOAD_MIN_LETTERS;
+}
+function preloadWords() {
+  const words = foldQuery(input.value).split(' ');
+  if (shortWordLast()) words.pop();
+  const q = words.join(' ');
+  if (!pagefind || !q || q === preloaded) return;
+  preloaded = q;
+  void pagefind.then((pf) => pf.preload(q)).catch(() => {});
+}
+
+// A short typing pause (shorter than the one that shows results) starts the search of the whole box, unsorted and
+// unfiltered as run() would ask it, without showing it: Enter then finds it done or under way. It fetches only
+// what preloadWords does (no search while the last word is too short; no result data is loaded).
+const AHEAD_PAUSE_MS = 80;
+function searchAhead() {
+  clearTimeout(ahead);
+  ahead = window.setTimeout(() => {
+    const s = state();
+    const q = s.q ? foldQuery(s.q) : '';
+    if (!pagefind || !q || shortWordLast() || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
+    void pagefind.then((pf) => searchOnce(pf, q, { filters: s.filters })).catch(() => {});
+  }, AHEAD_PAUSE_MS);
+}
+
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearTimeout(timer);
   run();
 });
-input.addEventListener('input', debounced);
+input.addEventListener('input', () => {
+  preloadWords();
+  searchAhead();
+  debounced();
+});
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
 for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
 older.addEventListener('click', async () => {

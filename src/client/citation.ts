@@ -1,10 +1,11 @@
 // Enhancement for figure citations (FigureSource.astro): the reader's access date is added
 // to the text (the build stays date-free and byte-identical), and a "Sao chép" button copies it.
-// BibTeX/RIS of one figure: the links point to the report's file (every figure of the report, the
-// no-JS fallback); a click writes this figure's entry alone, rebuilt from the table's citation record
-// (script[data-cite-page], FigureTable.astro) and the row's data-cite and printed line.
+// BibTeX/RIS of one figure: a figure row prints none (the table links its report's file once, the no-JS
+// fallback); they are added here when the citation unfolds, pointing to the report's file, and a click
+// writes this figure's entry alone, rebuilt from the table's citation record (script[data-cite-page],
+// FigureTable.astro) and the row's data-cite and printed line.
 // "Báo lỗi số liệu" is printed with the figure id only and completed here when its citation unfolds.
-import { citationFileName, figureLineFromPage, figureRecordFromPage, toBibtex, toRis, type CitationPage, type CitationRecord } from '../view/citation-format.ts';
+import { citationFileName, figureCitationFile, figureLineFromPage, figureRecordFromPage, toBibtex, toRis, type CitationPage, type CitationRecord } from '../view/citation-format.ts';
 import { fillErrorReport } from '../core/feedback-link.ts';
 
 const ACCESS_DATE = / Truy cập ngày \d{2}\/\d{2}\/\d{4}\.$/;
@@ -90,8 +91,28 @@ export function enhanceCitations(root: ParentNode = document) {
         status.textContent = 'Đã chọn — nhấn Ctrl+C';
       }
     });
-    el.after(button, status);
+    el.after(button, status, ...citeFileLinks(el));
   }
+}
+
+/**
+ * The BibTeX and RIS links of a figure row's citation line (FigureCite.astro prints none): its report's
+ * files, which a click narrows to this figure's entry (onCiteDownload). None when the links are already
+ * there (older markup) or the line carries no "<report>|<figure>|<section>".
+ */
+function citeFileLinks(el: HTMLElement): HTMLAnchorElement[] {
+  const attr = el.dataset.cite ?? '';
+  const reportId = attr.startsWith('{') ? '' : attr.split('|')[0];
+  if (!reportId || el.parentElement?.querySelector(':scope > a[data-cite-format]')) return [];
+  return (['bib', 'ris'] as const).map((ext) => {
+    const a = document.createElement('a');
+    a.className = 'cite-link';
+    a.href = figureCitationFile(reportId, ext);
+    a.setAttribute('download', '');
+    a.dataset.citeFormat = ext;
+    a.textContent = ext === 'bib' ? 'BibTeX' : 'RIS';
+    return a;
+  });
 }
 
 /** The single-entry file of a figure's citation link, or null when the link carries no record. */

@@ -215,5 +215,44 @@ export const INDICATOR_FIELDS: ColumnDef<IndicatorItem>[] = [
 
 /** The observation columns as published (Table Schema, dictionary pages). */
 export const OBSERVATION_COLUMNS: Column[] = columnsOf(OBSERVATION_FIELDS);
+
+// ---------------------------------------------------------------- per-indicator series
+
+/**
+ * Observation columns a per-indicator table (/data/chi-so/<id>.csv) leaves out, each with where its
+ * value stays: the indicator's catalogue entry or a code list by a key the row keeps, or the row of
+ * observations.csv with the same report_id + figure_id (its primary key). At 1,000 reports these were
+ * ~60 % of the per-indicator files (the quote and note alone ~40 %): ~35 MB of dist/.
+ * The dataset page of observations.csv and the indicator package describe the split.
+ */
+/** Id of the all-figures dataset (observations.csv) in datapackage.json and DCAT. */
+export const OBSERVATIONS_DATASET = 'so-lieu-cchc';
+
+export interface OmittedColumn {
+  /** The table (datapackage resource) that holds the value. */
+  resource: string;
+  /** Keys of this file → the matching columns of that table. */
+  by: Readonly<Record<string, string>>;
+  /** The column of that table with the value. */
+  column: string;
+}
+const byFigure = { report_id: 'report_id', figure_id: 'figure_id' };
+export const SERIES_OMITTED: Readonly<Record<string, OmittedColumn>> = {
+  report_kind: { resource: REF.reports.resource, by: { report_id: REF.reports.field }, column: 'kind' },
+  scope_name: { resource: REF.organizations.resource, by: { scope_id: REF.organizations.field }, column: 'name' },
+  area_id: { resource: REF.indicators.resource, by: { indicator_id: REF.indicators.field }, column: 'area_id' },
+  indicator_label: { resource: REF.indicators.resource, by: { indicator_id: REF.indicators.field }, column: 'label' },
+  section: { resource: OBSERVATIONS_DATASET, by: byFigure, column: 'section' },
+  quote: { resource: OBSERVATIONS_DATASET, by: byFigure, column: 'quote' },
+  note: { resource: OBSERVATIONS_DATASET, by: byFigure, column: 'note' },
+};
+
+/**
+ * A per-indicator table: the series to chart or compare (when, basis, status, scope, breakdown,
+ * value, unit), the quality note that qualifies a value, and the figure's permalink (quote and
+ * source there). Same declarations, names and order as OBSERVATION_FIELDS, fewer of them.
+ */
+export const SERIES_FIELDS: ColumnDef<ObservationItem>[] = OBSERVATION_FIELDS.filter((c) => !(c.name in SERIES_OMITTED));
+export const SERIES_COLUMNS: Column[] = columnsOf(SERIES_FIELDS);
 /** A figure is identified by its report and its id within the report. */
 export const OBSERVATION_KEY = ['report_id', 'figure_id'];

@@ -6,7 +6,7 @@ import { byId, type Figure } from '../core/model.ts';
 import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
-import { INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, REF, TARGET_FIELDS, rowOf, tableOf, type Cell, type Column, type Table } from './columns.ts';
+import { INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -51,11 +51,6 @@ export function derivationText(i: Indicator): string | null {
 }
 
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY } from './columns.ts';
-
-/** One figure's row under the observation columns of the registry (src/publish/columns.ts). */
-export function observationRow(site: Site, figure: Figure): Cell[] {
-  return rowOf(OBSERVATION_FIELDS, { site, figure });
-}
 
 export function observationTable(site: Site, figures: Figure[]): Table {
   return tableOf(OBSERVATION_FIELDS, figures.map((figure) => ({ site, figure })), OBSERVATION_KEY);
@@ -126,7 +121,7 @@ function computeDatasets(site: Site): Dataset[] {
     figureDataset(
       site,
       {
-        id: 'so-lieu-cchc',
+        id: OBSERVATIONS_DATASET,
         title: 'Toàn bộ số liệu cải cách hành chính tỉnh Kon Tum',
         description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, cơ sở tính (trong kỳ / lũy kế / tại thời điểm), loại số liệu (thực hiện / ước / kế hoạch / dự kiến / tham chiếu), cơ quan, đơn vị, chỉ số, mục và câu trích dẫn nguyên văn làm bằng chứng.',
         kind: 'observations',

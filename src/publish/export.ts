@@ -11,9 +11,7 @@ import {
   isSlice,
   LICENSE,
   PUBLISHER,
-  OBSERVATION_COLUMNS,
   OBSERVATION_KEY,
-  observationRow,
   referenceTables,
   referenceFiles,
   siteModified,
@@ -22,6 +20,7 @@ import {
   type ReferenceTable,
   type Table,
 } from './datasets.ts';
+import { OBSERVATIONS_DATASET, rowOf, SERIES_COLUMNS, SERIES_FIELDS, SERIES_OMITTED } from './columns.ts';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { sha256 } from './sha256.ts';
@@ -134,9 +133,24 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
   };
 }
 
-/** Schema of every per-indicator file: the observation columns, without foreign keys (their reference tables live in the main package). */
+/**
+ * Schema of every per-indicator file: the series columns (SERIES_FIELDS, a subset of the observation
+ * columns), without foreign keys (their reference tables live in the main package).
+ */
 export const INDICATOR_SCHEMA_FILE = 'chi-so/observations.schema.json';
-const indicatorTable = (rows: Table['rows']): Table => ({ columns: OBSERVATION_COLUMNS, rows, primaryKey: OBSERVATION_KEY });
+const indicatorTable = (rows: Table['rows']): Table => ({ columns: SERIES_COLUMNS, rows, primaryKey: OBSERVATION_KEY });
+
+/** Where the columns a per-indicator file leaves out are, in words (package description, dataset page). */
+export function seriesOmittedText(): string {
+  const groups = new Map<string, string[]>();
+  for (const [name, where] of Object.entries(SERIES_OMITTED)) {
+    const file = where.resource === OBSERVATIONS_DATASET ? 'observations.csv' : `${where.resource}.csv`;
+    const keys = Object.entries(where.by).map(([k, v]) => (k === v ? k : `${k} = ${v}`)).join(' + ');
+    const key = `${file} (theo ${keys})`;
+    groups.set(key, [...(groups.get(key) ?? []), name === where.column ? name : `${name} (cột ${where.column})`]);
+  }
+  return [...groups].map(([where, names]) => `${names.join(', ')} ở ${where}`).join('; ');
+}
 
 function indicatorPackage(site: Site, files: WrittenFiles) {
   return {
@@ -144,7 +158,7 @@ function indicatorPackage(site: Site, files: WrittenFiles) {
       site,
       `${PACKAGE_NAME}-chi-so`,
       'Số liệu cải cách hành chính tỉnh Kon Tum theo từng chỉ số',
-      'Mỗi tài nguyên là các số liệu của một chỉ số (cùng cột với observations.csv của gói chính, lược đồ dùng chung observations.schema.json). Chỉ số chưa có số liệu cho ra bảng chỉ có dòng tiêu đề. Các bảng này là lát của observations.csv: chỉ có CSV, và không nằm trong gói tải toàn bộ (zip).',
+      `Mỗi tài nguyên là các số liệu của một chỉ số: các dòng của observations.csv (gói chính) với các cột của chuỗi số liệu, lược đồ dùng chung observations.schema.json. Các cột khác của observations.csv được bỏ, giá trị vẫn tra được theo khóa — ${seriesOmittedText()}. Chỉ số chưa có số liệu cho ra bảng chỉ có dòng tiêu đề. Các bảng này chỉ có CSV, và không nằm trong gói tải toàn bộ (zip).`,
     ),
     resources: site.content.indicators.map((ind) => ({
       name: ind.id,
@@ -199,7 +213,7 @@ export function writeExports(site: Site, sink: ExportSink): Map<string, FileFact
     else byIndicator.set(f.indicator, [f]);
   }
   for (const ind of site.content.indicators) {
-    const table = indicatorTable((byIndicator.get(ind.id) ?? []).map((f) => observationRow(site, f)));
+    const table = indicatorTable((byIndicator.get(ind.id) ?? []).map((figure) => rowOf(SERIES_FIELDS, { site, figure })));
     put(`data/chi-so/${ind.id}.csv`, csvChunks(table));
   }
   put(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));

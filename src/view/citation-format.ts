@@ -22,6 +22,11 @@ export interface CitationRecord {
 }
 
 /** Name of a single-entry download: "so-lieu-<report>-<figure>.bib". */
+/** Path of the BibTeX / RIS file of a citation key, under /trich-dan/ (pages and the browser both link it). */
+export const citationFilePath = (key: string, ext: 'bib' | 'ris') => `/trich-dan/${key.replaceAll(':', '/')}.${ext}`;
+/** A figure has no file of its own: its report's file holds the report and every figure. */
+export const figureCitationFile = (reportId: string, ext: 'bib' | 'ris') => citationFilePath(`bao-cao:${reportId}`, ext);
+
 export const citationFileName = (key: string, ext: 'bib' | 'ris') => `${key.replace(/[^A-Za-z0-9_-]/g, '-')}.${ext}`;
 
 /** Escape text for a BibTeX field: braces, backslash and the special characters. */

@@ -10,19 +10,19 @@ import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { buildDatasets, LICENSE, PUBLISHER, type Dataset } from '../publish/datasets.ts';
-import { figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+import { citationFilePath, figureCitationFile, figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
-export { bibEscape, citationFileName, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toBibtexFile, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+export { bibEscape, citationFileName, figureCitationFile, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toBibtexFile, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 
 export const citationFiles = {
   /** Path of the BibTeX / RIS file of a citation key, under /trich-dan/. */
-  path: (key: string, ext: 'bib' | 'ris') => `/trich-dan/${key.replaceAll(':', '/')}.${ext}`,
+  path: citationFilePath,
   /**
    * A figure has no file of its own (two per figure made most of dist/'s files): its report's file
    * holds the report and every figure, and the browser cuts the one entry (src/client/citation.ts).
    */
-  figure: (reportId: string, ext: 'bib' | 'ris') => citationFiles.path(`bao-cao:${reportId}`, ext),
+  figure: figureCitationFile,
   /**
    * A report's dataset (one per report) has no file of its own either: its entry is the last of the
    * report's file (two files per report less), and the dataset page's click saves it alone.

@@ -101,8 +101,23 @@ export function decorativeSvg(svg: string): string {
     .replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false"');
 }
 
+/** Longest run of missing periods named one by one; a longer run is named by its count and ends. */
+export const MISSING_LISTED_MAX = 3;
+
+/**
+ * "(không có số liệu quý IV/2018)", or for a long run "(không có số liệu 23 kỳ, từ quý II/2013 đến quý IV/2018)".
+ * Only for one run of consecutive periods (a change's `missing`, from missingBetween): the ends then name
+ * every one. Listing each made a figure row's change line ~300 bytes (15 KB a report page) at scale.
+ */
+export function missingText(periods: string[]): string {
+  if (periods.length === 0) return '';
+  if (periods.length <= MISSING_LISTED_MAX) return ` (không có số liệu ${periods.map(periodLabel).join(', ')})`;
+  return ` (không có số liệu ${periods.length} kỳ, từ ${periodLabel(periods[0])} đến ${periodLabel(periods.at(-1)!)})`;
+}
+
 /** Text alternative of a sparkline: "Diễn biến: quý III/2024: 35,26%; quý I/2025: 31,04%." */
 export function sparkSummary(card: Pick<HeadlineCard, 'points'> & Partial<Pick<HeadlineCard, 'gaps'>>): string {
+  // Not missingText: a series' gaps may be several runs, not one.
   const gaps = card.gaps?.length ? ` (không có số liệu ${card.gaps.map(periodLabel).join(', ')})` : '';
   return `Diễn biến: ${card.points.map((p) => `${figureWhen(p.figure)}: ${formatFigure(p.figure)}`).join('; ')}${gaps}.`;
 }
@@ -129,7 +144,7 @@ export function changeSummary(site: Site, figure: Figure): ChangeSummary {
   const higherIsBetter = site.indicatorsById.get(figure.indicator)?.higherIsBetter ?? null;
   const cls = change.delta === 0 || higherIsBetter === null ? 'flat' : change.delta > 0 === higherIsBetter ? 'up' : 'down';
   const p = change.previous;
-  const versus = `${periodLabel(p.period)}${change.missing.length ? ` (không có số liệu ${change.missing.map(periodLabel).join(', ')})` : ''}`;
+  const versus = `${periodLabel(p.period)}${missingText(change.missing)}`;
   const relative =
     change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
   return {

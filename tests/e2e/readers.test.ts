@@ -105,6 +105,13 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     const page = await h.browser.newPage();
     {
       await page.goto(`${h.baseUrl}/bao-cao/${id}/`);
+      // Without JS the report header links the report's files once; a row gets its own pair when its citation unfolds.
+      expect(await page.locator('.report-cite-files a[href$=".bib"]').count(), id).toBe(1);
+      expect(await page.locator('tr.fig-row a[data-cite-format]').count(), id).toBe(0);
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details.fig-source')) (d as HTMLDetailsElement).open = true;
+      });
+      await page.waitForFunction(() => [...document.querySelectorAll('tr.fig-row')].every((r) => r.querySelector('a[data-cite-format="ris"]')));
       const rows = await page.evaluate(() => [...document.querySelectorAll('tr.fig-row')].map((r) => ({
         id: r.id,
         cite: r.querySelector('[data-citation]')?.textContent ?? '',

@@ -65,6 +65,9 @@ describe('single-entry download in the browser', () => {
         `<table><tr><td><data value="1">${escape(cite.text.length ? '1 x' : '')}</data></td><td><details open><p id="line" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(figureShortLine(f.section, figureWhat(site, f)))}</p>` +
         `<a id="pb" href="/x.bib" data-cite-format="bib">BibTeX</a><a id="pr" href="/x.ris" data-cite-format="ris">RIS</a>` +
         `<a id="rep" class="fig-report" href="mailto:?subject=x" aria-label="Báo lỗi số liệu Nhãn">Báo lỗi số liệu</a></details></td></tr></table>` +
+        // A row as FigureCite prints it now: no BibTeX/RIS until its citation unfolds.
+        `<table><tr><td><details open><p id="bare" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section))}">${escape(figureShortLine(f.section, figureWhat(site, f)))}</p>` +
+        `<a class="cite-link" href="#so-lieu-${f.id}">Liên kết cố định</a></details></td></tr></table>` +
         `<p id="wrong" data-citation data-cite="${escape(figureCiteAttr(f.reportId, f.id, f.section + 'x'))}">${escape(cite.text)}</p><a id="wb" data-cite-format="bib">BibTeX</a>` +
         `<script type="application/json" data-cite-page>${JSON.stringify(citationPage(site, [f.reportId])).replace(/</g, '\\u003c')}</script></body></html>`,
     );
@@ -108,6 +111,22 @@ describe('single-entry download in the browser', () => {
     expect(doc.getElementById('line')!.textContent).toMatch(new RegExp(`^${cite.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Truy cập ngày \\d{2}/\\d{2}/\\d{4}\\.$`));
     // And the single entry still reads from it.
     expect(singleEntry(link('pb'))!.body).toBe(toBibtex(cite));
+  });
+  it('adds BibTeX and RIS to an unfolded row that prints none, linking its report\'s files and saving the one entry', () => {
+    enhanceCitations(doc);
+    const row = doc.getElementById('bare')!.parentElement!;
+    const links = [...row.querySelectorAll<HTMLAnchorElement>(':scope > a[data-cite-format]')];
+    expect(links.map((a) => [a.dataset.citeFormat, a.getAttribute('href'), a.textContent])).toEqual([
+      ['bib', citationFiles.figure(f.reportId, 'bib'), 'BibTeX'],
+      ['ris', citationFiles.figure(f.reportId, 'ris'), 'RIS'],
+    ]);
+    expect(links.every((a) => a.hasAttribute('download'))).toBe(true);
+    expect(singleEntry(links[0])!.body).toBe(toBibtex(cite));
+    expect(singleEntry(links[1])!.body).toBe(toRis(cite));
+    // Rows that print their links (older markup) get no second pair; a second pass adds nothing.
+    enhanceCitations(doc);
+    expect(row.querySelectorAll('a[data-cite-format]')).toHaveLength(2);
+    expect(link('pb').parentElement!.querySelectorAll(':scope > a[data-cite-format]')).toHaveLength(2);
   });
 });
 

@@ -10,7 +10,7 @@ import { figureCarriedColumns, FIGURE_COLUMNS } from '../../src/core/schema.ts';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
-import { columnsOf, INDICATOR_FIELDS, OBSERVATION_FIELDS, TARGET_FIELDS, type Column } from '../../src/publish/columns.ts';
+import { columnsOf, INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATIONS_DATASET, SERIES_FIELDS, SERIES_OMITTED, TARGET_FIELDS, type Column } from '../../src/publish/columns.ts';
 import { buildDatasets, datasetFiles, referenceTables, referenceFiles, type Dataset } from '../../src/publish/datasets.ts';
 import { exportFiles, INDICATOR_SCHEMA_FILE } from '../../src/publish/export.ts';
 import { toXlsx } from '../../src/publish/xlsx.ts';
@@ -70,11 +70,47 @@ describe('column registry ↔ published outputs', () => {
     }
   });
 
-  it('per-indicator files and their shared schema use the observation registry', () => {
-    const expected = names(columnsOf(OBSERVATION_FIELDS));
+  it('per-indicator files and their shared schema use the series columns: the observation registry less SERIES_OMITTED, in its order', () => {
+    const expected = names(columnsOf(SERIES_FIELDS));
+    expect(expected).toEqual(names(columnsOf(OBSERVATION_FIELDS)).filter((n) => !(n in SERIES_OMITTED)));
+    // Every omitted name is a real observation column, and the keys it is found by stay in the file.
+    for (const [name, where] of Object.entries(SERIES_OMITTED)) {
+      expect(names(columnsOf(OBSERVATION_FIELDS))).toContain(name);
+      for (const k of Object.keys(where.by)) expect(expected).toContain(k);
+    }
     const schema = JSON.parse(text(`data/${INDICATOR_SCHEMA_FILE}`)) as { fields: { name: string }[] };
     expect(schema.fields.map((f) => f.name)).toEqual(expected);
     for (const ind of content.indicators) expect(Papa.parse<string[]>(text(`data/chi-so/${ind.id}.csv`).split('\r\n')[0]).data[0]).toEqual(expected);
+  });
+
+  it('every value a per-indicator file leaves out is found by its key in the table SERIES_OMITTED names', () => {
+    const csv = (path: string) => Papa.parse<Record<string, string>>(text(path).trimEnd(), { header: true }).data;
+    const pkg = JSON.parse(text('data/datapackage.json')) as { resources: { name: string; path: string }[] };
+    const fileOf = (resource: string) => {
+      const r = pkg.resources.find((x) => x.name === resource);
+      if (!r) throw new Error(`no resource ${resource}`);
+      return `data/${r.path}`;
+    };
+    const observations = new Map(csv(fileOf(OBSERVATIONS_DATASET)).map((r) => [`${r.report_id}|${r.figure_id}`, r]));
+    // Each omitted column: the referenced table's rows by their key.
+    const lookups = Object.entries(SERIES_OMITTED).map(([name, where]) => {
+      const byKey = new Map(csv(fileOf(where.resource)).map((r) => [Object.values(where.by).map((k) => r[k]).join('|'), r]));
+      return { name, where, byKey };
+    });
+    let checked = 0;
+    for (const ind of content.indicators) {
+      for (const row of csv(`data/chi-so/${ind.id}.csv`)) {
+        const full = observations.get(`${row.report_id}|${row.figure_id}`);
+        expect(full, `${ind.id}: ${row.report_id}/${row.figure_id}`).toBeDefined();
+        for (const n of Object.keys(row)) expect(row[n], `${ind.id} ${n}`).toBe(full![n]);
+        for (const l of lookups) {
+          const ref = l.byKey.get(Object.keys(l.where.by).map((k) => row[k]).join('|'));
+          expect(ref?.[l.where.column], `${ind.id} ${row.figure_id}: ${l.name} via ${l.where.resource}`).toBe(full![l.name]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('the Excel sheet has one header cell per registry column, with its title', async () => {

@@ -8,6 +8,8 @@ import {
   decorativeSvg,
   documentShortLabel,
   headlineCards,
+  MISSING_LISTED_MAX,
+  missingText,
   qualityNoteItems,
   reportFacets,
   reportSummaries,
@@ -19,6 +21,7 @@ import {
 } from '../../src/view/dashboard.ts';
 import { isVisible } from '../../src/client/report-filters.ts';
 import { periodLabel as formatPeriod } from '../../src/core/period.ts';
+import { missingBetween } from '../../src/pipeline/derive.ts';
 import { absentCarriedFields } from '../../src/core/schema.ts';
 
 // ------------------------------------------------------------ a small site built by hand
@@ -163,6 +166,19 @@ describe('headlineCards (small site)', () => {
     expect(changeSummary(site, site.figuresByKey.get('q4/ty-le')!)).toEqual({ cls: 'down', text: '-4,22 điểm % so với quý III/2024', detail: 'Kỳ trước: 35,26%.' });
     expect(changeSummary(site, site.figuresByKey.get('q4/thu-tuc')!)).toEqual({ cls: 'flat', text: 'Chưa có số liệu kỳ trước cùng loại để so sánh.', detail: null });
     expect(changeSummary(site, site.figuresByKey.get('kh/ty-le-toi-thieu')!).text).toMatch(/chỉ tiêu kế hoạch/);
+  });
+});
+
+describe('missingText', () => {
+  it('names a short run period by period and a long one by its count and both ends', () => {
+    expect(missingText([])).toBe('');
+    expect(missingText(['2024-Q4'])).toBe(' (không có số liệu quý IV/2024)');
+    const run = missingBetween('2013-Q1', '2019-Q1');
+    expect(run.length).toBeGreaterThan(MISSING_LISTED_MAX);
+    expect(missingText(run.slice(0, MISSING_LISTED_MAX))).toBe(` (không có số liệu ${run.slice(0, MISSING_LISTED_MAX).map(formatPeriod).join(', ')})`);
+    expect(missingText(run)).toBe(` (không có số liệu ${run.length} kỳ, từ quý II/2013 đến quý IV/2018)`);
+    // The count and the ends name exactly the run: consecutive quarters, Q2/2013 … Q4/2018.
+    expect(run).toHaveLength(23);
   });
 });
 

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import type { Report } from '../../src/core/schema.ts';
-import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigureTable, reportFigureWhen } from '../../src/view/figure-table.ts';
+import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigureTable, reportFigureWhen, yearRowDocument } from '../../src/view/figure-table.ts';
 import { organizationsWithPages } from '../../src/view/indicator-page.ts';
+import { periodLabel } from '../../src/core/period.ts';
+import { urls } from '../../src/core/urls.ts';
 
 describe('groupNotes', () => {
   it('prints each note once, numbered in order of first use, and links every row it concerns', () => {
@@ -78,6 +80,20 @@ describe('figure tables over the real content', () => {
       expect(t.rows.map((x) => x.figure.key).sort()).toEqual(site.figures.filter((f) => f.indicator === ind.id).map((f) => f.key).sort());
       for (const x of t.rows) expect(x.report?.section).toBe(x.figure.section);
       expect(t.columns.map((c) => c.key)).toContain('source');
+    }
+  });
+
+  it('a year-page table (no sources) names each row\'s document by kind, period and issuer, linking the figure', () => {
+    for (const ind of site.content.indicators.slice(0, 40)) {
+      const t = indicatorFigureTable(site, ind.id, undefined, undefined, false);
+      expect(t.columns.map((c) => c.key)).not.toContain('source');
+      for (const x of t.rows) {
+        const report = site.reportsById.get(x.figure.reportId)!.meta;
+        expect(x.report?.title).toBe(yearRowDocument(site, report));
+        expect(x.report?.title).toContain(periodLabel(report.period));
+        expect(x.report?.title).toContain(site.organizationsById.get(report.issuer)!.shortName);
+        expect(x.report?.href).toBe(urls.figure(report.id, x.figure.id));
+      }
     }
   });
 

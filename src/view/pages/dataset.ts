@@ -6,7 +6,8 @@ import { organizationName } from '../../core/labels.ts';
 import { formatNumber } from '../../core/format.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { buildDatasets, datasetFiles, dcatFiles, isSlice, LICENSE, PUBLISHER, type Dataset } from '../../publish/datasets.ts';
-import { byteSize, exportFiles } from '../../publish/export.ts';
+import { byteSize, exportFiles, seriesOmittedText } from '../../publish/export.ts';
+import { SERIES_COLUMNS } from '../../publish/columns.ts';
 import { datasetJsonLd } from '../../publish/jsonld.ts';
 import { citationFiles, datasetCitation, ownCitationFile } from '../citation.ts';
 
@@ -34,6 +35,11 @@ export interface DatasetPage {
    * links that dataset's dictionary instead of repeating it (one page per report: ~13 KB each).
    */
   dictionaryOf: { title: string; href: string } | null;
+  /**
+   * On the all-figures dataset: the per-indicator files (/data/chi-so/) and their columns, a subset of
+   * this table's, with where each left-out column is found by key (SERIES_OMITTED).
+   */
+  series: { columns: string[]; omitted: string; packageHref: string } | null;
   fits: ColumnFit[];
   rows: MetadataRow[];
   /** The ready-to-copy citation line (without the link, laid out after it). */
@@ -83,6 +89,7 @@ export function datasetPage(site: Site, d: Dataset): DatasetPage {
     // Slices show fewer rows without JavaScript (the browser loads the whole CSV into the preview anyway).
     preview: previewTable(d.table, isSlice(d) ? SLICE_PREVIEW_ROWS : 20),
     dictionaryOf: dictionaryOf(site, d),
+    series: d.kind === 'observations' ? { columns: SERIES_COLUMNS.map((c) => c.name), omitted: seriesOmittedText(), packageHref: urls.data('chi-so/datapackage.json') } : null,
     fits: columnFits(d.table),
     rows: [
       { label: 'Mã bộ dữ liệu', value: d.id },

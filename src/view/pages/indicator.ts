@@ -7,6 +7,7 @@ import { formatFigure } from '../../core/format.ts';
 import { figureWhen, organizationName } from '../../core/labels.ts';
 import { absolute, urls } from '../../core/urls.ts';
 import { indicatorJsonLd } from '../../publish/jsonld.ts';
+import { OBSERVATIONS_DATASET } from '../../publish/columns.ts';
 import { barSummary, chartFigure, type ChartFigure } from '../charts/index.ts';
 import { citationFiles, indicatorCitationRecord } from '../citation.ts';
 import { formatBytes } from '../dataset-catalog.ts';
@@ -64,6 +65,8 @@ export interface IndicatorPage {
   /** First year the chart draws when older periods were left to the year pages, else null. */
   chartFrom: string | null;
   downloads: { href: string; label: string; size: string }[];
+  /** The all-figures dataset (quotes, sections and notes the per-indicator CSV leaves out) and its note on that CSV's columns. */
+  allFigures: { href: string; columnsHref: string };
   permalink: string;
   citation: string;
   bibHref: string;
@@ -180,6 +183,7 @@ export function indicatorPage(site: Site, id: string): IndicatorPage {
     chartFrom: window.from,
     figureTable: indicatorFigureTable(site, indicator.id, recent.rows, recent.more ? `Số liệu mới nhất của chỉ số ${indicator.label}` : undefined),
     downloads: downloads.map((d) => ({ href: d.href, label: `${d.format}: ${indicator.id}.${d.format.toLowerCase()}`, size: formatBytes(d.bytes) })),
+    allFigures: { href: urls.dataset(OBSERVATIONS_DATASET), columnsHref: `${urls.dataset(OBSERVATIONS_DATASET)}#bang-theo-chi-so` },
     permalink,
     citation: indicatorCitation(site, indicator, summary.latest),
     bibHref: citationFiles.path(record.key, 'bib'),

@@ -396,9 +396,12 @@ export function filterValues(records: Pick<SearchRecord, 'filters'>[]): Record<s
  */
 export function buildVocabulary(texts: string[]): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  // A few thousand distinct words over millions of occurrences at 1,000 reports: each folded once (was 15 s).
+  const foldedOf = new Map<string, string>();
   for (const t of texts) {
     for (const w of t.normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []) {
-      const folded = foldDiacritics(w);
+      let folded = foldedOf.get(w);
+      if (folded === undefined) foldedOf.set(w, (folded = foldDiacritics(w)));
       if (folded === w) continue;
       let forms = counts.get(folded);
       if (!forms) counts.set(folded, (forms = new Map()));

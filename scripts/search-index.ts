@@ -267,7 +267,7 @@ async function serviceFor(chunkSize: number): Promise<void> {
 }
 
 /** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
-export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages: number; figures: number; passages: number; groups: number; documents: number; bytes: number; files: number }> {
+export async function writeBundle(bundle: Bundle, dist: string, pf: typeof pagefind = pagefind): Promise<{ pages: number; figures: number; passages: number; groups: number; documents: number; bytes: number; files: number }> {
   const outputPath = join(dist, bundle.dir);
   const groups = bundle.groups();
   const docs: { url: string; html: () => string | null; page: boolean }[] = [
@@ -280,7 +280,7 @@ export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages
   const sorted = docs.map((d, i) => ({ d, i, k: order.get(reportOfUrl(d.url))! })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.d);
   const settings = bundleSettings(bundle, docs.length);
   await serviceFor(settings.chunkSize);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false, ...(settings.maxFragments ? { maxFragments: settings.maxFragments } : {}) });
+  const { index, errors } = await pf.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false, ...(settings.maxFragments ? { maxFragments: settings.maxFragments } : {}) });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   let pages = 0;
   let documents = 0;
@@ -304,16 +304,38 @@ export async function writeBundle(bundle: Bundle, dist: string): Promise<{ pages
   return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, documents, ...size };
 }
 
+/**
+ * A second instance of Pagefind's JS API, with a service process of its own: the module keeps one
+ * service per instance, and a query string makes Node load the module again. It starts its process
+ * with the same environment (chunk size) as the first.
+ */
+let second: typeof pagefind | null = null;
+async function secondPagefind(): Promise<typeof pagefind> {
+  return (await import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=2`)) as typeof pagefind;
+}
+
 export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
   rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
   const bundles = planBundles(site, dist);
   try {
     const total = { pages: 0, figures: 0, passages: 0, groups: 0, documents: 0, bytes: 0, files: 0 };
     let largest = { dir: '', bytes: 0 };
-    for (const b of bundles) {
-      const s = await writeBundle(b, dist);
+    const add = (b: Bundle, s: Awaited<ReturnType<typeof writeBundle>>) => {
       for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
       if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
+    };
+    const [main, ...years] = bundles;
+    add(main, await writeBundle(main, dist));
+    // Older years on two Pagefind processes at once (most of this stage is Pagefind's own CPU; a 2-core
+    // machine's second core was idle). Each bundle is still written whole by one index, so its bytes do
+    // not depend on which process wrote it or when; totals are sums.
+    const queue = [...years];
+    const lane = async (pf: typeof pagefind) => {
+      for (let b = queue.shift(); b; b = queue.shift()) add(b, await writeBundle(b, dist, pf));
+    };
+    if (years.length) {
+      await serviceFor(bundleSettings(years[0], 1).chunkSize);
+      await Promise.all([lane(pagefind), lane(second ??= await secondPagefind())]);
     }
     log(
       `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm (${total.documents} tài liệu); ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
@@ -321,6 +343,8 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
     );
   } finally {
     await pagefind.close();
+    await second?.close();
+    second = null;
   }
 
   const texts = [

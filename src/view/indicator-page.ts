@@ -355,8 +355,26 @@ export const organizationKindLabel: Record<string, string> = {
 };
 
 /** Organizations that issue or are the scope of a report or figure: these get a page. */
+// Per-site memos of whole-archive scans that every organization page asked for again (O(pages × figures)).
+const withPagesMemo = new WeakMap<Site, Set<string>>();
+const figuresByScopeMemo = new WeakMap<Site, Map<string, Figure[]>>();
+
 export function organizationsWithPages(site: Site): Set<string> {
-  return new Set([...site.content.reports.flatMap((r) => [r.meta.issuer, r.meta.scope]), ...site.figures.map((f) => f.scope)]);
+  let ids = withPagesMemo.get(site);
+  if (!ids) withPagesMemo.set(site, (ids = new Set([...site.content.reports.flatMap((r) => [r.meta.issuer, r.meta.scope]), ...site.figures.map((f) => f.scope)])));
+  // A copy: callers may not change what other pages see.
+  return new Set(ids);
+}
+
+/** The site's figures whose scope is `orgId`, in the figures' order. */
+function figuresOfScope(site: Site, orgId: string): Figure[] {
+  let byScope = figuresByScopeMemo.get(site);
+  if (!byScope) {
+    byScope = new Map();
+    for (const f of site.figures) (byScope.get(f.scope) ?? byScope.set(f.scope, []).get(f.scope)!).push(f);
+    figuresByScopeMemo.set(site, byScope);
+  }
+  return byScope.get(orgId) ?? [];
 }
 
 export interface OrganizationReports {
@@ -390,8 +408,7 @@ export interface OrgAreaGroup {
 /** The organization's figures by reform area: the latest value per indicator and breakdown (measured values before plan targets). */
 export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
   const groups = new Map<string, Figure[]>();
-  for (const f of site.figures) {
-    if (f.scope !== orgId) continue;
+  for (const f of figuresOfScope(site, orgId)) {
     const key = `${f.indicator}|${f.breakdown ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }

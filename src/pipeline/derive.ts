@@ -1,5 +1,6 @@
 // Stage 3 — derive: everything computed from validated content. Pure functions.
 // Missing values are typed markers ({ kind: 'missing', reason }), never NaN or "".
+import { groupBy } from '../core/group.ts';
 import type { Content, Figure, Issue, ReportContent, Series } from '../core/model.ts';
 import type { Area, Breakdown, Indicator, Organization, Report } from '../core/schema.ts';
 import { comparePeriods, periodRange, periodShape, previousPeriod } from '../core/period.ts';
@@ -194,18 +195,6 @@ export function computeTargets(reports: ReportContent[], series: Series[], legac
         status: actual ? (meetsTarget(actual.value, t.value, t.comparator) ? 'met' : 'not-met') : latest ? 'not-due' : 'no-data',
       });
     }
-  }
-  return out;
-}
-
-/** Items by key, each group in the items' order. */
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = out.get(k);
-    if (group) group.push(item);
-    else out.set(k, [item]);
   }
   return out;
 }

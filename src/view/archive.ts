@@ -2,6 +2,7 @@
 // an organization's reports) are shown in two parts so no page grows without bound:
 // the newest items on the page itself, and static archive pages, one per year (split
 // into numbered pages when a year alone is too long). Pure: items in, pages out.
+import { groupBy } from '../core/group.ts';
 import { periodRange } from '../core/period.ts';
 
 /** Most items on one archive page: keeps a page under the 5,000-element budget even with rich rows. */
@@ -28,14 +29,7 @@ export interface ArchivePage<T> {
 
 /** Items by group, newest group first (years as strings sort like numbers: four digits), input order within. */
 function byGroup<T>(items: T[], groupOf: (item: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const g = groupOf(item);
-    const list = groups.get(g);
-    if (list) list.push(item);
-    else groups.set(g, [item]);
-  }
-  return [...groups.entries()].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+  return [...groupBy(items, groupOf).entries()].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
 }
 
 /**

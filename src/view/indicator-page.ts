@@ -1,5 +1,6 @@
 // Data steps for the indicator, reform-area and organization pages. Pure
 // functions of the derived Site: pages only lay out what these return.
+import { groupBy } from '../core/group.ts';
 import { isTarget, seriesKey, type Site, type TargetStatus } from '../pipeline/derive.ts';
 import { comparePeriods, periodRange, periodLabel, periodShortLabel } from '../core/period.ts';
 import type { Area, Indicator, Organization, Report } from '../core/schema.ts';
@@ -369,11 +370,7 @@ export function organizationsWithPages(site: Site): Set<string> {
 /** The site's figures whose scope is `orgId`, in the figures' order. */
 function figuresOfScope(site: Site, orgId: string): Figure[] {
   let byScope = figuresByScopeMemo.get(site);
-  if (!byScope) {
-    byScope = new Map();
-    for (const f of site.figures) (byScope.get(f.scope) ?? byScope.set(f.scope, []).get(f.scope)!).push(f);
-    figuresByScopeMemo.set(site, byScope);
-  }
+  if (!byScope) figuresByScopeMemo.set(site, (byScope = groupBy(site.figures, (f) => f.scope)));
   return byScope.get(orgId) ?? [];
 }
 

@@ -2,7 +2,7 @@
 // static server of dist/ on a port the OS chooses (files run in parallel, so no
 // fixed ports). Never downloads a browser.
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDist } from '../../scripts/static-server.ts';
 
@@ -19,20 +19,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A port the OS has just handed out (then released), for tests that must not use a fixed one. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Start the static server and the browser. Any argument is ignored (ports are chosen by the OS). */
-export async function startHarness(..._ignored: unknown[]): Promise<Harness> {
+/** Start the static server (on a port the OS chooses) and the browser. */
+export async function startHarness(): Promise<Harness> {
   const server = await serveDist('dist');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -45,6 +33,32 @@ export async function startHarness(..._ignored: unknown[]): Promise<Harness> {
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * The harness of the enclosing `describe`: started before its tests, closed after them (one browser and one
+ * server per test file). Read `browser` and `baseUrl` inside tests, not at collection time.
+ */
+export function useHarness(): Pick<Harness, 'browser' | 'baseUrl'> {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const started = (): Harness => {
+    if (!h) throw new Error('browser harness not started: use it inside a test');
+    return h;
+  };
+  return {
+    get browser() {
+      return started().browser;
+    },
+    get baseUrl() {
+      return started().baseUrl;
     },
   };
 }

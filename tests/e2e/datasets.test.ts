@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axe, hasBrowser, screenshot, useHarness } from './browser.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { buildDatasets } from '../../src/publish/datasets.ts';
 import { urls } from '../../src/core/urls.ts';
@@ -14,13 +14,7 @@ const datasets = buildDatasets(site);
 const all = datasets.find((d) => d.kind === 'observations')!;
 
 describe.skipIf(!hasBrowser)('dataset catalogue in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   async function open(path: string, width = 1280): Promise<Page> {
     const page = await h.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });

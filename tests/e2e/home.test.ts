@@ -1,7 +1,7 @@
 // A citizen on the home page: headline figures, a source link down to the quoted
 // sentence, the reports list filters, accessibility and screenshots.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axe, hasBrowser, screenshot, useHarness } from './browser.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { headlineCards, reportSummaries } from '../../src/view/dashboard.ts';
 import { formatWithComparator } from '../../src/core/format.ts';
@@ -10,13 +10,7 @@ import { textMentionsValue } from '../../src/core/vn-number.ts';
 const { site } = runPipeline(process.cwd());
 
 describe.skipIf(!hasBrowser)('home page (browser)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('shows headline figures and a source link that lands on the highlighted quote', async () => {
     const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });

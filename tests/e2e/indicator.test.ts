@@ -1,8 +1,8 @@
 // A reader on an indicator page: sees the chart and its table, follows a figure to its highlighted
 // quote in the full text; indicator, area and organization pages pass axe-core.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axe, hasBrowser, screenshot, useHarness } from './browser.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
 
@@ -10,13 +10,7 @@ const { site } = runPipeline(process.cwd());
 const ID = 'ty-le-ho-so-truc-tuyen';
 
 describe.skipIf(!hasBrowser)('indicator, area and organization pages in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   async function open(path: string, width = 1280): Promise<Page & { errors: string[] }> {
     const page = (await h.browser.newPage({ viewport: { width, height: 900 } })) as Page & { errors: string[] };

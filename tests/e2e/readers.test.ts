@@ -2,8 +2,8 @@
 // citations for every figure, share/embed meta, print. Invariants over whatever content exists,
 // plus one marked golden budget for the Q1 2025 report.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, freePort, hasBrowser, startHarness, type Harness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axe, hasBrowser, useHarness } from './browser.ts';
 import { getSite } from '../../src/pipeline/site.ts';
 
 const site = getSite();
@@ -33,11 +33,7 @@ const PAGE_TYPES = [
 ];
 
 describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(await freePort());
-  });
-  afterAll(async () => h?.close());
+  const h = useHarness();
 
   it('GOLDEN budget: the Q1 2025 report (195 audited figures) is at most 15 000 px tall at 360 px with every figure in view', async () => {
     const page = await h.browser.newPage({ viewport: { width: 360, height: 800 } });

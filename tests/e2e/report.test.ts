@@ -1,13 +1,9 @@
 // Report and full-text pages in a real browser: accessibility, keyboard, no JS needed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axe, hasBrowser, screenshot, useHarness } from './browser.ts';
 
 describe.skipIf(!hasBrowser)('report pages in Chromium', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
+  const h = useHarness();
 
   it.each([
     ['/bao-cao/kon-tum-2024-q3/'],

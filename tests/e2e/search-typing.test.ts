@@ -1,20 +1,14 @@
 // Search while the reader types and results as they arrive (src/client/search.ts): the words' index chunks load as
 // they are typed, a short pause starts the search that Enter then reuses, and each result is shown as soon as it and
 // the ones above it have their data. None of this may change what a search finds or the order it shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, startHarness, type Harness } from './browser.ts';
+import { hasBrowser, useHarness } from './browser.ts';
 
 interface Timing { query: string; ms: number; msPage: number; wait: number; at: number; atPage: number; step: string }
 
 describe.skipIf(!hasBrowser)('search while typing, results as they arrive (browser)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   const hrefs = (page: Page) => page.$$eval('#search-list > li h3 a', (as) => as.map((a) => a.getAttribute('href')!));
   const done = (page: Page) => page.waitForSelector('#search-list[data-state=done]', { state: 'attached', timeout: 20_000 });

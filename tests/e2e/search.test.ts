@@ -1,9 +1,9 @@
 // Search in headless Chromium against the built site (dist/ with dist/pagefind/):
 // diacritic-insensitive Vietnamese, numbers as printed and as digits, figure-level
 // results, filters, zero results, source-text passages, keyboard, phone width, no JS elsewhere.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, hasBrowser, screenshot, startHarness, type Harness } from './browser.ts';
+import { axe, hasBrowser, screenshot, useHarness } from './browser.ts';
 import { urls } from '../../src/core/urls.ts';
 import { getSite } from '../../src/pipeline/site.ts';
 import { periodLabel as formatPeriod, periodRange } from '../../src/core/period.ts';
@@ -23,13 +23,7 @@ const figureOfHref = (href: string) => {
 
 
 describe.skipIf(!hasBrowser)('search (browser)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   async function search(page: Page, query: string, params: Record<string, string> = {}) {
     const qs = new URLSearchParams({ q: query, ...params });

@@ -58,7 +58,7 @@ async function waitFor(url: string, ok: (body: string) => boolean, timeoutMs: nu
 }
 
 async function devLoop(dir: string, report: string): Promise<void> {
-  run('dev: tạo MDX', [bin('tsx'), 'scripts/generate.ts'], dir);
+  run('dev: tạo MDX', [bin('node'), 'scripts/generate.ts'], dir);
   const port = await freePort();
   const child = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, detached: true, stdio: 'ignore' });
   try {
@@ -77,10 +77,10 @@ const dir = workspace({ ...readTree('content/reports', 'content/reports'), ...re
 try {
   const report = readTree('content/reports', 'content/reports');
   const id = Object.keys(report).find((p) => p.endsWith('/figures.csv'))!.split('/')[2];
-  run('dựng lần đầu', [bin('tsx'), 'scripts/build.ts'], dir);
+  run('dựng lần đầu', [bin('node'), 'scripts/build.ts'], dir);
   editFigure(dir, id, 'suabuild');
-  const v = run('validate sau khi sửa', [bin('tsx'), 'scripts/validate.ts'], dir);
-  const b = run('build sau khi sửa', [bin('tsx'), 'scripts/build.ts'], dir);
+  const v = run('validate sau khi sửa', [bin('node'), 'scripts/validate.ts'], dir);
+  const b = run('build sau khi sửa', [bin('node'), 'scripts/build.ts'], dir);
   if (!readFileSync(join(dir, 'dist/bao-cao', id, 'index.html'), 'utf8').includes('suabuild')) throw new Error('the edit is not in the rebuilt page');
   console.log(`sửa → xem (validate + build): ${(v + b).toFixed(1)} s`);
   await devLoop(dir, id);

@@ -270,7 +270,7 @@ export async function runScale(sizes: number[]): Promise<void> {
     console.log(`\n=== ${n} báo cáo ===`);
     const dir = workspace(synthesize(real, n));
     try {
-      const run = await measure([join(ROOT, 'node_modules/.bin/tsx'), 'scripts/build.ts'], dir, { ...process.env, SITE_URL: process.env.SITE_URL ?? 'https://example.invalid' });
+      const run = await measure([join(ROOT, 'node_modules/.bin/node'), 'scripts/build.ts'], dir, { ...process.env, SITE_URL: process.env.SITE_URL ?? 'https://example.invalid' });
       const dist = join(dir, 'dist');
       const files = walk(dist);
       const bytes = files.reduce((s, f) => s + statSync(f).size, 0);

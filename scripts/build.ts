@@ -14,6 +14,8 @@ import { stageClock } from './stages.ts';
 // Unlike --max-old-space-size (fixed at start-up) this only brings collections forward: it cannot run
 // out of memory where the default would not. Read at every collection, so it can be set here.
 setFlagsFromString('--heap-growing-percent=20');
+// A public body's build sends nothing anywhere: Astro's anonymous usage telemetry is off (read when astro loads).
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 const root = process.cwd();
 // OUT_DIR lets the determinism test build a second copy and compare bytes.

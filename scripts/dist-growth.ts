@@ -16,7 +16,7 @@ const res: Map<string, { files: number; bytes: number }>[] = [];
 for (const n of ns) {
   const dir = workspace(synthesize(real, n));
   const t = Date.now();
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir, env: { ...process.env, SITE_URL: 'https://example.invalid' }, encoding: 'utf8' });
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/build.ts'], { cwd: dir, env: { ...process.env, SITE_URL: 'https://example.invalid' }, encoding: 'utf8' });
   if (r.status !== 0) { console.log(r.stdout.slice(-2000), r.stderr.slice(-2000)); process.exit(1); }
   const dist = join(dir, 'dist');
   const m = new Map<string, { files: number; bytes: number }>();

@@ -133,7 +133,16 @@ setShareImagesByBuild(true);
 // Page rendering allocates far more than it keeps: at 1,000 reports, collections at 20 % growth were a quarter of
 // the page stage (25 of 96 s). Exports are done, and this stage's live heap is ~1 GB of a 4 GB budget.
 setFlagsFromString('--heap-growing-percent=50');
-await astroBuild({ root, outDir, logLevel: (process.env.ASTRO_LOG as 'info') ?? 'error', vite: { build: { emptyOutDir: false } } });
+// Incremental pages (Astro's experimental.incrementalBuild): a page whose route code and cacheKey
+// (src/view/page-keys.ts: what the page shows) are unchanged is copied from the previous build instead of
+// rendered. On for builds on a working copy (the edit-to-preview loop); off in CI and with CCHC_CACHE=0,
+// where no previous build exists and keeping a copy of every page would only cost time. CCHC_INCREMENTAL=1|0
+// decides explicitly (scripts/check-incremental.ts compares the two). The page cache lives in .astro/cache/
+// of this working copy (git-ignored), not in node_modules/, which benches and checks share by a symlink.
+const incremental = process.env.CCHC_INCREMENTAL ? process.env.CCHC_INCREMENTAL === '1' : process.env.CCHC_CACHE !== '0' && !process.env.CI;
+const { setPageKeysByBuild } = await import('../src/view/page-keys.ts');
+setPageKeysByBuild(incremental);
+await astroBuild({ root, outDir, logLevel: (process.env.ASTRO_LOG as 'info') ?? 'error', vite: { build: { emptyOutDir: false } }, experimental: { incrementalBuild: incremental }, cacheDir: join(root, '.astro/cache') });
 stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới)`);
 {
   const s = await shares;

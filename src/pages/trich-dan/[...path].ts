@@ -5,9 +5,11 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../../pipeline/site.ts';
 import { citationFileRecords, toBibtexFile, toRis, type CitationRecord } from '../../view/citation.ts';
+import { withPageKeys } from '../../view/page-keys.ts';
 
 export function getStaticPaths() {
-  return citationFileRecords(getSite()).map(({ path, records, ext }) => ({ params: { path: path.replace(/^\/trich-dan\//, '') }, props: { records, ext } }));
+  // A citation file is its records written out: they are its key.
+  return withPageKeys(citationFileRecords(getSite()).map(({ path, records, ext }) => ({ params: { path: path.replace(/^\/trich-dan\//, '') }, props: { records, ext } })), (p) => p.props);
 }
 
 export const GET: APIRoute = ({ props }) => {

@@ -1,0 +1,106 @@
+// Cache keys for Astro's incremental build (experimental.incrementalBuild): `npm run build` reuses a page
+// from the previous build when its route's code is unchanged (Astro hashes the module graph) AND the page's
+// cacheKey is unchanged. A key must therefore change whenever anything the page shows changes. Keys here
+// are built from what a page reads, by entity:
+// - the catalogue: indicators, areas, organizations, breakdowns, events and every report's metadata (the
+//   labels, titles and links every page resolves ids through);
+// - an indicator: all its figures with their change against the comparable earlier point and their
+//   data-quality notes, its series and targets, and the sizes of its downloads;
+// - a report: its whole content (metadata, figures, narratives, source text), its data-quality notes, the
+//   sizes of its downloads, and the keys of every indicator it has figures on (a report page shows each
+//   figure's change against earlier reports);
+// - the build environment the pages read (SITE_URL and the forge/feedback settings), and the data version and
+//   modification date every page's citation and JSON-LD carry (they move with any figure anywhere).
+// A page whose route is not keyed here is rendered on every build. `scripts/check-incremental.ts` checks that
+// an incremental build after edits equals a full build byte for byte.
+import type { Site } from '../pipeline/derive.ts';
+import { sha256 } from '../publish/sha256.ts';
+import { siteModified } from '../publish/datasets.ts';
+import { siteVersion } from '../publish/releases.ts';
+import { warningsForReport } from './dashboard.ts';
+
+/** Every environment variable src/ reads at build time (tests/unit/page-keys.test.ts keeps this list complete). */
+export const PAGE_ENV = ['SITE_URL', 'CONTACT_EMAIL', 'REPO_URL', 'REPO_BRANCH', 'FEEDBACK_EMAIL', 'ERROR_REPORT_URL'] as const;
+
+// Set by `npm run build` when the incremental build is on (process-wide: Astro's bundle is another module instance).
+const BY_BUILD = Symbol.for('cchc.pageKeys');
+const enabled = (): boolean => (globalThis as Record<symbol, unknown>)[BY_BUILD] === true;
+export function setPageKeysByBuild(on: boolean): void {
+  (globalThis as Record<symbol, unknown>)[BY_BUILD] = on;
+}
+
+/** JSON with Maps and Sets spelled out, so equal data gives equal text (object key order is the pipeline's, which is deterministic). */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? { $map: [...v] } : v instanceof Set ? { $set: [...v] } : v === undefined ? null : v));
+}
+
+const hash = (value: unknown): string => sha256(stableJson(value));
+
+// The export stage's file sizes (src/view/dataset-catalog.ts seeds them); read directly so keys never compute exports.
+const sizesOf = (site: Site): Map<string, number> | undefined =>
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('cchc.exportSizes')] as WeakMap<object, Map<string, number>> | undefined)?.get(site);
+
+export interface PageKeys {
+  catalogue(): string;
+  indicator(id: string): string;
+  report(id: string): string;
+}
+
+const memo = new WeakMap<Site, PageKeys>();
+
+/** Entity keys of one site, each computed once. */
+export function pageKeys(site: Site, env: Record<string, string | undefined> = process.env): PageKeys {
+  const known = memo.get(site);
+  if (known) return known;
+  const cache = new Map<string, string>();
+  const once = (k: string, f: () => string): string => {
+    let v = cache.get(k);
+    if (v === undefined) cache.set(k, (v = f()));
+    return v;
+  };
+  // Downloads named after an entity: data/chi-so/<id>.csv, data/bao-cao/<id>/…; sorted for a stable key.
+  const sizesFor = (pattern: (path: string) => boolean): [string, number][] => [...(sizesOf(site) ?? [])].filter(([p]) => pattern(p)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys: PageKeys = {
+    catalogue: () =>
+      once('catalogue', () => {
+        const { areas, organizations, events, indicators, breakdowns, reports } = site.content;
+        return hash({ env: PAGE_ENV.map((n) => env[n] ?? null), version: siteVersion(site).version, modified: siteModified(site), areas, organizations, events: events ?? null, indicators, breakdowns, reports: reports.map((r) => r.meta) });
+      }),
+    indicator: (id) =>
+      once(`i:${id}`, () => {
+        const figures = site.figuresByIndicator.get(id) ?? [];
+        return hash({
+          catalogue: keys.catalogue(),
+          figures,
+          changes: figures.map((f) => site.changes.get(f.key) ?? null),
+          notes: figures.map((f) => site.qualityNotes.get(f.key) ?? null),
+          series: site.seriesByIndicator.get(id) ?? [],
+          targets: site.targetsByIndicator.get(id) ?? [],
+          sizes: sizesFor((p) => p.includes(`/${id}.`) || p.includes(`/${id}/`)),
+        });
+      }),
+    report: (id) =>
+      once(`r:${id}`, () => {
+        const report = site.reportsById.get(id);
+        const indicators = [...new Set((report?.figures ?? []).map((f) => f.indicator))].sort();
+        return hash({
+          catalogue: keys.catalogue(),
+          report: report ?? null,
+          warnings: warningsForReport(site.warnings, id),
+          indicators: indicators.map((i) => keys.indicator(i)),
+          sizes: sizesFor((p) => p.includes(`/${id}.`) || p.includes(`/${id}/`) || p.includes(`/${id}-`)),
+        });
+      }),
+  };
+  memo.set(site, keys);
+  return keys;
+}
+
+/**
+ * Static paths with Astro's cacheKey added when the build is incremental (otherwise unchanged: `astro dev`
+ * and plain builds pay nothing). `key` names what the page shows; the route and its params are Astro's part.
+ */
+export function withPageKeys<P extends { params: Record<string, string | number | undefined> }>(paths: P[], key: (path: P) => unknown): (P & { cacheKey?: string })[] {
+  if (!enabled()) return paths;
+  return paths.map((p) => ({ ...p, cacheKey: hash(key(p)) }));
+}

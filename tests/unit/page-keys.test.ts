@@ -1,0 +1,94 @@
+// Page cache keys (src/view/page-keys.ts): a key must move when anything its pages show moves, and stay put
+// otherwise (that is what lets an incremental build skip a page). scripts/check-incremental.ts checks the whole
+// build byte for byte; these are the rules on a small in-memory site.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deriveSite } from '../../src/pipeline/derive.ts';
+import { loadContent } from '../../src/pipeline/load.ts';
+import { validateContent } from '../../src/pipeline/validate.ts';
+import { PAGE_ENV, pageKeys, setPageKeysByBuild, stableJson, withPageKeys } from '../../src/view/page-keys.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN } from '../fixtures/content.ts';
+
+const SECOND_REPORT = {
+  'content/reports/bc-hai/report.json': JSON.stringify({
+    id: 'bc-hai', kind: 'quarterly-report', title: 'Báo cáo thử thứ hai', issuer: 'tinh', scope: 'tinh', period: '2024-Q2',
+    documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo thứ hai.',
+  }),
+  'content/reports/bc-hai/source.txt': 'Kiểm tra tại 10/30 đơn vị.\n',
+  'content/reports/bc-hai/figures.csv': csv([{ id: 'kiem-tra', indicator: 'don-vi-kiem-tra', scope: 'tinh', period: '2024-Q2', unit: 'đơn vị', section: 'I', value: '10', denominator: '30', quote: 'Kiểm tra tại 10/30 đơn vị' }]),
+};
+
+function site(overrides: Record<string, string | null> = {}, env: Record<string, string> = {}) {
+  const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...overrides })));
+  expect(issues.filter((i) => i.level === 'error')).toEqual([]);
+  return pageKeys(deriveSite(content, issues), env);
+}
+
+const base = site();
+
+describe('page keys', () => {
+  it.each([
+    ['a note of a figure on ho-so-dung-han', { 'content/reports/bc-thu/figures.csv': csv(GOOD.map((r) => (r.id === 'ho-so-dung-han' ? { ...r, note: 'ghi chú mới' } : r))) }, { changed: ['i:ho-so-dung-han', 'r:bc-thu'], same: ['catalogue', 'i:ho-so-tiep-nhan', 'i:don-vi-kiem-tra', 'r:bc-hai'] }],
+    ['a narrative of bc-thu', { 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md': 'Đoạn khác.\n' }, { changed: ['r:bc-thu'], same: ['catalogue', 'i:ho-so-dung-han', 'r:bc-hai'] }],
+    // (The data version every page cites is in the catalogue key; against data/releases.json both fixtures are the same
+    // unreleased major version, so here only the figure's own pages move. scripts/check-incremental.ts covers the version.)
+    ['a figure added to bc-thu', { 'content/reports/bc-thu/figures.csv': csv([...GOOD, { ...QUA_HAN, id: 'qua-han', breakdown: 'cap-tinh' }]) }, { changed: ['i:ho-so-dung-han', 'r:bc-thu'], same: ['i:don-vi-kiem-tra', 'r:bc-hai'] }],
+    ['an indicator label (every page resolves labels)', { 'data/indicators.json': fixtureFiles()['data/indicators.json'].replace('"Đúng hạn"', '"Hồ sơ đúng hạn"') }, { changed: ['catalogue', 'i:ho-so-tiep-nhan', 'r:bc-thu', 'r:bc-hai'], same: [] }],
+    ['a report title', { 'content/reports/bc-hai/report.json': SECOND_REPORT['content/reports/bc-hai/report.json'].replace('thứ hai"', 'thứ hai (sửa)"') }, { changed: ['catalogue', 'r:bc-thu', 'r:bc-hai'], same: [] }],
+  ] as const)('%s', (_name, overrides, { changed, same }) => {
+    const edited = site(overrides);
+    const key = (k: typeof base, name: string) => (name === 'catalogue' ? k.catalogue() : name.startsWith('i:') ? k.indicator(name.slice(2)) : k.report(name.slice(2)));
+    for (const name of changed) expect(key(edited, name), `${name} should change`).not.toBe(key(base, name));
+    for (const name of same) expect(key(edited, name), `${name} should not change`).toBe(key(base, name));
+  });
+
+  it('equal content gives equal keys; the build environment the pages read is part of every key', () => {
+    expect(site().report('bc-thu')).toBe(base.report('bc-thu'));
+    expect(site().indicator('ho-so-dung-han')).toBe(base.indicator('ho-so-dung-han'));
+    const moved = site({}, { SITE_URL: 'https://du-lieu.example' });
+    expect(moved.catalogue()).not.toBe(base.catalogue());
+    expect(moved.indicator('ho-so-dung-han')).not.toBe(base.indicator('ho-so-dung-han'));
+    expect(moved.report('bc-hai')).not.toBe(base.report('bc-hai'));
+  });
+
+  it('PAGE_ENV names every environment variable src/ reads outside the browser', () => {
+    const read = new Set<string>();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'client' || e.name === 'generated' ? [] : walk(join(dir, e.name))) : [join(dir, e.name)]));
+    for (const file of walk(join(process.cwd(), 'src')).filter((f) => /\.(ts|astro|mjs)$/.test(f))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)/g)) read.add(m[1]);
+    }
+    expect(read.size).toBeGreaterThan(0);
+    expect([...read].filter((n) => !(PAGE_ENV as readonly string[]).includes(n))).toEqual([]);
+  });
+});
+
+describe('withPageKeys', () => {
+  afterEach(() => setPageKeysByBuild(false));
+  const paths = [{ params: { id: 'a' } }, { params: { id: 'b' } }];
+  it('adds no cacheKey unless the build is incremental (dev and plain builds pay nothing)', () => {
+    setPageKeysByBuild(false);
+    expect(withPageKeys(paths, () => { throw new Error('not called'); })).toBe(paths);
+  });
+  it('adds a key per path that moves with what the page shows', () => {
+    setPageKeysByBuild(true);
+    const keyed = withPageKeys(paths, (p) => ({ id: p.params.id, shows: 'x' }));
+    expect(keyed.map((p) => p.params)).toEqual(paths.map((p) => p.params));
+    expect(keyed[0].cacheKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyed[0].cacheKey).not.toBe(keyed[1].cacheKey);
+    expect(withPageKeys(paths, (p) => ({ id: p.params.id, shows: 'x' }))[0].cacheKey).toBe(keyed[0].cacheKey);
+    expect(withPageKeys(paths, (p) => ({ id: p.params.id, shows: 'y' }))[0].cacheKey).not.toBe(keyed[0].cacheKey);
+  });
+});
+
+describe('stableJson', () => {
+  it.each([
+    ['Map entries in order', new Map([['a', 1]]), '{"$map":[["a",1]]}'],
+    ['Set members in order', new Set(['x', 'y']), '{"$set":["x","y"]}'],
+    ['undefined fields kept as null', { a: undefined, b: 1 }, '{"a":null,"b":1}'],
+    ['nested', { m: new Map([['k', new Set([1])]]) }, '{"m":{"$map":[["k",{"$set":[1]}]]}}'],
+  ])('%s', (_name, value, want) => expect(stableJson(value)).toBe(want));
+  it('a Map and a plain object with the same entries differ', () => {
+    expect(stableJson(new Map([['a', 1]]))).not.toBe(stableJson({ a: 1 }));
+  });
+});

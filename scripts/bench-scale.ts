@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { synthesize, type Files } from './scale/synthesize.ts';
+import { EDITS } from './scale/edits.ts';
 import { serveDist } from './static-server.ts';
 
 const ROOT = process.cwd();
@@ -263,7 +264,7 @@ function pageStats(dist: string) {
   };
 }
 
-export async function runScale(sizes: number[]): Promise<void> {
+export async function runScale(sizes: number[], opts: { rebuild?: boolean } = {}): Promise<void> {
   const real: Files = { ...readTree('content/reports', 'content/reports'), ...readTree('data', 'data') };
   const rows: string[] = [];
   for (const n of sizes) {
@@ -303,6 +304,18 @@ export async function runScale(sizes: number[]): Promise<void> {
       }
       // See searchProbe for what each number measures (with the index loaded, from Enter).
       for (const s of search) console.log(`  tìm ${probeLine(s)}`);
+      if (opts.rebuild) {
+        // The edit-to-preview loop at this size: a normal build (every cache on: charts, workbooks, share images,
+        // Astro's page cache) as on a curator's machine, then one figure's note edited and the site built again.
+        const env: NodeJS.ProcessEnv = { ...process.env, SITE_URL: process.env.SITE_URL ?? 'https://example.invalid', CCHC_INCREMENTAL: '1' };
+        delete env.CCHC_CACHE;
+        const warm = await measure([join(ROOT, 'node_modules/.bin/node'), 'scripts/build.ts'], dir, env);
+        EDITS[0].apply(dir);
+        const again = await measure([join(ROOT, 'node_modules/.bin/node'), 'scripts/build.ts'], dir, env);
+        const stageOf = (r: Run) => r.stages.find((st) => st.name.startsWith('astro build'));
+        console.log(`dựng lại (bộ đệm đầy) ${warm.wall.toFixed(1)} s; sau khi sửa ${EDITS[0].name}: ${again.wall.toFixed(1)} s thực, ${again.cpu.toFixed(1)} s CPU, bước astro build ${stageOf(again)?.wall.toFixed(1) ?? '—'} s → ${(again.wall / bare.wall).toFixed(1)}× Astro trống (cả bản dựng)${stageOf(again) ? `, ${(stageOf(again)!.wall / bare.wall).toFixed(1)}× (riêng bước astro build)` : ''}`);
+        for (const st of again.stages) console.log(`  ${st.wall.toFixed(1).padStart(7)} s thực ${st.cpu.toFixed(1).padStart(7)} s CPU  đến "${st.name.slice(0, 90)}"`);
+      }
       const worst = search.reduce((m, s) => Math.max(m, s.paste.gzFirst, s.typed.gzFirst), 0);
       rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
     } finally {

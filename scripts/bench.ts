@@ -27,11 +27,12 @@ function walk(dir: string): { path: string; size: number }[] {
   });
 }
 
-// `npm run bench -- --scale 50,250,1000`: synthetic content at those sizes, built in temporary folders.
+// `npm run bench -- --scale 50,250,1000`: synthetic content at those sizes, built in temporary folders;
+// `--rebuild` adds, per size, a normal build and a rebuild after one edit (incremental pages).
 const scaleAt = process.argv.indexOf('--scale');
 if (scaleAt >= 0) {
   const { runScale } = await import('./bench-scale.ts');
-  await runScale((process.argv[scaleAt + 1] ?? '50').split(',').map(Number));
+  await runScale((process.argv[scaleAt + 1] ?? '50').split(',').map(Number), { rebuild: process.argv.includes('--rebuild') });
   process.exit(0);
 }
 

@@ -9,13 +9,14 @@
 // - a report: its whole content (metadata, figures, narratives, source text), its data-quality notes, the
 //   sizes of its downloads, and the keys of every indicator it has figures on (a report page shows each
 //   figure's change against earlier reports);
-// - the build environment the pages read (SITE_URL and the forge/feedback settings), and the data version and
-//   modification date every page's citation and JSON-LD carry (they move with any figure anywhere).
+// - the build environment the pages read (SITE_URL and the forge/feedback settings);
+// - the data version and modification date (they move with any figure anywhere): only for the pages that print
+//   them, the indicator pages (JSON-LD and citation), so adding a report leaves other reports' pages alone.
 // A page whose route is not keyed here is rendered on every build. `scripts/check-incremental.ts` checks that
 // an incremental build after edits equals a full build byte for byte.
 import type { Site } from '../pipeline/derive.ts';
 import { sha256 } from '../publish/sha256.ts';
-import { siteModified } from '../publish/datasets.ts';
+import { datasetFiles, siteModified, type Dataset } from '../publish/datasets.ts';
 import { siteVersion } from '../publish/releases.ts';
 import { warningsForReport } from './dashboard.ts';
 
@@ -42,8 +43,12 @@ const sizesOf = (site: Site): Map<string, number> | undefined =>
 
 export interface PageKeys {
   catalogue(): string;
+  /** The data version and the site's modification date, for pages that print them. */
+  version(): string;
   indicator(id: string): string;
   report(id: string): string;
+  /** A dataset page: the dataset itself (table, periods, reports…), its file sizes, the catalogue and the data version. */
+  dataset(d: Dataset): string;
 }
 
 const memo = new WeakMap<Site, PageKeys>();
@@ -64,8 +69,9 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
     catalogue: () =>
       once('catalogue', () => {
         const { areas, organizations, events, indicators, breakdowns, reports } = site.content;
-        return hash({ env: PAGE_ENV.map((n) => env[n] ?? null), version: siteVersion(site).version, modified: siteModified(site), areas, organizations, events: events ?? null, indicators, breakdowns, reports: reports.map((r) => r.meta) });
+        return hash({ env: PAGE_ENV.map((n) => env[n] ?? null), areas, organizations, events: events ?? null, indicators, breakdowns, reports: reports.map((r) => r.meta) });
       }),
+    version: () => once('version', () => hash({ version: siteVersion(site).version, modified: siteModified(site) })),
     indicator: (id) =>
       once(`i:${id}`, () => {
         const figures = site.figuresByIndicator.get(id) ?? [];
@@ -91,6 +97,11 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
           sizes: sizesFor((p) => p.includes(`/${id}.`) || p.includes(`/${id}/`) || p.includes(`/${id}-`)),
         });
       }),
+    dataset: (d) => {
+      const f = datasetFiles(d);
+      const sizes = sizesOf(site);
+      return hash({ catalogue: keys.catalogue(), version: keys.version(), d, sizes: [f.csv, f.json ?? null].map((p) => (p ? sizes?.get(`data/${p}`) ?? null : null)) });
+    },
   };
   memo.set(site, keys);
   return keys;

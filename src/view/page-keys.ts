@@ -10,6 +10,8 @@
 //   sizes of its downloads, and the keys of every indicator it has figures on (a report page shows each
 //   figure's change against earlier reports);
 // - the build environment the pages read (SITE_URL and the forge/feedback settings);
+// - an area: its indicators' keys and every report's narrative for it;
+// - a year page of an archive (/…/nam/<year>/): its whole view-model, which Astro passes as props;
 // - the data version and modification date (they move with any figure anywhere): only for the pages that print
 //   them, the indicator pages (JSON-LD and citation), so adding a report leaves other reports' pages alone.
 // A page whose route is not keyed here is rendered on every build. `scripts/check-incremental.ts` checks that
@@ -47,6 +49,8 @@ export interface PageKeys {
   version(): string;
   indicator(id: string): string;
   report(id: string): string;
+  /** An area page: its indicators (their keys) and every report's narrative for the area. */
+  area(id: string): string;
   /** A dataset page: the dataset itself (table, periods, reports…), its file sizes, the catalogue and the data version. */
   dataset(d: Dataset): string;
 }
@@ -97,6 +101,14 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
           sizes: sizesFor((p) => p.includes(`/${id}.`) || p.includes(`/${id}/`) || p.includes(`/${id}-`)),
         });
       }),
+    area: (id) =>
+      once(`a:${id}`, () =>
+        hash({
+          catalogue: keys.catalogue(),
+          indicators: site.content.indicators.filter((i) => i.area === id).map((i) => keys.indicator(i.id)),
+          narratives: site.content.reports.map((r) => r.narratives.filter((n) => n.section === id)),
+        }),
+      ),
     dataset: (d) => {
       const f = datasetFiles(d);
       const sizes = sizesOf(site);

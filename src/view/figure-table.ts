@@ -86,7 +86,9 @@ export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { not
 export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'basis' | 'status'>): string | null {
   if (f.period !== report.period) return figureWhen(f);
   if (f.basis === 'flow' && f.status === 'actual') return null;
-  const basis = f.basis === 'stock' ? 'tính đến kỳ báo cáo' : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
+  // A plan's level is the one to reach by the end of its period, not one reached by the report date.
+  const planned = f.status === 'target' || f.status === 'planned';
+  const basis = f.basis === 'stock' ? (planned ? 'đến cuối kỳ' : 'tính đến kỳ báo cáo') : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
   return f.status === 'actual' ? basis : `${statusLabel[f.status]}, ${basis}`;
 }
 

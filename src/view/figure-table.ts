@@ -112,7 +112,9 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     const scope = f.scope === report.meta.scope ? null : organizationName(site, f.scope);
     // Consecutive figures of one indicator (districts, breakdowns, periods) name it once; the rest show what differs.
     const prev = i > 0 ? figures[i - 1] : null;
-    const differs = [breakdownLabel(site, f.breakdown), scope].filter(Boolean).join(', ');
+    // The total after its parts says so: "↳ Tổng", not an unnamed row that reads as one more part.
+    const part = f.breakdown ? breakdownLabel(site, f.breakdown) : prev?.indicator === f.indicator && prev.breakdown ? 'Tổng' : '';
+    const differs = [part, scope].filter(Boolean).join(', ');
     const when = reportFigureWhen(report.meta, f);
     return {
       figure: f,

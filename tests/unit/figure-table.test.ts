@@ -73,6 +73,8 @@ describe('figure tables over the real content', () => {
           if (!x.shortLabel) return;
           expect(rows[i - 1].figure.indicator).toBe(x.figure.indicator);
           expect(x.label.length).toBeGreaterThan(0);
+          // A total (no breakdown) right after a part of its indicator is named as the total.
+          if (!x.figure.breakdown && rows[i - 1].figure.breakdown) expect(x.shortLabel).toMatch(/^Tổng/);
         });
       }
   });

@@ -86,7 +86,9 @@ export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { not
 export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'basis' | 'status'>): string | null {
   if (f.period !== report.period) return figureWhen(f);
   if (f.basis === 'flow' && f.status === 'actual') return null;
-  const basis = f.basis === 'stock' ? 'tính đến kỳ báo cáo' : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
+  // A plan's level is the one to reach by the end of its period, not one reached by the report date.
+  const planned = f.status === 'target' || f.status === 'planned';
+  const basis = f.basis === 'stock' ? (planned ? 'đến cuối kỳ' : 'tính đến kỳ báo cáo') : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
   return f.status === 'actual' ? basis : `${statusLabel[f.status]}, ${basis}`;
 }
 
@@ -110,7 +112,9 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     const scope = f.scope === report.meta.scope ? null : organizationName(site, f.scope);
     // Consecutive figures of one indicator (districts, breakdowns, periods) name it once; the rest show what differs.
     const prev = i > 0 ? figures[i - 1] : null;
-    const differs = [breakdownLabel(site, f.breakdown), scope].filter(Boolean).join(', ');
+    // The total after its parts says so: "↳ Tổng", not an unnamed row that reads as one more part.
+    const part = f.breakdown ? breakdownLabel(site, f.breakdown) : prev?.indicator === f.indicator && prev.breakdown ? 'Tổng' : '';
+    const differs = [part, scope].filter(Boolean).join(', ');
     const when = reportFigureWhen(report.meta, f);
     return {
       figure: f,

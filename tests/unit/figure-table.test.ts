@@ -34,6 +34,9 @@ describe('reportFigureWhen', () => {
   it('names basis and status within the report period, and the period in full otherwise', () => {
     expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'stock', status: 'actual' })).toBe('tính đến kỳ báo cáo');
     expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'cumulative', status: 'estimate' })).toMatch(/, lũy kế$/);
+    // A plan's 100% coverage is to be reached by the end of the period, not "as of the report".
+    expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'stock', status: 'target' })).toBe('kế hoạch, đến cuối kỳ');
+    expect(reportFigureWhen(report, { period: '2025-Q1', basis: 'stock', status: 'planned' })).toBe('dự kiến, đến cuối kỳ');
     expect(reportFigureWhen(report, { period: '2024-Q3', basis: 'flow', status: 'actual' })).toContain('2024');
   });
 });
@@ -70,6 +73,8 @@ describe('figure tables over the real content', () => {
           if (!x.shortLabel) return;
           expect(rows[i - 1].figure.indicator).toBe(x.figure.indicator);
           expect(x.label.length).toBeGreaterThan(0);
+          // A total (no breakdown) right after a part of its indicator is named as the total.
+          if (!x.figure.breakdown && rows[i - 1].figure.breakdown) expect(x.shortLabel).toMatch(/^Tổng/);
         });
       }
   });

@@ -1,6 +1,7 @@
 // `npm run build`: the whole portal from content/ + data/, in stage order:
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
 // Every [build] line ends with the stage's wall time and the process's peak memory so far.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -141,7 +142,7 @@ setFlagsFromString('--heap-growing-percent=50');
 // of this working copy (git-ignored), not in node_modules/, which benches and checks share by a symlink.
 const incremental = process.env.CCHC_INCREMENTAL ? process.env.CCHC_INCREMENTAL === '1' : process.env.CCHC_CACHE !== '0' && !process.env.CI;
 const { setPageKeysByBuild } = await import('../src/view/page-keys.ts');
-setPageKeysByBuild(incremental);
+setPageKeysByBuild(incremental, (text) => createHash('sha256').update(text).digest('hex'));
 // Astro's content sync (the collection config loaded through Vite, the generated MDX pages into its data store, type
 // declarations: ~1.3 s of every build) is skipped when its inputs are byte for byte those of the last build that ran it
 // and its store is still there: most edits (figures, notes, narratives) leave the generated MDX unchanged.

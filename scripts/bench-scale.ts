@@ -304,6 +304,7 @@ export async function runScale(sizes: number[], opts: { rebuild?: boolean } = {}
       }
       // See searchProbe for what each number measures (with the index loaded, from Enter).
       for (const s of search) console.log(`  tìm ${probeLine(s)}`);
+      let rebuilt = '';
       if (opts.rebuild) {
         // The edit-to-preview loop at this size: a normal build (every cache on: charts, workbooks, share images,
         // Astro's page cache) as on a curator's machine, then one figure's note edited and the site built again.
@@ -315,9 +316,10 @@ export async function runScale(sizes: number[], opts: { rebuild?: boolean } = {}
         const stageOf = (r: Run) => r.stages.find((st) => st.name.startsWith('astro build'));
         console.log(`dựng lại (bộ đệm đầy) ${warm.wall.toFixed(1)} s; sau khi sửa ${EDITS[0].name}: ${again.wall.toFixed(1)} s thực, ${again.cpu.toFixed(1)} s CPU, bước astro build ${stageOf(again)?.wall.toFixed(1) ?? '—'} s → ${(again.wall / bare.wall).toFixed(1)}× Astro trống (cả bản dựng)${stageOf(again) ? `, ${(stageOf(again)!.wall / bare.wall).toFixed(1)}× (riêng bước astro build)` : ''}`);
         for (const st of again.stages) console.log(`  ${st.wall.toFixed(1).padStart(7)} s thực ${st.cpu.toFixed(1).padStart(7)} s CPU  đến "${st.name.slice(0, 90)}"`);
+        rebuilt = ` · dựng lại sau một sửa ${again.wall.toFixed(0)} s, ${(again.wall / bare.wall).toFixed(1)}×`;
       }
       const worst = search.reduce((m, s) => Math.max(m, s.paste.gzFirst, s.typed.gzFirst), 0);
-      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}× | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
+      rows.push(`| ${n} | ${stats.pages} | ${run.wall.toFixed(0)} s (${((run.wall / n) * 1000).toFixed(0)} ms/báo cáo) | ${(run.wall / stats.pages / (bare.wall / stats.pages)).toFixed(1)}×${rebuilt} | ${mb(run.peakRss)} | ${mb(bytes)}, ${files.length} tệp | ${search.length ? kb(worst) : '—'} | ${kb(stats.heaviest.w)} | ${stats.mostNodes.n} | ${stats.home ? kb(stats.home.w) : '—'} |`);
     } finally {
       if (!process.env.KEEP_SCALE) rmSync(dir, { recursive: true, force: true });
       else console.log(`(giữ lại ${dir})`);

@@ -149,10 +149,17 @@ export function changeSummary(site: Site, figure: Figure): ChangeSummary {
     change.relative !== null && figure.unit !== '%' ? ` (${change.relative > 0 ? '+' : ''}${viLocale.format(',.1f')(change.relative)}%)` : '';
   return {
     cls,
-    text: change.delta === 0 ? `Không đổi so với ${versus}` : `${formatChange(change.delta, figure.unit)} so với ${versus}`,
+    text: change.delta === 0 ? `Không đổi so với ${versus}` : `${approxPrefix(figure, p)}${formatChange(change.delta, figure.unit)} so với ${versus}`,
     // "Kỳ trước" only for the immediately preceding period; a farther one is named.
     detail: change.missing.length === 0 ? `Kỳ trước: ${formatFigure(p)}${relative}.` : `${periodLabel(p.period)}: ${formatFigure(p)}${relative}.`,
   };
+}
+
+/** "khoảng " when either value is printed as a bound or an approximation ("hơn 7800", "khoảng 2,8"):
+ *  the difference of two such numbers is not an exact change. */
+function approxPrefix(figure: Pick<Figure, 'comparator'>, previous: Pick<Figure, 'comparator'>): string {
+  const inexact = (c: string | null) => c !== null && c !== '=';
+  return inexact(figure.comparator) || inexact(previous.comparator) ? 'khoảng ' : '';
 }
 
 /** Card title: indicator label, plus the breakdown when the card is not a total. */
@@ -364,7 +371,7 @@ export function shortChange(site: Site, figure: Figure): ChangeSummary & { short
   const p = change.previous.period;
   const m = p.match(/^(\d{4})-(Q[1-4]|H[12])$/);
   const short = m ? `${m[2]}/${m[1]}` : periodLabel(p);
-  return { ...summary, short: change.delta === 0 ? `= ${short}` : `${formatChange(change.delta, figure.unit)} so với ${short}` };
+  return { ...summary, short: change.delta === 0 ? `= ${short}` : `${approxPrefix(figure, change.previous)}${formatChange(change.delta, figure.unit)} so với ${short}` };
 }
 
 // ---------------------------------------------------------------- plain answers (home)

@@ -5,6 +5,7 @@ import type { Content, Figure, Issue, ReportContent } from '../../src/core/model
 import type { Indicator, Report } from '../../src/core/schema.ts';
 import {
   changeSummary,
+  shortChange,
   decorativeSvg,
   documentShortLabel,
   headlineCards,
@@ -359,5 +360,28 @@ describe('dashboard on the real content', () => {
         expect(site.figuresByKey.has(`${m[1]}/${m[2]}`)).toBe(true);
       }
     }
+  });
+});
+
+describe('changeSummary with printed bounds', () => {
+  // "hơn 7.000" then "hơn 7.800": the difference of two lower bounds is not an exact change.
+  const q3 = rep('q3', 'quarterly-report', 'tinh', '2024-Q3');
+  const q4 = rep('q4', 'quarterly-report', 'tinh', '2024-Q4');
+  const content: Content = {
+    areas: [{ id: 'thu-tuc-hanh-chinh', order: 1, label: 'TTHC', labelEn: 'P', description: 'd', color: '#b3541e' }],
+    organizations: [{ id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'P' }],
+    breakdowns: [],
+    indicators: [ind('tai-khoan', 'tài khoản', false), ind('ho-so', 'hồ sơ', false)],
+    reports: [
+      rc(q3, [fig('q3', 'tk', 'tai-khoan', 'tinh', '2024-Q3', 7000, 'tài khoản', { comparator: '>' }), fig('q3', 'hs', 'ho-so', 'tinh', '2024-Q3', 10, 'hồ sơ')]),
+      rc(q4, [fig('q4', 'tk', 'tai-khoan', 'tinh', '2024-Q4', 7800, 'tài khoản', { comparator: '>' }), fig('q4', 'hs', 'ho-so', 'tinh', '2024-Q4', 12, 'hồ sơ')]),
+    ],
+  };
+  const site = deriveSite(content, []);
+
+  it('says "khoảng" when either value is a bound, and nothing when both are exact', () => {
+    expect(changeSummary(site, site.figuresByKey.get('q4/tk')!).text).toBe('khoảng +800 so với quý III/2024');
+    expect(shortChange(site, site.figuresByKey.get('q4/tk')!).short).toBe('khoảng +800 so với Q3/2024');
+    expect(changeSummary(site, site.figuresByKey.get('q4/hs')!).text).toBe('+2 so với quý III/2024');
   });
 });

@@ -52,6 +52,29 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 const PF_OPTIONS = { excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } };
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
+/**
+ * Fragment files of merged years that the few-results step (an older year merged because results were few) may
+ * fetch before it shows its page. An older year's fragments are packed, ~YEAR_FRAGMENT_DOCS documents a file
+ * (scripts/search-index.ts), and each result from another file costs a whole file: the step shows results, in order,
+ * up to the first one whose file is past this budget; "Xem thêm kết quả" shows the rest.
+ */
+const OLDER_STEP_FILES = 1;
+
+// Fetches of merged years' fragment files, counted while a step has a budget (see OLDER_STEP_FILES). Past it the fetch
+// is refused before any request is made: Pagefind forgets a failed load, so the same result loads later when asked.
+// Pagefind fetches with the global fetch, in the order results ask for their data (one queue per bundle).
+class Deferred extends Error {}
+let fragmentBudget: { files: Set<string>; max: number } | null = null;
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const budget = fragmentBudget;
+  if (budget && /\/pagefind\/nam\/[^/]+\/fragment\//.test(url) && !budget.files.has(url)) {
+    if (budget.files.size >= budget.max) return Promise.reject(new Deferred(url));
+    budget.files.add(url);
+  }
+  return pageFetch(input, init);
+};
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
@@ -264,22 +287,40 @@ function render(d: PfData): HTMLLIElement[] {
   return [li];
 }
 
-async function showMore(mySeq: number, clock?: Clock) {
+/**
+ * Show the next page of results. With `olderFiles`, at most that many fragment files of merged years are fetched
+ * (see OLDER_STEP_FILES): the page ends before the first result whose data would need another.
+ */
+async function showMore(mySeq: number, clock?: Clock, olderFiles?: number) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
   // All fragments fetched at once, each result shown as soon as it and the ones above it have arrived: the first
   // results appear while later fragments load, and the order never changes.
+  const budget = olderFiles == null ? null : { files: new Set<string>(), max: olderFiles };
+  fragmentBudget = budget;
   const pending = batch.map((r) => r.data());
   for (const p of pending) void p.catch(() => {}); // a failure surfaces where it is awaited, in order
+  // The budget holds until this page's fetches have all been asked for (a later page sets its own).
+  void Promise.allSettled(pending).then(() => {
+    if (fragmentBudget === budget) fragmentBudget = null;
+  });
+  let n = 0;
   for (const p of pending) {
-    const d = await p;
+    let d: PfData;
+    try {
+      d = await p;
+    } catch (e) {
+      if (!(e instanceof Deferred)) throw e;
+      break; // this result and the ones below it wait for "Xem thêm kết quả"
+    }
     if (mySeq !== seq) return;
     list.append(...render(d));
+    n++;
     if (clock && !clock.first) {
       void list.offsetHeight; // laid out: what the next frame paints
       clock.first = performance.now();
     }
   }
-  shown += batch.length;
+  shown += n;
   more.hidden = shown >= current.length;
 }
 
@@ -407,7 +448,7 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
   shown = 0;
   more.hidden = true; // until this search's first page is in
   list.replaceChildren();
-  await showMore(mySeq, clock);
+  await showMore(mySeq, clock, step === 'older' ? OLDER_STEP_FILES : undefined);
   if (mySeq !== seq) return;
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;

@@ -532,7 +532,8 @@ older.addEventListener('click', async () => {
   await run();
 });
 more.addEventListener('click', async () => {
-  const firstNew = shown;
+  // A grouped result may show several hits: the first link this click adds is after the links shown so far.
+  const firstNew = list.querySelectorAll('.search-hit__title a').length;
   await showMore(seq);
   list.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')[firstNew]?.focus();
 });

@@ -53,12 +53,15 @@ const PF_OPTIONS = { excerptLength: 24, noWorker: true, ranking: { pageLength: 0
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
 /**
- * Fragment files of merged years that the few-results step (an older year merged because results were few) may
- * fetch before it shows its page. An older year's fragments are packed, ~YEAR_FRAGMENT_DOCS documents a file
- * (scripts/search-index.ts), and each result from another file costs a whole file: the step shows results, in order,
+ * Fragment files of merged years that a page of results may fetch before it shows, while the only older years merged
+ * are those the page merged itself because results were few (not the reader's "Tìm cả trong các năm trước" or a
+ * year/period filter). An older year's fragments are packed, YEAR_FRAGMENT_DOCS documents a file
+ * (scripts/search-index.ts), and each result from another file costs a whole file: the page shows results, in order,
  * up to the first one whose file is past this budget; "Xem thêm kết quả" shows the rest.
  */
 const OLDER_STEP_FILES = 1;
+/** Whether the reader asked for older years ("Tìm cả trong các năm trước"): then pages of results have no budget. */
+let olderAsked = false;
 
 // Fetches of merged years' fragment files, counted while a step has a budget (see OLDER_STEP_FILES). Past it the fetch
 // is refused before any request is made: Pagefind forgets a failed load, so the same result loads later when asked.
@@ -448,7 +451,9 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
   shown = 0;
   more.hidden = true; // until this search's first page is in
   list.replaceChildren();
-  await showMore(mySeq, clock, step === 'older' ? OLDER_STEP_FILES : undefined);
+  // `__searchOlderFiles`: a browser test's reference page without the budget (the same results, all on the first page).
+  const files = (window as unknown as { __searchOlderFiles?: number }).__searchOlderFiles ?? OLDER_STEP_FILES;
+  await showMore(mySeq, clock, pinned.length || olderAsked ? undefined : files);
   if (mySeq !== seq) return;
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;
@@ -522,6 +527,7 @@ input.addEventListener('input', () => {
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
 for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
 older.addEventListener('click', async () => {
+  olderAsked = true;
   older.hidden = true;
   status.textContent = 'Đang tìm trong các năm trước…';
   try {

@@ -60,6 +60,8 @@ const MORE_YEARS = 5;
  * up to the first one whose file is past this budget; "Xem thêm kết quả" shows the rest.
  */
 const OLDER_STEP_FILES = 1;
+/** Further pause in typing, after the results of the words typed so far show, before the few-results step merges a year. */
+const OLDER_PAUSE_MS = 600;
 /** Whether the reader asked for older years ("Tìm cả trong các năm trước"): then pages of results have no budget. */
 let olderAsked = false;
 
@@ -366,7 +368,8 @@ async function showSuggestions(q: string, hasFilters: boolean) {
   suggest.hidden = false;
 }
 
-async function run() {
+/** `typing`: started by a pause in typing (not Enter, a filter or a link), when the last word may be unfinished. */
+async function run(typing = false) {
   const t0 = performance.now();
   const s = state();
   syncUrl(s);
@@ -427,6 +430,12 @@ async function run() {
   const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
   await show(res, s, mySeq, pinned, clock, 'first');
   for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {
+    // A short pause in typing shows what the words typed so far find; merging a year waits for a longer one (or Enter),
+    // so that a number typed with pauses does not merge and fetch for each of its prefixes.
+    if (typing && extra === 0) {
+      await new Promise((r) => setTimeout(r, OLDER_PAUSE_MS));
+      if (mySeq !== seq) return;
+    }
     status.textContent = `${status.textContent} Đang tìm thêm trong năm ${nextYears(1)[0]}…`;
     try {
       await mergeYears(pf, nextYears(1));
@@ -477,7 +486,7 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
 let timer: number | undefined;
 function debounced() {
   clearTimeout(timer);
-  timer = window.setTimeout(run, 200);
+  timer = window.setTimeout(() => run(true), 200);
 }
 
 // While the reader types, fetch the index chunks of the words typed so far (Pagefind keeps them), so that Enter or

@@ -30,6 +30,7 @@ describe.skipIf(!hasBrowser || !candidates.length)('few results: the year before
   const h = useHarness();
   const hrefs = (page: Page) => page.$$eval('#search-list > li h3 a', (as) => as.map((a) => a.getAttribute('href')!));
   const done = (page: Page) => page.waitForSelector('#search-list[data-state=done]', { state: 'attached', timeout: 20_000 });
+  let chosen = '';
   const steps = (page: Page) => page.evaluate(() => (window as unknown as { __searchTimings: { step: string }[] }).__searchTimings.map((t) => t.step));
 
   it('fetches at most one fragment file of the merged year, shows results in the order the merged search gives, and “Xem thêm kết quả” shows the rest', async () => {
@@ -47,6 +48,7 @@ describe.skipIf(!hasBrowser || !candidates.length)('few results: the year before
       await done(p);
       if ((await steps(p)).includes('older')) {
         [page, query, probe, yearFragments] = [p, formatNumber(f.value), f, fetched];
+        chosen = query;
         break;
       }
       await p.close();
@@ -85,5 +87,29 @@ describe.skipIf(!hasBrowser || !candidates.length)('few results: the year before
     expect(whole.slice(0, gated.length)).toEqual(gated);
     const k = Math.min(whole.length, more.length);
     expect(more.slice(0, k)).toEqual(whole.slice(0, k));
+  });
+
+  it('a short pause in typing shows what the query finds in the main bundle and merges no year until Enter (or a longer pause)', async () => {
+    expect(chosen).not.toBe('');
+    const page = await h.browser.newPage();
+    const merges: number[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/pagefind/nam/')) merges.push(Date.now());
+    });
+    await page.goto(`${h.baseUrl}/tim-kiem/`);
+    await page.focus('#q');
+    await page.waitForSelector('#search-form[data-index=ready]', { state: 'attached', timeout: 20_000 });
+    // Pasted (typing it key by key loads other chunks for its prefixes, which changes what Pagefind finds for a number).
+    await page.fill('#q', chosen);
+    // Past the 200 ms typing pause (results of the words so far) but within the longer one before merging a year.
+    await page.waitForFunction(() => (window as unknown as { __searchTimings: unknown[] }).__searchTimings.length > 0);
+    await page.waitForTimeout(200);
+    const enter = Date.now();
+    await page.press('#q', 'Enter');
+    await done(page);
+    expect(merges.filter((t) => t < enter)).toEqual([]);
+    expect(merges.length).toBeGreaterThan(0);
+    expect(await steps(page)).toContain('older');
+    await page.close();
   });
 });

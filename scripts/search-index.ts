@@ -54,8 +54,11 @@ export const YEAR_INDEX_CHUNK_SIZE = 20000;
  * Documents are added report by report, so one file holds neighbouring documents of one
  * report; showing a result loads its whole file. The main bundle keeps one file per
  * document: a first search loads only the fragments of the results it shows.
+ * The search page's few-results step (the year before merged) fetches one such file before it
+ * shows (OLDER_STEP_FILES in src/client/search.ts): 16 documents made files of up to ~35 KB
+ * and that step 141–203 KB in all; 8 gives ≤ ~20 KB files for ~1.4 more files per report.
  */
-export const YEAR_FRAGMENT_DOCS = 16;
+export const YEAR_FRAGMENT_DOCS = 8;
 
 /** Pagefind's UI bundles: the portal has its own search page, so these are removed from dist/pagefind/. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];

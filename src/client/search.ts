@@ -52,6 +52,34 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 const PF_OPTIONS = { excerptLength: 24, noWorker: true, ranking: { pageLength: 0.2 } };
 /** Years added by each "search older years" click. */
 const MORE_YEARS = 5;
+/**
+ * Fragment files of merged years that a page of results may fetch before it shows, while the only older years merged
+ * are those the page merged itself because results were few (not the reader's "Tìm cả trong các năm trước" or a
+ * year/period filter). An older year's fragments are packed, YEAR_FRAGMENT_DOCS documents a file
+ * (scripts/search-index.ts), and each result from another file costs a whole file: the page shows results, in order,
+ * up to the first one whose file is past this budget; "Xem thêm kết quả" shows the rest.
+ */
+const OLDER_STEP_FILES = 1;
+/** Further pause in typing, after the results of the words typed so far show, before the few-results step merges a year. */
+const OLDER_PAUSE_MS = 600;
+/** Whether the reader asked for older years ("Tìm cả trong các năm trước"): then pages of results have no budget. */
+let olderAsked = false;
+
+// Fetches of merged years' fragment files, counted while a step has a budget (see OLDER_STEP_FILES). Past it the fetch
+// is refused before any request is made: Pagefind forgets a failed load, so the same result loads later when asked.
+// Pagefind fetches with the global fetch, in the order results ask for their data (one queue per bundle).
+class Deferred extends Error {}
+let fragmentBudget: { files: Set<string>; max: number } | null = null;
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const budget = fragmentBudget;
+  if (budget && /\/pagefind\/nam\/[^/]+\/fragment\//.test(url) && !budget.files.has(url)) {
+    if (budget.files.size >= budget.max) return Promise.reject(new Deferred(url));
+    budget.files.add(url);
+  }
+  return pageFetch(input, init);
+};
 
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
@@ -264,22 +292,40 @@ function render(d: PfData): HTMLLIElement[] {
   return [li];
 }
 
-async function showMore(mySeq: number, clock?: Clock) {
+/**
+ * Show the next page of results. With `olderFiles`, at most that many fragment files of merged years are fetched
+ * (see OLDER_STEP_FILES): the page ends before the first result whose data would need another.
+ */
+async function showMore(mySeq: number, clock?: Clock, olderFiles?: number) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
   // All fragments fetched at once, each result shown as soon as it and the ones above it have arrived: the first
   // results appear while later fragments load, and the order never changes.
+  const budget = olderFiles == null ? null : { files: new Set<string>(), max: olderFiles };
+  fragmentBudget = budget;
   const pending = batch.map((r) => r.data());
   for (const p of pending) void p.catch(() => {}); // a failure surfaces where it is awaited, in order
+  // The budget holds until this page's fetches have all been asked for (a later page sets its own).
+  void Promise.allSettled(pending).then(() => {
+    if (fragmentBudget === budget) fragmentBudget = null;
+  });
+  let n = 0;
   for (const p of pending) {
-    const d = await p;
+    let d: PfData;
+    try {
+      d = await p;
+    } catch (e) {
+      if (!(e instanceof Deferred)) throw e;
+      break; // this result and the ones below it wait for "Xem thêm kết quả"
+    }
     if (mySeq !== seq) return;
     list.append(...render(d));
+    n++;
     if (clock && !clock.first) {
       void list.offsetHeight; // laid out: what the next frame paints
       clock.first = performance.now();
     }
   }
-  shown += batch.length;
+  shown += n;
   more.hidden = shown >= current.length;
 }
 
@@ -322,7 +368,8 @@ async function showSuggestions(q: string, hasFilters: boolean) {
   suggest.hidden = false;
 }
 
-async function run() {
+/** `typing`: started by a pause in typing (not Enter, a filter or a link), when the last word may be unfinished. */
+async function run(typing = false) {
   const t0 = performance.now();
   const s = state();
   syncUrl(s);
@@ -383,6 +430,12 @@ async function run() {
   const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
   await show(res, s, mySeq, pinned, clock, 'first');
   for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {
+    // A short pause in typing shows what the words typed so far find; merging a year waits for a longer one (or Enter),
+    // so that a number typed with pauses does not merge and fetch for each of its prefixes.
+    if (typing && extra === 0) {
+      await new Promise((r) => setTimeout(r, OLDER_PAUSE_MS));
+      if (mySeq !== seq) return;
+    }
     status.textContent = `${status.textContent} Đang tìm thêm trong năm ${nextYears(1)[0]}…`;
     try {
       await mergeYears(pf, nextYears(1));
@@ -407,7 +460,9 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
   shown = 0;
   more.hidden = true; // until this search's first page is in
   list.replaceChildren();
-  await showMore(mySeq, clock);
+  // `__searchOlderFiles`: a browser test's reference page without the budget (the same results, all on the first page).
+  const files = (window as unknown as { __searchOlderFiles?: number }).__searchOlderFiles ?? OLDER_STEP_FILES;
+  await showMore(mySeq, clock, pinned.length || olderAsked ? undefined : files);
   if (mySeq !== seq) return;
   const rest = pinned.length ? [] : YEARS.filter((y) => !merged.has(y));
   older.hidden = rest.length === 0;
@@ -431,7 +486,7 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
 let timer: number | undefined;
 function debounced() {
   clearTimeout(timer);
-  timer = window.setTimeout(run, 200);
+  timer = window.setTimeout(() => run(true), 200);
 }
 
 // While the reader types, fetch the index chunks of the words typed so far (Pagefind keeps them), so that Enter or
@@ -481,6 +536,7 @@ input.addEventListener('input', () => {
 input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
 for (const s of [...filterSelects, sortSelect, ...(yearSelect ? [yearSelect] : [])]) s.addEventListener('change', () => run());
 older.addEventListener('click', async () => {
+  olderAsked = true;
   older.hidden = true;
   status.textContent = 'Đang tìm trong các năm trước…';
   try {
@@ -491,7 +547,8 @@ older.addEventListener('click', async () => {
   await run();
 });
 more.addEventListener('click', async () => {
-  const firstNew = shown;
+  // A grouped result may show several hits: the first link this click adds is after the links shown so far.
+  const firstNew = list.querySelectorAll('.search-hit__title a').length;
   await showMore(seq);
   list.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')[firstNew]?.focus();
 });

@@ -117,7 +117,8 @@ export function yearBundlePath(year: number): string {
 
 /**
  * Older years a search adds, one at a time, while it has fewer results than a page shows:
- * each merged year costs its metadata file and a chunk (~5 KB) per query word.
+ * each merged year costs its metadata file, a chunk per query word (larger than the main
+ * bundle's, see YEAR_INDEX_CHUNK_SIZE) and one fragment file (OLDER_STEP_FILES in src/client/search.ts).
  */
 export const FEW_RESULTS_YEARS = 1;
 

@@ -178,9 +178,11 @@ describe.skipIf(!hasBrowser)('phones, keyboard and paper', () => {
         return t && src ? src.getBoundingClientRect().width / t.getBoundingClientRect().width : 1;
       });
       expect(quoteShare, path).toBeGreaterThanOrEqual(0.25);
-      // Where a download is printed, so is its address.
-      const downloads = await page.locator('main a.button[download]').evaluateAll((els) => els.map((e) => getComputedStyle(e, '::after').content));
-      for (const content of downloads) expect(content, path).not.toBe('none');
+      // Where a link to a data file (download button, CSV of a chart, DCAT, datapackage.json) is printed, so is its address.
+      const files = await page.locator('main a[href^="/data/"]').evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => [e.getAttribute('href'), getComputedStyle(e, '::after').content]),
+      );
+      for (const [href, content] of files) expect(content, `${path} ${href}`).toContain(`(${href})`);
       await page.close();
     },
   );

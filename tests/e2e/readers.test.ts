@@ -35,7 +35,7 @@ const PAGE_TYPES = [
 describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () => {
   const h = useHarness();
 
-  it('GOLDEN budget: the Q1 2025 report (195 audited figures) is at most 15 000 px tall at 360 px with every figure in view', async () => {
+  it('GOLDEN budget: the Q1 2025 report (195 audited figures) is at most 16 000 px tall at 360 px with every figure in view', async () => {
     const page = await h.browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.goto(h.baseUrl + '/bao-cao/kon-tum-2025-q1/');
     const { height, rows, hidden } = await page.evaluate(() => {
@@ -51,17 +51,18 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     expect(hidden).toEqual([]);
     // Was 113 707 px, then 16 942 px after the audit (195 figures, basis/status words beside 138):
     // one FigureTable with tighter cards, period/basis on the label line and data-quality notes
-    // printed once per table brought it back under 15 000 px.
-    expect(height).toBeLessThanOrEqual(15_000);
+    // printed once per table brought it back under 15 000 px; 24 px "Nguồn" tap targets (WCAG 2.2, 2.5.8) then
+    // added ~4 px per figure row (15 664 px in session 7).
+    expect(height).toBeLessThanOrEqual(16_000);
     await page.close();
   });
 
-  it.each(reportIds)('report %s stays within 3 500 px plus 65 px and 2 000 + 20 elements per figure at 360 px', async (id) => {
+  it.each(reportIds)('report %s stays within 3 500 px plus 68 px and 2 000 + 20 elements per figure at 360 px', async (id) => {
     const page = await h.browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.goto(`${h.baseUrl}/bao-cao/${id}/`);
     const { height, elements } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, elements: document.querySelectorAll('*').length }));
     const figures = site.reportsById.get(id)!.figures.length;
-    expect(height, id).toBeLessThanOrEqual(3500 + 65 * figures);
+    expect(height, id).toBeLessThanOrEqual(3500 + 68 * figures); // 65 before the 24 px tap targets
     // DOM size: about 18 elements per figure row (FigureTable, FigureSource) plus the charts, each
     // drawn once (compact). Q1 2025: 4 739 elements in its HTML (tests/build/crawl.test.ts: ≤ 5 000).
     expect(elements, id).toBeLessThanOrEqual(2000 + 20 * figures);

@@ -16,7 +16,7 @@ const DIST = 'dist';
 function snippetHeaders(): Record<string, string> {
   const nginx = readFileSync('deploy/nginx.conf', 'utf8');
   const block = nginx.slice(nginx.indexOf('# >>> security headers'), nginx.indexOf('# <<< security headers'));
-  return Object.fromEntries([...block.matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1], m[2]]));
+  return Object.fromEntries([...block.matchAll(/^\s*add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1], m[2]]));
 }
 
 const TYPES: Record<string, string> = {

@@ -3,6 +3,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentWatcher } from './scripts/dev-content.ts';
 
+// A public body's site sends nothing anywhere: Astro's anonymous usage telemetry is off for dev, build and preview
+// (read when a command records its session, after this config has loaded).
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 export default defineConfig({
   site: process.env.SITE_URL?.trim() || 'http://localhost:4321',
   trailingSlash: 'always',

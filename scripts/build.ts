@@ -44,7 +44,8 @@ const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { seedExportSizes } = await import('../src/view/dataset-catalog.ts');
 const { collectGarbage, diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
-const { cachedBytes, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
+const { cachedBytes, cachedByPieces, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
+const searchStats = { hits: 0, misses: 0 };
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
@@ -169,10 +170,17 @@ writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteMo
 {
   const workbooks = writeWorkbooks();
   workbooks.catch(() => {}); // awaited below; only keeps an early failure from counting as unhandled
-  await buildSearchIndex(site, outDir, log);
+  // Unchanged bundles (the older years an edit did not touch) are unpacked from the build cache, not indexed again.
+  const searchCode = codeHash(['scripts/search-index.ts', 'node_modules/pagefind/package.json'], root);
+  const byPieces = cachedByPieces('search', searchCode, searchStats);
+  await buildSearchIndex(site, outDir, log, (input, compute) => byPieces(function* () {
+    yield input.dir;
+    yield JSON.stringify(input.settings);
+    yield* input.docs();
+  }, compute));
   log(await workbooks);
 }
-stage('chỉ mục tìm kiếm và bảng tính');
+stage(`chỉ mục tìm kiếm và bảng tính (gói chỉ mục: ${searchStats.hits} từ bộ đệm, ${searchStats.misses} lập mới)`);
 {
   const pruned = pruneCache();
   if (pruned.removed) log(`bộ đệm: bỏ ${pruned.removed} mục lâu không dùng, giữ ${pruned.kept} (${(pruned.bytes / 1048576).toFixed(0)} MB)`);

@@ -127,6 +127,33 @@ export function cachedBytes<T>(kind: string, code: string, compute: (input: T) =
   };
 }
 
+/**
+ * Like cachedBytes, for an input too large to hold as one JSON (a search bundle's every document): keyed by the pieces
+ * `pieces()` yields, fed to the hash one at a time. `compute` runs only on a miss.
+ */
+export function cachedByPieces(kind: string, code: string, stats: CacheStats = { hits: 0, misses: 0 }): (pieces: () => Iterable<string>, compute: () => Promise<Uint8Array>) => Promise<Uint8Array> {
+  const enabled = process.env.CCHC_CACHE !== '0';
+  const dir = join(cacheDir(), kind);
+  return async (pieces, compute) => {
+    if (!enabled) return compute();
+    const h = createHash('sha256').update(code).update('\0');
+    for (const p of pieces()) h.update(p).update('\0');
+    const path = join(dir, `${h.digest('hex')}.bin`);
+    if (existsSync(path)) {
+      stats.hits++;
+      markUsed(path);
+      return new Uint8Array(readFileSync(path));
+    }
+    stats.misses++;
+    const out = await compute();
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, out);
+    renameSync(tmp, path);
+    return out;
+  };
+}
+
 /** Keys of chart inputs: Dates as ISO text (toJSON), NaN/Infinity kept apart from null. */
 const chartKey = (input: unknown) => JSON.stringify(input, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
 

@@ -2,7 +2,7 @@
 // full build of the same content writes (issue 14: "an unchanged report costs nothing on rebuild", never a stale
 // page). In a throw-away copy of the project (content/ is never touched): one build fills Astro's page cache, then
 // for each kind of edit a staff member makes, cumulatively, the edited content is built twice, incrementally and in
-// full (CCHC_INCREMENTAL=0), and the two dist/ folders are compared file by file. Exit code 1 on any difference,
+// full (CCHC_INCREMENTAL=0 CCHC_CACHE=0: nothing reused), and the two dist/ folders are compared file by file. Exit code 1 on any difference,
 // naming the files; the page keys that missed a dependency are in src/view/page-keys.ts. Runs in CI (.ci/run).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,7 +18,8 @@ function build(dir: string, incremental: boolean, outDir: string): { seconds: nu
   const r = spawnSync(NODE, ['scripts/build.ts'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, SITE_URL: 'https://example.invalid', CCHC_INCREMENTAL: incremental ? '1' : '0', OUT_DIR: outDir, ASTRO_LOG: 'info' },
+    // The reference build reuses nothing: no page cache and no build cache (charts, workbooks, share images, search bundles).
+    env: { ...process.env, SITE_URL: 'https://example.invalid', CCHC_INCREMENTAL: incremental ? '1' : '0', ...(incremental ? {} : { CCHC_CACHE: '0' }), OUT_DIR: outDir, ASTRO_LOG: 'info' },
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`build ${incremental ? 'incremental' : 'full'} failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').filter((l) => !l.includes('├')).slice(-30).join('\n')}`);

@@ -17,7 +17,7 @@
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
 //     by the search page only to suggest a query when nothing is found.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Site } from '../src/pipeline/derive.ts';
 import { buildVocabulary, classifyPage, reportGroups, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchGroup } from '../src/publish/search-records.ts';
@@ -269,8 +269,45 @@ async function serviceFor(chunkSize: number): Promise<void> {
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = wanted;
 }
 
+/** A bundle's files as one blob (header: JSON of [path, size] pairs, then the bytes in order), for the build cache. */
+export function packDir(dir: string): Uint8Array {
+  const entries: [string, Buffer][] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else entries.push([relative(dir, p).split(sep).join('/'), readFileSync(p)]);
+    }
+  };
+  walk(dir);
+  const header = Buffer.from(JSON.stringify(entries.map(([p, b]) => [p, b.length])));
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(header.length);
+  return new Uint8Array(Buffer.concat([size, header, ...entries.map(([, b]) => b)]));
+}
+
+export function unpackDir(blob: Uint8Array, dir: string): void {
+  const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const length = buf.readUInt32BE(0);
+  const entries = JSON.parse(buf.subarray(4, 4 + length).toString('utf8')) as [string, number][];
+  let at = 4 + length;
+  for (const [path, n] of entries) {
+    if (path.split('/').includes('..')) throw new Error(`search cache: bad path ${path}`);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), buf.subarray(at, at + n));
+    at += n;
+  }
+}
+
+/**
+ * The build cache of written bundles (scripts/cache.ts): a bundle whose documents (every page's indexed HTML and
+ * every group, in order), settings and Pagefind version are unchanged is unpacked instead of indexed again, so an
+ * edit re-indexes its own year and the main bundle, not the whole archive. Off with CCHC_CACHE=0.
+ */
+export type BundleCache = (input: { dir: string; settings: object; docs: () => Iterable<string> }, compute: () => Promise<Uint8Array>) => Promise<Uint8Array>;
+
 /** Write one bundle with a fresh Pagefind index, then free it (bounded memory whatever the number of years). */
-export async function writeBundle(bundle: Bundle, dist: string, pf: typeof pagefind = pagefind): Promise<{ pages: number; figures: number; passages: number; groups: number; documents: number; bytes: number; files: number }> {
+export async function writeBundle(bundle: Bundle, dist: string, pf: typeof pagefind = pagefind, cache?: BundleCache): Promise<{ pages: number; figures: number; passages: number; groups: number; documents: number; bytes: number; files: number }> {
   const outputPath = join(dist, bundle.dir);
   const groups = bundle.groups();
   const docs: { url: string; html: () => string | null; page: boolean }[] = [
@@ -282,26 +319,53 @@ export async function writeBundle(bundle: Bundle, dist: string, pf: typeof pagef
   for (const d of docs) if (!order.has(reportOfUrl(d.url))) order.set(reportOfUrl(d.url), reportOfUrl(d.url) ? order.size + 1 : 0);
   const sorted = docs.map((d, i) => ({ d, i, k: order.get(reportOfUrl(d.url))! })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.d);
   const settings = bundleSettings(bundle, docs.length);
-  await serviceFor(settings.chunkSize);
-  const { index, errors } = await pf.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false, ...(settings.maxFragments ? { maxFragments: settings.maxFragments } : {}) });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   let pages = 0;
   let documents = 0;
-  for (const d of sorted) {
-    const html = d.html();
-    if (html == null) continue;
-    const res = await index.addHTMLFile({ url: d.url, content: html });
-    if (res.errors.length) throw new Error(`Pagefind ${d.url}: ${res.errors.join('; ')}`);
-    if (d.page) pages++;
-    documents++;
+  const index = async (): Promise<void> => {
+    await serviceFor(settings.chunkSize);
+    const { index, errors } = await pf.createIndex({ forceLanguage: SEARCH_LANGUAGE, writePlayground: false, ...(settings.maxFragments ? { maxFragments: settings.maxFragments } : {}) });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    pages = documents = 0;
+    for (const d of sorted) {
+      const html = d.html();
+      if (html == null) continue;
+      const res = await index.addHTMLFile({ url: d.url, content: html });
+      if (res.errors.length) throw new Error(`Pagefind ${d.url}: ${res.errors.join('; ')}`);
+      if (d.page) pages++;
+      documents++;
+    }
+    // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
+    if (bundle.year == null && documents === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    if (bundle.year == null) for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
+    else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
+  };
+  if (!cache) await index();
+  else {
+    // Keyed by every document as indexed (one pass reading the pages; indexing reads them again only on a miss).
+    let hit = true;
+    const seen = { pages: 0, documents: 0 };
+    const keyDocs = function* () {
+      for (const d of sorted) {
+        const html = d.html();
+        if (html == null) continue;
+        if (d.page) seen.pages++;
+        seen.documents++;
+        yield `${d.url}\0${html}`;
+      }
+    };
+    const blob = await cache({ dir: bundle.dir, settings: { ...settings, language: SEARCH_LANGUAGE }, docs: keyDocs }, async () => {
+      hit = false;
+      await index();
+      return packDir(outputPath);
+    });
+    if (hit) {
+      unpackDir(blob, outputPath);
+      ({ pages, documents } = seen);
+    }
   }
-  // The search page loads Pagefind from the main bundle: an empty one has no language index and every search fails.
-  if (bundle.year == null && documents === 0) throw new Error('Pagefind: the main bundle (dist/pagefind/) has no page to index; the search page needs it to load any year.');
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
-  if (bundle.year == null) for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
-  else for (const f of readdirSync(outputPath)) if (!BUNDLE_ONLY(f)) rmSync(join(outputPath, f), { recursive: true, force: true });
   const count = (type: string) => groups.filter((g) => g.type === type).reduce((n, g) => n + g.anchors.length, 0);
   const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
   return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, documents, ...size };
@@ -317,7 +381,7 @@ async function secondPagefind(): Promise<typeof pagefind> {
   return (await import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=2`)) as typeof pagefind;
 }
 
-export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void): Promise<void> {
+export async function buildSearchIndex(site: Site, dist: string, log: (m: string) => void, cache?: BundleCache): Promise<void> {
   rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
   const bundles = planBundles(site, dist);
   try {
@@ -328,13 +392,13 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
       if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     };
     const [main, ...years] = bundles;
-    add(main, await writeBundle(main, dist));
+    add(main, await writeBundle(main, dist, pagefind, cache));
     // Older years on two Pagefind processes at once (most of this stage is Pagefind's own CPU; a 2-core
     // machine's second core was idle). Each bundle is still written whole by one index, so its bytes do
     // not depend on which process wrote it or when; totals are sums.
     const queue = [...years];
     const lane = async (pf: typeof pagefind) => {
-      for (let b = queue.shift(); b; b = queue.shift()) add(b, await writeBundle(b, dist, pf));
+      for (let b = queue.shift(); b; b = queue.shift()) add(b, await writeBundle(b, dist, pf, cache));
     };
     if (years.length) {
       await serviceFor(bundleSettings(years[0], 1).chunkSize);

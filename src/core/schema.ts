@@ -2,7 +2,7 @@
 // (src/content.config.ts) and the validator (scripts/validate.ts), so the
 // site and `npm run validate` can never disagree about what is valid.
 import { z } from 'zod';
-import { isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
+import { daysInMonth, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
@@ -31,7 +31,19 @@ export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference']
 export type Status = (typeof statuses)[number];
 export const statusSchema = z.enum(statuses);
 
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"');
+/** A day that exists ("2025-02-30" does not): it ends up in xsd:date literals, feeds and sort keys. */
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const isoDate = z
+  .string()
+  .regex(ISO_DAY, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"')
+  // Only once the shape holds (zod runs every check): one message per mistake.
+  .refine((s) => !ISO_DAY.test(s) || Number(s.slice(8)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7))), 'ngày không có thật (vd. 30/2)');
+
+/**
+ * A web address shown as a link: http(s) only (never javascript:, data:, file:), a host, no
+ * whitespace and none of the characters a URL cannot hold unescaped (quotes, <, >, \, {, }, |, ^, `).
+ */
+const webUrl = z.string().regex(/^https?:\/\/[^/\\\s"<>{}|^`]+[^\s"<>\\{}|^`]*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng');
 
 export const areaSchema = z.object({
   id: slugSchema,
@@ -80,7 +92,7 @@ export const adminEventSchema = z.object({
         issuer: z.string().min(1),
         date: isoDate,
         title: z.string().min(1),
-        url: z.string().url().optional(),
+        url: webUrl.optional(),
       }),
     )
     .min(1, 'cần ít nhất một căn cứ pháp lý'),
@@ -146,7 +158,7 @@ export const reportSchema = z.object({
   period: periodSchema,
   documentNumber: z.string().min(1).nullable(),
   /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: isoDate.nullable(),
   sourceFile: z.string().min(1),
   summary: z.string().min(1),
   /**
@@ -154,11 +166,7 @@ export const reportSchema = z.object({
    * address shown as "Bản gốc" beside the extract. Optional: the curated sources are plain-text
    * extracts, and a link is never guessed.
    */
-  officialUrl: z
-    .string()
-    .regex(/^https?:\/\/[^/\\\s]+\S*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng')
-    .nullable()
-    .optional(),
+  officialUrl: webUrl.nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -50,3 +50,90 @@ describe('share images: labels with "<", ">" or "&" (a build crash in resvg befo
     expect(() => new Resvg(svg)).not.toThrow();
   });
 });
+
+const E = 'data/events.json';
+const EVENT = {
+  id: 'sap-nhap',
+  kind: 'merger',
+  effective: '2025-07-01',
+  title: 'Sáp nhập',
+  description: 'Mô tả',
+  legalBasis: [{ document: 'Nghị quyết số 1', issuer: 'Quốc hội', date: '2025-06-12', title: 'Nghị quyết', url: 'https://vbpl.vn/x?a=1&b=2' }],
+  predecessors: ['tinh'],
+  successors: ['tinh'],
+};
+const events = (edit: (e: typeof EVENT) => object) => ({ [E]: JSON.stringify([edit(structuredClone(EVENT))], null, 2) });
+/** The first error with this code in this file, as { line, column }. */
+const where = (files: Record<string, string | Uint8Array | null>, code: string, file: string) =>
+  errors(files)
+    .filter((e) => e.code === code && e.file === file)
+    .map((e) => ({ line: e.line, column: e.column }));
+
+describe('links in data/: only http(s) (a javascript: legal-basis link reached the about page before)', () => {
+  // (The fixture's units do not end on the event's date: only the shape of the entry is checked here.)
+  it('the fixture event with an https link has a valid shape', () => expect(errors(events((e) => e)).filter((e) => e.file === E && e.code !== 'unit-history').map(formatIssue)).toEqual([]));
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'https://a.example/x"onmouseover="alert(1)', '//evil.example/x'])('legalBasis url %s is an error on its line', (url) => {
+    const files = events((e) => ({ ...e, legalBasis: [{ ...e.legalBasis[0], url }] }));
+    expect(where(files, 'schema', E)).toEqual([{ line: 14, column: 'legalBasis.url' }]);
+  });
+  it('report.json officialUrl with a quote or angle bracket is an error', () => {
+    for (const officialUrl of ['https://a.example/x"onmouseover="alert(1)', 'https://a.example/<x>'])
+      expect(where({ [R]: JSON.stringify({ ...json(R), officialUrl }, null, 2) }, 'schema', R)).toEqual([{ line: 12, column: 'officialUrl' }]);
+  });
+});
+
+describe('dates that do not exist (accepted before: "2024-02-30", "2024-13-01")', () => {
+  it.each(['2024-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '0000-00-00'])('report.json date %s: one error on its line', (date) => {
+    expect(where({ [R]: JSON.stringify({ ...json(R), date }, null, 2) }, 'schema', R)).toEqual([{ line: 9, column: 'date' }]);
+  });
+  it('a leap day is a date', () => expect(errors({ [R]: JSON.stringify({ ...json(R), date: '2024-02-29' }, null, 2) }).map(formatIssue)).toEqual([]));
+  it('organization validTo and legal-basis dates too', () => {
+    const orgs = JSON.stringify([{ ...json('data/organizations.json')[0], validTo: '2025-02-30' }], null, 2);
+    expect(where({ 'data/organizations.json': orgs }, 'schema', 'data/organizations.json')).toEqual([{ line: 8, column: 'validTo' }]);
+    expect(where(events((e) => ({ ...e, legalBasis: [{ ...e.legalBasis[0], date: '2025-02-31' }] })), 'schema', E)).toEqual([{ line: 12, column: 'legalBasis.date' }]);
+  });
+});
+
+describe('catalogues in data/: unknown keys and HTML (zod dropped unknown keys silently before)', () => {
+  const indicators = (edit: (list: Record<string, unknown>[]) => void) => {
+    const list = json(I);
+    edit(list);
+    return { [I]: JSON.stringify(list, null, 2) };
+  };
+  it('a misspelled key of an indicator is an error with a suggestion, at its line and column', () => {
+    const files = indicators((l) => (l[1].headlne = true));
+    const [e] = errors(files).filter((x) => x.code === 'unknown-key');
+    expect({ file: e.file, column: e.column, hint: e.hint }).toEqual({ file: I, column: 'headlne', hint: 'Sửa thành "headline".' });
+    const text = files[I];
+    const at = text.indexOf('"headlne"');
+    expect({ line: e.line, col: e.col }).toEqual({ line: text.slice(0, at).split('\n').length, col: at - text.lastIndexOf('\n', at - 1) });
+  });
+  it('an unknown key inside a derivation or a legal basis, and __proto__ anywhere', () => {
+    expect(errors(indicators((l) => Object.assign(l.find((i) => i.derivation)!.derivation as object, { tolerence: 1 }))).filter((e) => e.code === 'unknown-key').map((e) => e.column)).toEqual(['derivation.tolerence']);
+    expect(errors(events((e) => ({ ...e, legalBasis: [{ ...e.legalBasis[0], link: 'https://x.example' }] }))).filter((e) => e.code === 'unknown-key').map((e) => e.column)).toEqual(['legalBasis.link']);
+    const proto = base['data/areas.json'].replace('{', '{"__proto__": {"polluted": true}, ');
+    expect(errors({ 'data/areas.json': proto }).filter((e) => e.code === 'unknown-key').map((e) => e.column)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it.each([
+    ['data/areas.json', 'label'],
+    ['data/areas.json', 'description'],
+    ['data/organizations.json', 'name'],
+    ['data/breakdowns.json', 'label'],
+    [I, 'label'],
+    [I, 'unit'],
+  ])('HTML in %s %s is an error (it was only shown escaped)', (file, field) => {
+    const list = json(file);
+    list[0][field] = `${list[0][field]} <img src=x onerror=alert(1)>`;
+    expect(where({ [file]: JSON.stringify(list, null, 2) }, 'html', file).map((w) => w.column)).toEqual([field]);
+  });
+  it('HTML in an event title or a legal basis title', () => {
+    expect(where(events((e) => ({ ...e, title: 'Sáp nhập <b>x</b>' })), 'html', E).map((w) => w.column)).toEqual(['title']);
+    expect(where(events((e) => ({ ...e, legalBasis: [{ ...e.legalBasis[0], title: '<script>x</script>' }] })), 'html', E).map((w) => w.column)).toEqual(['legalBasis.title']);
+  });
+  it('comparison signs and ampersands are text, not HTML', () => {
+    const list = json('data/areas.json');
+    list[0].label = 'Hồ sơ < 5 ngày & > 3 ngày';
+    expect(errors({ 'data/areas.json': JSON.stringify(list, null, 2) }).map(formatIssue)).toEqual([]);
+  });
+});

@@ -137,3 +137,19 @@ describe('catalogues in data/: unknown keys and HTML (zod dropped unknown keys s
     expect(errors({ 'data/areas.json': JSON.stringify(list, null, 2) }).map(formatIssue)).toEqual([]);
   });
 });
+
+describe('smaller holes in content files', () => {
+  it('figures.csv with lone-CR line ends (Excel for Mac): errors name the right line (every row was line 1 before)', () => {
+    const text = csv([...GOOD_ROWS, line({ ...QUA_HAN, value: '804' })]).replace(/\n/g, '\r');
+    const bad = errors({ [F]: text }).filter((e) => e.file === F);
+    expect(bad.map((e) => e.line)).toEqual([7]);
+  });
+  it('HTML in documentNumber (report.json) and in a figure section is an error, like title and note', () => {
+    expect(where({ [R]: JSON.stringify({ ...json(R), documentNumber: '<b>12</b>/BC-UBND' }, null, 2) }, 'html', R)).toEqual([{ line: 8, column: 'documentNumber' }]);
+    expect(where({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, section: '<i>II.2</i>' })]) }, 'html', F)).toEqual([{ line: 7, column: 'section' }]);
+  });
+  it('an HTML comment in a narrative is HTML', () => {
+    const N = 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md';
+    expect(where({ [N]: 'Tiếp nhận hồ sơ.\n\nĐoạn <!-- ẩn --> văn.\n' }, 'html', N)).toEqual([{ line: 3, column: undefined }]);
+  });
+});

@@ -24,7 +24,11 @@ function parseCsv(file: RawFile, issues: Issue[]): CsvRow[] {
     skipEmptyLines: false,
     step: (result) => {
       const recordLine = line;
-      for (let i = start; i < result.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      // LF, CRLF, or a lone CR (Excel for Mac's "CSV (Macintosh)"), which papaparse also reads as a line end.
+      for (let i = start; i < result.meta.cursor; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      }
       start = result.meta.cursor;
       for (const e of result.errors) {
         issues.push({

@@ -24,7 +24,8 @@ export function validateNarratives(files: RawFile[], refs: Refs, issues: Issue[]
       continue;
     }
     const lines = n.text.split('\n');
-    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l));
+    // Comments, CDATA and processing instructions are HTML too (micromark shows them as text).
+    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l) || /<!--|<!\[CDATA\[|<\?[a-z]/i.test(l));
     if (htmlLine >= 0) {
       issues.push({
         level: 'error',

@@ -148,6 +148,12 @@ describe('smaller holes in content files', () => {
     expect(where({ [R]: JSON.stringify({ ...json(R), documentNumber: '<b>12</b>/BC-UBND' }, null, 2) }, 'html', R)).toEqual([{ line: 8, column: 'documentNumber' }]);
     expect(where({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, section: '<i>II.2</i>' })]) }, 'html', F)).toEqual([{ line: 7, column: 'section' }]);
   });
+  it('a lone surrogate escaped in JSON ("\\ud800") is refused; an escaped pair (an emoji) is a character', () => {
+    const titled = (t: string) => ({ [R]: base[R].replace('"title": "Báo cáo thử', `"title": "Báo cáo thử ${t}`) });
+    expect(where(titled('\\ud800 x'), 'control-char', R).map((w) => w.line)).toEqual([4]);
+    expect(where(titled('x \\udc00'), 'control-char', R).map((w) => w.line)).toEqual([4]);
+    expect(errors(titled('\\ud83d\\ude00')).map(formatIssue)).toEqual([]);
+  });
   it('an HTML comment in a narrative is HTML', () => {
     const N = 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md';
     expect(where({ [N]: 'Tiếp nhận hồ sơ.\n\nĐoạn <!-- ẩn --> văn.\n' }, 'html', N)).toEqual([{ line: 3, column: undefined }]);

@@ -252,7 +252,7 @@ export const checkRowSchema = z.object({
   figure: slugSchema,
   /** "a + b + c" for a sum, "a / b" for a ratio, "b" for same: ids of figures in the same figures.csv. */
   expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b", "a / b" hoặc mã số liệu "b")'),
-  tolerance: z.union([z.literal(''), plainNumber]),
+  tolerance: z.union([z.literal(''), plainNumber.refine((t) => !t.startsWith('-'), 'không được âm (độ lệch cho phép)')]),
 });
 export type CheckRow = z.infer<typeof checkRowSchema>;
 export const CHECK_COLUMNS: CsvColumns = { all: Object.keys(checkRowSchema.shape), optional: ['tolerance'] };

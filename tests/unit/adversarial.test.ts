@@ -159,3 +159,23 @@ describe('smaller holes in content files', () => {
     expect(where({ [N]: 'Tiếp nhận hồ sơ.\n\nĐoạn <!-- ẩn --> văn.\n' }, 'html', N)).toEqual([{ line: 3, column: undefined }]);
   });
 });
+
+describe('numbers and places that were accepted or unplaced', () => {
+  const C = 'content/reports/bc-thu/checks.csv';
+  it('a period year outside 1900–2100 ("0204" for "2024") is an error on its row', () => {
+    for (const period of ['0204', '2204', '0204-Q3', '2024-01/2204-01'])
+      expect(where({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, period })]) }, 'schema', F), period).toEqual([{ line: 7, column: 'period' }]);
+    expect(errors({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, period: '2024-Q2' })]) }).map(formatIssue)).toEqual([]);
+  });
+  it('a negative tolerance in checks.csv is an error (it gave "lệch 0" warnings)', () => {
+    expect(where({ [C]: 'kind,figure,expression,tolerance\nsum,ho-so-tiep-nhan,ho-so-truc-tuyen + ho-so-dung-han,-1\n' }, 'schema', C)).toEqual([{ line: 2, column: 'tolerance' }]);
+  });
+  it('an unknown parent organization and an event naming an unknown unit are placed on their lines, with a hint', () => {
+    const orgs = JSON.stringify([json('data/organizations.json')[0], { id: 'so-a', kind: 'department', name: 'Sở A', shortName: 'Sở A', nameEn: 'A', parent: 'khong-co' }], null, 2);
+    const [p] = errors({ 'data/organizations.json': orgs }).filter((e) => e.code === 'unknown-organization');
+    expect({ line: p.line, column: p.column, hint: !!p.hint }).toEqual({ line: orgs.split('\n').findIndex((l) => l.includes('"khong-co"')) + 1, column: 'parent', hint: true });
+    const files = events((e) => ({ ...e, predecessors: ['khong-co'] }));
+    const [u] = errors(files).filter((e) => e.file === E && e.code === 'unit-history' && e.column === 'predecessors');
+    expect({ line: u.line, hint: !!u.hint }).toEqual({ line: files[E].split('\n').findIndex((l) => l.includes('"predecessors"')) + 1, hint: true });
+  });
+});

@@ -168,6 +168,8 @@ export interface Catalog<T> {
   items: T[];
   /** The parsed file, when it parsed (for lines of later cross-reference checks). */
   doc?: JsonDoc;
+  /** Where each valid entry sits in the file's array (entries before it may have been left out). */
+  index?: Map<string, number>;
 }
 
 /**
@@ -183,14 +185,14 @@ export function loadCatalog<T extends { id: string }>(
   refused: ReadonlySet<string>,
 ): Catalog<T> {
   if (!file) {
-    if (!refused.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    if (!refused.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.`, hint: `Khôi phục ${fallbackPath} (một mảng JSON [...] các mục ${what}).` });
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
   if (!parsed) return { items: [] };
   const { doc } = parsed;
   if (!Array.isArray(parsed.value)) {
-    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].` });
+    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].`, hint: 'Bao các mục trong [ ], mỗi mục một đối tượng { "id": … }.' });
     return { items: [], doc };
   }
   const tree = keyTree(schema);
@@ -200,13 +202,14 @@ export function loadCatalog<T extends { id: string }>(
   const seen = new Map<string, number>();
   if (parsed.value.length > LIMITS.catalogEntries)
     issues.push({ level: 'error', code: 'limit', file: file.path, line: doc.lineOf([LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
-  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
+  const index = new Map<string, number>();
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, position) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
-      issues.push(...zodIssues(doc, r.error, [index]));
+      issues.push(...zodIssues(doc, r.error, [position]));
       return;
     }
-    const line = doc.lineOf([index, 'id']);
+    const line = doc.lineOf([position, 'id']);
     if (seen.has(r.data.id)) {
       issues.push({
         level: 'error',
@@ -220,7 +223,8 @@ export function loadCatalog<T extends { id: string }>(
       return;
     }
     seen.set(r.data.id, line ?? 0);
+    index.set(r.data.id, position);
     items.push(r.data);
   });
-  return { items, doc };
+  return { items, doc, index };
 }

@@ -45,6 +45,9 @@ const isoDate = z
  */
 const webUrl = z.string().regex(/^https?:\/\/[^/\\\s"<>{}|^`]+[^\s"<>\\{}|^`]*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng');
 
+/** Text a reader sees as a heading or a paragraph: spaces alone would publish an empty one. */
+const nonBlank = z.string().refine((s) => s.trim() !== '', 'không được để trống');
+
 export const areaSchema = z.object({
   id: slugSchema,
   order: z.number().int(),
@@ -152,7 +155,7 @@ export const reportKinds = ['quarterly-report', 'half-year-report', 'annual-plan
 export const reportSchema = z.object({
   id: slugSchema,
   kind: z.enum(reportKinds),
-  title: z.string().min(1),
+  title: nonBlank,
   issuer: slugSchema,
   scope: slugSchema,
   period: periodSchema,
@@ -160,7 +163,7 @@ export const reportSchema = z.object({
   /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
   date: isoDate.nullable(),
   sourceFile: z.string().min(1),
-  summary: z.string().min(1),
+  summary: nonBlank,
   /**
    * Where the issuer publishes the original (signed) document, when it is online: an http(s)
    * address shown as "Bản gốc" beside the extract. Optional: the curated sources are plain-text

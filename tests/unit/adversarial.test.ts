@@ -178,4 +178,17 @@ describe('numbers and places that were accepted or unplaced', () => {
     const [u] = errors(files).filter((e) => e.file === E && e.code === 'unit-history' && e.column === 'predecessors');
     expect({ line: u.line, hint: !!u.hint }).toEqual({ line: files[E].split('\n').findIndex((l) => l.includes('"predecessors"')) + 1, hint: true });
   });
+  it('figures.csv saved with ";" or tab separators (Excel, Vietnamese locale): one error that says so', () => {
+    for (const [sep, word] of [[';', '";"'], ['\t', 'tab']] as const) {
+      const [e, ...rest] = errors({ [F]: csv(GOOD_ROWS).replace(/,/g, sep) }).filter((x) => x.file === F);
+      expect(rest).toEqual([]);
+      expect({ code: e.code, line: e.line }).toEqual({ code: 'csv-header', line: 1 });
+      expect(e.message).toContain(word);
+      expect(e.hint).toContain('phân cách bằng dấu phẩy');
+    }
+  });
+  it('a title or summary of spaces only is an error (an empty heading was published)', () => {
+    for (const field of ['title', 'summary'])
+      expect(where({ [R]: JSON.stringify({ ...json(R), [field]: '   ' }, null, 2) }, 'schema', R).map((w) => w.column)).toEqual([field]);
+  });
 });

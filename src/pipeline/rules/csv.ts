@@ -73,10 +73,14 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
   const missing = required.filter((c) => !header.includes(c));
   if (unknown.length || repeated.length || missing.length) {
-    if (unknown.length)
+    // Excel in a Vietnamese locale saves "CSV" with ";" (or tab) between cells: the header is then one cell.
+    const separator = header.length === 1 ? [';', '\t'].find((d) => header[0].includes(d)) : undefined;
+    if (separator)
+      headerError(`Dòng tiêu đề dùng dấu ${separator === ';' ? '";"' : 'tab'} để phân cách cột, không phải dấu phẩy.`, `Lưu lại tệp dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"; các cột: ${model}`);
+    else if (unknown.length)
       headerError(`Cột không có trong mô hình: ${unknown.map((c) => `"${c}"`).join(', ')}.`, `Các cột đã biết: ${columns.all.join(', ')}.`);
     if (repeated.length) headerError(`Cột lặp lại: ${[...new Set(repeated)].join(', ')}.`, 'Mỗi cột chỉ xuất hiện một lần ở dòng đầu.');
-    if (missing.length) headerError(`Thiếu cột bắt buộc: ${missing.join(', ')}.`, `Dòng đầu phải có các cột: ${model}`);
+    if (missing.length && !separator) headerError(`Thiếu cột bắt buộc: ${missing.join(', ')}.`, `Dòng đầu phải có các cột: ${model}`);
     return [];
   }
   const out: { line: number; data: T; err: ReportError }[] = [];

@@ -8,6 +8,10 @@ import { deriveSite } from '../../src/pipeline/derive.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import { lineChart, PLOT_CLASS } from '../../src/view/charts/index.ts';
 import { chartForCard, indicatorShareSvg } from '../../src/view/share-image.ts';
+import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { toCsv, type Table } from '../../src/publish/datasets.ts';
+import { toXlsx } from '../../src/publish/xlsx.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD_ROWS, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
 
 const R = 'content/reports/bc-thu/report.json';
@@ -192,3 +196,22 @@ describe('numbers and places that were accepted or unplaced', () => {
       expect(where({ [R]: JSON.stringify({ ...json(R), [field]: '   ' }, null, 2) }, 'schema', R).map((w) => w.column)).toEqual([field]);
   });
 });
+
+// Guard, not a fix: what the audit checks. A curator's note or a printed quote may start with "=", "+",
+// "-", "@" (a bullet "- …" is common); no published cell may become a formula.
+describe('formula injection in the published tables', () => {
+  const HOSTILE = ['=HYPERLINK("http://evil","bấm")', "+cmd|' /C calc'!A0", '-2+3+cmd|x', '@SUM(1+1)', '\t=1+1', '\r=1+1', '- gạch đầu dòng'];
+  const table: Table = { columns: [{ name: 'note', type: 'string', title: 'Ghi chú', description: 'd' }, { name: 'value', type: 'number', title: 'Giá trị', description: 'd' }], rows: HOSTILE.map((h, i) => [h, -i]) };
+  it('CSV: every text cell that could start a formula is prefixed with an apostrophe; negative numbers stay numbers', () => {
+    const rows = Papa.parse<string[]>(toCsv(table).replace(/\r\n$/, ''), { newline: '\r\n' }).data.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(HOSTILE.map((h) => `'${h}`));
+    expect(rows.map((r) => r[1])).toEqual(HOSTILE.map((_, i) => String(-i)));
+  });
+  it('XLSX: strings are typed string cells; the workbook has no formula element', async () => {
+    const parts = unzipSync(await toXlsx(table, { title: 't', description: 'd', url: 'https://example.invalid/', license: 'CC BY 4.0', citation: 'c', version: '1', modified: '2025-01-01' }));
+    const xml = Object.entries(parts).filter(([n]) => n.endsWith('.xml')).map(([, b]) => new TextDecoder().decode(b)).join('');
+    expect(xml).not.toMatch(/<f[\s>]/);
+    expect(xml).toContain('HYPERLINK'); // the text itself is kept, as text
+  });
+});
+

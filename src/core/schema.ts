@@ -179,7 +179,9 @@ export type Comparator = (typeof comparators)[number];
 /** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */
 const plainNumber = z
   .string()
-  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
+  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7')
+  // A double keeps 15 significant digits: more would be published rounded (123456789012345678 → …680).
+  .refine((t) => t.replace(/^-?0*/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length <= 15, 'có hơn 15 chữ số có nghĩa: không lưu chính xác được (số in quá lớn hay quá nhiều chữ số thập phân?)');
 
 /**
  * Optional columns of figures.csv that a Figure carries under the same name, read from the

@@ -215,3 +215,14 @@ describe('formula injection in the published tables', () => {
   });
 });
 
+
+describe('values a double cannot hold exactly (published rounded before)', () => {
+  it.each(['123456789012345678', '7.0000000000000000001', '1234567890.1234567'])('value %s is an error naming the column', (value) => {
+    const src = `${SOURCE}Có ${value} hồ sơ.\n`;
+    expect(where({ [S]: src, [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, value, quote: `Có ${value} hồ sơ` })]) }, 'schema', F)).toEqual([{ line: 7, column: 'value' }]);
+  });
+  it('15 significant digits, a large round number and small decimals are fine', () => {
+    for (const value of ['123456789012345', '1000000000000000000', '0.000001'])
+      expect(where({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, value })]) }, 'schema', F), value).toEqual([]);
+  });
+});

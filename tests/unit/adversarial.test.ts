@@ -226,3 +226,25 @@ describe('values a double cannot hold exactly (published rounded before)', () =>
       expect(where({ [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, value })]) }, 'schema', F), value).toEqual([]);
   });
 });
+
+describe('indicator derivations that come back to themselves (nonsense "x/x = 100%" notes before)', () => {
+  const withDerivation = (edit: (byId: Map<string, Record<string, unknown>>) => void) => {
+    const list = json(I) as Record<string, unknown>[];
+    edit(new Map(list.map((i) => [i.id as string, i])));
+    return { [I]: JSON.stringify(list, null, 2) };
+  };
+  it('a ratio of the indicator itself: one error at its derivation', () => {
+    const files = withDerivation((m) => (m.get('ty-le-ho-so-dung-han')!.derivation = { kind: 'ratio', numerator: 'ty-le-ho-so-dung-han', denominator: 'ty-le-ho-so-dung-han' }));
+    const found = errors(files).filter((e) => e.code === 'derivation-cycle');
+    const lines = files[I].split('\n');
+    const entry = lines.findIndex((l) => l.includes('"id": "ty-le-ho-so-dung-han"'));
+    const derivationLine = lines.findIndex((l, i) => i > entry && l.includes('"derivation"')) + 1;
+    expect(found.map((e) => [e.line, e.column])).toEqual([[derivationLine, 'derivation']]);
+    expect(found[0].hint).toBeTruthy();
+  });
+  it('a two-step sum cycle is one error; the fixture catalogue has none', () => {
+    expect(errors({}).filter((e) => e.code === 'derivation-cycle')).toEqual([]);
+    const files = withDerivation((m) => (m.get('ho-so-truc-tuyen')!.derivation = { kind: 'sum', parts: ['ho-so-tiep-nhan', 'ho-so-truc-tiep'] }));
+    expect(errors(files).filter((e) => e.code === 'derivation-cycle').map((e) => e.message)).toEqual(['Công thức của chỉ số "ho-so-tiep-nhan" quay về chính nó: ho-so-tiep-nhan → ho-so-truc-tuyen → ho-so-tiep-nhan.']);
+  });
+});

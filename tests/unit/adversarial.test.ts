@@ -248,3 +248,12 @@ describe('indicator derivations that come back to themselves (nonsense "x/x = 10
     expect(errors(files).filter((e) => e.code === 'derivation-cycle').map((e) => e.message)).toEqual(['Công thức của chỉ số "ho-so-tiep-nhan" quay về chính nó: ho-so-tiep-nhan → ho-so-truc-tuyen → ho-so-tiep-nhan.']);
   });
 });
+
+describe('an empty narrative file (an empty summary fold was published)', () => {
+  it.each(['', '  \n\n', '\t\n'])('%j is an error on line 1 and is left out', (text) => {
+    const N = 'content/reports/bc-thu/narrative/thu-tuc-hanh-chinh.md';
+    const { content, issues } = run({ [N]: text });
+    expect(issues.filter((e) => e.level === 'error' && e.file === N).map((e) => [e.code, e.line])).toEqual([['empty-narrative', 1]]);
+    expect(content.reports[0].narratives).toEqual([]);
+  });
+});

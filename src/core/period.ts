@@ -71,8 +71,13 @@ function ymd(date: string): [number, number, number] {
 /** One side of a period: a year, half, quarter, month or day, with its first and last day. */
 type Side = { kind: Exclude<PeriodKind, 'interval'>; start: string; end: string } | { error: string };
 
+/** Years a period may name: a typo such as "0204" for "2024" is an error, not a figure in year 204. */
+export const PERIOD_YEARS = { min: 1900, max: 2100 } as const;
+
 function side(text: string): Side {
   let m: RegExpMatchArray | null;
+  const year = /^\d{4}/.test(text) ? Number(text.slice(0, 4)) : null;
+  if (year !== null && (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max)) return { error: `năm ${text.slice(0, 4)} nằm ngoài ${PERIOD_YEARS.min}–${PERIOD_YEARS.max} (gõ nhầm?)` };
   if ((m = text.match(/^(\d{4})$/))) {
     const y = Number(m[1]);
     return { kind: 'year', start: iso(y, 1, 1), end: iso(y, 12, 31) };

@@ -2,7 +2,7 @@
 // (src/content.config.ts) and the validator (scripts/validate.ts), so the
 // site and `npm run validate` can never disagree about what is valid.
 import { z } from 'zod';
-import { isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
+import { daysInMonth, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
@@ -31,7 +31,22 @@ export const statuses = ['actual', 'estimate', 'target', 'planned', 'reference']
 export type Status = (typeof statuses)[number];
 export const statusSchema = z.enum(statuses);
 
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"');
+/** A day that exists ("2025-02-30" does not): it ends up in xsd:date literals, feeds and sort keys. */
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const isoDate = z
+  .string()
+  .regex(ISO_DAY, 'ngày phải viết YYYY-MM-DD, vd. "2025-06-30"')
+  // Only once the shape holds (zod runs every check): one message per mistake.
+  .refine((s) => !ISO_DAY.test(s) || Number(s.slice(8)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7))), 'ngày không có thật (vd. 30/2)');
+
+/**
+ * A web address shown as a link: http(s) only (never javascript:, data:, file:), a host, no
+ * whitespace and none of the characters a URL cannot hold unescaped (quotes, <, >, \, {, }, |, ^, `).
+ */
+const webUrl = z.string().regex(/^https?:\/\/[^/\\\s"<>{}|^`]+[^\s"<>\\{}|^`]*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng');
+
+/** Text a reader sees as a heading or a paragraph: spaces alone would publish an empty one. */
+const nonBlank = z.string().refine((s) => s.trim() !== '', 'không được để trống');
 
 export const areaSchema = z.object({
   id: slugSchema,
@@ -80,7 +95,7 @@ export const adminEventSchema = z.object({
         issuer: z.string().min(1),
         date: isoDate,
         title: z.string().min(1),
-        url: z.string().url().optional(),
+        url: webUrl.optional(),
       }),
     )
     .min(1, 'cần ít nhất một căn cứ pháp lý'),
@@ -140,25 +155,21 @@ export const reportKinds = ['quarterly-report', 'half-year-report', 'annual-plan
 export const reportSchema = z.object({
   id: slugSchema,
   kind: z.enum(reportKinds),
-  title: z.string().min(1),
+  title: nonBlank,
   issuer: slugSchema,
   scope: slugSchema,
   period: periodSchema,
   documentNumber: z.string().min(1).nullable(),
   /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: isoDate.nullable(),
   sourceFile: z.string().min(1),
-  summary: z.string().min(1),
+  summary: nonBlank,
   /**
    * Where the issuer publishes the original (signed) document, when it is online: an http(s)
    * address shown as "Bản gốc" beside the extract. Optional: the curated sources are plain-text
    * extracts, and a link is never guessed.
    */
-  officialUrl: z
-    .string()
-    .regex(/^https?:\/\/[^/\\\s]+\S*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng')
-    .nullable()
-    .optional(),
+  officialUrl: webUrl.nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -168,7 +179,9 @@ export type Comparator = (typeof comparators)[number];
 /** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */
 const plainNumber = z
   .string()
-  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7');
+  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7')
+  // A double keeps 15 significant digits: more would be published rounded (123456789012345678 → …680).
+  .refine((t) => t.replace(/^-?0*/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length <= 15, 'có hơn 15 chữ số có nghĩa: không lưu chính xác được (số in quá lớn hay quá nhiều chữ số thập phân?)');
 
 /**
  * Optional columns of figures.csv that a Figure carries under the same name, read from the
@@ -244,7 +257,7 @@ export const checkRowSchema = z.object({
   figure: slugSchema,
   /** "a + b + c" for a sum, "a / b" for a ratio, "b" for same: ids of figures in the same figures.csv. */
   expression: z.string().min(1, 'thiếu biểu thức (vd. "a + b", "a / b" hoặc mã số liệu "b")'),
-  tolerance: z.union([z.literal(''), plainNumber]),
+  tolerance: z.union([z.literal(''), plainNumber.refine((t) => !t.startsWith('-'), 'không được âm (độ lệch cho phép)')]),
 });
 export type CheckRow = z.infer<typeof checkRowSchema>;
 export const CHECK_COLUMNS: CsvColumns = { all: Object.keys(checkRowSchema.shape), optional: ['tolerance'] };

@@ -90,10 +90,18 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 }
 
 /** The first forbidden character of a text: offset and the character, or null. */
+/**
+ * Half of a surrogate pair on its own: strict UTF-8 decoding never yields one, but a JSON escape
+ * ("\ud800") does, and it would be written out as U+FFFD (a silent change) or break an XML export.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function forbiddenChar(text: string, opts: { soft?: boolean; formFeed?: boolean } = {}): { offset: number; char: string } | null {
-  if (!HARD.test(text) && (opts.soft || !SOFT.test(text))) return null; // the common case, one pass
+  const lone = LONE_SURROGATE.exec(text)?.index ?? -1;
+  if (lone < 0 && !HARD.test(text) && (opts.soft || !SOFT.test(text))) return null; // the common case, one pass
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (i === lone) return { offset: i, char: ch };
     if (HARD.test(ch) && !(opts.formFeed && ch === '\f')) return { offset: i, char: ch };
     if (!opts.soft && SOFT.test(ch)) return { offset: i, char: ch };
   }

@@ -49,8 +49,9 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   checkIndicatorRefs(indicatorCatalog, refs.areaIds, issues);
   checkOrganizationTree(orgCatalog, issues);
   checkAreaAnchors(areaCatalog, issues);
-  const events = raw.events ? loadCatalog(raw.events, 'data/events.json', adminEventSchema, 'sự kiện', issues, refused).items : [];
-  checkUnitsOverTime(orgCatalog, events, issues);
+  const eventCatalog = raw.events ? loadCatalog(raw.events, 'data/events.json', adminEventSchema, 'sự kiện', issues, refused) : { items: [] };
+  const events = eventCatalog.items;
+  checkUnitsOverTime(orgCatalog, eventCatalog, issues);
 
   const reports: ReportContent[] = [];
   for (const r of raw.reports) {

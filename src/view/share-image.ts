@@ -57,6 +57,15 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 const clip = (lines: string[], n: number) => (lines.length <= n ? lines : [...lines.slice(0, n - 1), `${lines[n - 1]} …`]);
 const text = (x: number, y: number, size: number, s: string, extra = '') => `<text x="${x}" y="${y}" font-size="${size}"${extra}>${esc(s)}</text>`;
 
+/**
+ * The inside of a start tag, quoted attribute values whole: a label with ">" (or "<") in the
+ * chart's aria-label must not end the tag early (linkedom leaves both unescaped inside quotes).
+ */
+const ATTRS = '(?:[^>"]|"[^"]*")*';
+
+/** Legend text as serialised by linkedom ("&lt;", "&amp;"), back to the label (text() escapes it again). */
+const unescapeText = (s: string) => s.replace(/&(lt|gt|quot|amp|#39);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'" })[e]!);
+
 /** A chart as drawn on the page: its SVG (Plot output) and the legend Plot puts beside it as HTML. */
 export interface ShareChart {
   svg: string;
@@ -69,11 +78,11 @@ export interface ShareChart {
  */
 export function chartForCard(markup: string): ShareChart | null {
   const start = markup.indexOf('<svg');
-  const main = markup.search(new RegExp(`<svg[^>]*class="${PLOT_CLASS}"`));
+  const main = markup.search(new RegExp(`<svg${ATTRS}class="${PLOT_CLASS}"`));
   const at = main >= 0 ? main : start;
   const end = markup.lastIndexOf('</svg>');
   if (at < 0 || end < at) return null;
-  const legend = [...markup.slice(0, at).matchAll(/<svg fill="([^"]+)"[^>]*>[\s\S]*?<\/svg>([^<]*)</g)].map((m) => ({ color: m[1], label: m[2].trim() }));
+  const legend = [...markup.slice(0, at).matchAll(/<svg fill="([^"]+)"[^>]*>[\s\S]*?<\/svg>([^<]*)</g)].map((m) => ({ color: m[1], label: unescapeText(m[2]).trim() }));
   return { svg: markup.slice(at, end + 6), legend };
 }
 
@@ -123,7 +132,7 @@ function chartBody(chart: ShareChart): Card['body'] {
     }
     // Plot sets a 10 px system font; the page CSS (13 px) does not travel. Room is left on the right for end labels.
     const svg = chart.svg
-      .replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs.replace(/\s(?:font-family|font-size|width|height|class|aria-label)="[^"]*"/g, '')} x="${box.x}" y="${top}" width="${box.width - 48}" height="${box.y + box.height - top}" preserveAspectRatio="xMinYMin meet" font-family="${FONT}" font-size="13" color="${INK}" overflow="visible">`);
+      .replace(new RegExp(`^<svg\\b(${ATTRS})>`), (_m, attrs: string) => `<svg${attrs.replace(/\s(?:font-family|font-size|width|height|class|aria-label)="[^"]*"/g, '')} x="${box.x}" y="${top}" width="${box.width - 48}" height="${box.y + box.height - top}" preserveAspectRatio="xMinYMin meet" font-family="${FONT}" font-size="13" color="${INK}" overflow="visible">`);
     out.push(svg);
     return out.join('');
   };

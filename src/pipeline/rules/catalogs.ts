@@ -27,8 +27,7 @@ export function checkIndicatorRefs(catalog: Catalog<Indicator>, areaIds: Readonl
         message: `Chỉ số "${ind.id}": lĩnh vực "${ind.area}" không có trong data/areas.json.`,
         hint: `Dùng một trong: ${[...areaIds].join(', ')}.`,
       });
-    const d = ind.derivation;
-    const refs = !d ? [] : d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'fraction' ? [d.of] : d.parts;
+    const refs = derivationRefs(ind);
     for (const ref of refs)
       if (!indicatorIds.has(ref))
         issues.push({
@@ -41,14 +40,49 @@ export function checkIndicatorRefs(catalog: Catalog<Indicator>, areaIds: Readonl
           hint: 'Sửa id trong derivation hoặc thêm chỉ số đó vào danh mục.',
         });
   }
+  // A derivation that reaches back to its own indicator checks a figure against itself ("35,26/35,26 = 100%").
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      if (reported.has(id)) return;
+      reported.add(id);
+      const cycle = [...path.slice(path.indexOf(id)), id];
+      issues.push({
+        level: 'error',
+        code: 'derivation-cycle',
+        file: doc.file.path,
+        line: doc.lineOf([indexOf.get(id) ?? -1, 'derivation']),
+        column: 'derivation',
+        message: `Công thức của chỉ số "${id}" quay về chính nó: ${cycle.join(' → ')}.`,
+        hint: 'Một chỉ số chỉ được tính từ các chỉ số khác; sửa numerator/denominator/of/parts.',
+      });
+      return;
+    }
+    state.set(id, 'open');
+    path.push(id);
+    const ind = byId.get(id);
+    for (const ref of ind ? derivationRefs(ind) : []) visit(ref);
+    path.pop();
+    state.set(id, 'done');
+  };
+  for (const ind of indicators) visit(ind.id);
+}
+
+function derivationRefs(ind: Indicator): string[] {
+  const d = ind.derivation;
+  return !d ? [] : d.kind === 'ratio' ? [d.numerator, d.denominator] : d.kind === 'fraction' ? [d.of] : d.parts;
 }
 
 /** Area ids become section anchors on report pages: none may clash with the page's own anchors. */
 export function checkAreaAnchors(catalog: Catalog<Area>, issues: Issue[]): void {
   const { items: areas, doc } = catalog;
   if (!doc) return;
-  areas.forEach((a, index) => {
+  areas.forEach((a) => {
     const clash = sectionAnchorProblem(a.id) ?? (EXTRA_SECTION_IDS.has(a.id) ? `"${a.id}" trùng với một mục ngoài lĩnh vực` : null);
-    if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: doc.file.path, line: doc.lineOf([index, 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
+    if (clash) issues.push({ level: 'error', code: 'anchor-clash', file: doc.file.path, line: doc.lineOf([catalog.index?.get(a.id) ?? -1, 'id']), column: 'id', message: `Lĩnh vực "${a.id}": ${clash}.`, hint: 'Đổi id lĩnh vực.' });
   });
 }

@@ -84,7 +84,7 @@ export function checkDeclared(file: RawFile, reportId: string, figures: Figure[]
       }
       const [num, den] = parts;
       if (den.value === 0) {
-        err('expression', 'check-zero', `Mẫu số "${den.id}" bằng 0.`);
+        err('expression', 'check-zero', `Mẫu số "${den.id}" bằng 0.`, 'Tỷ lệ trên mẫu số 0 không kiểm tra được: kiểm tra lại mã số liệu mẫu số, hoặc bỏ dòng kiểm tra này.');
         continue;
       }
       const computed = (num.value / den.value) * 100;

@@ -24,7 +24,11 @@ function parseCsv(file: RawFile, issues: Issue[]): CsvRow[] {
     skipEmptyLines: false,
     step: (result) => {
       const recordLine = line;
-      for (let i = start; i < result.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      // LF, CRLF, or a lone CR (Excel for Mac's "CSV (Macintosh)"), which papaparse also reads as a line end.
+      for (let i = start; i < result.meta.cursor; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      }
       start = result.meta.cursor;
       for (const e of result.errors) {
         issues.push({
@@ -69,10 +73,14 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
   const missing = required.filter((c) => !header.includes(c));
   if (unknown.length || repeated.length || missing.length) {
-    if (unknown.length)
+    // Excel in a Vietnamese locale saves "CSV" with ";" (or tab) between cells: the header is then one cell.
+    const separator = header.length === 1 ? [';', '\t'].find((d) => header[0].includes(d)) : undefined;
+    if (separator)
+      headerError(`Dòng tiêu đề dùng dấu ${separator === ';' ? '";"' : 'tab'} để phân cách cột, không phải dấu phẩy.`, `Lưu lại tệp dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"; các cột: ${model}`);
+    else if (unknown.length)
       headerError(`Cột không có trong mô hình: ${unknown.map((c) => `"${c}"`).join(', ')}.`, `Các cột đã biết: ${columns.all.join(', ')}.`);
     if (repeated.length) headerError(`Cột lặp lại: ${[...new Set(repeated)].join(', ')}.`, 'Mỗi cột chỉ xuất hiện một lần ở dòng đầu.');
-    if (missing.length) headerError(`Thiếu cột bắt buộc: ${missing.join(', ')}.`, `Dòng đầu phải có các cột: ${model}`);
+    if (missing.length && !separator) headerError(`Thiếu cột bắt buộc: ${missing.join(', ')}.`, `Dòng đầu phải có các cột: ${model}`);
     return [];
   }
   const out: { line: number; data: T; err: ReportError }[] = [];

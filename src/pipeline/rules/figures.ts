@@ -44,6 +44,10 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       err('note', 'html', 'Không được dùng thẻ HTML trong ghi chú.', 'Viết văn bản thuần.');
       ok = false;
     }
+    if (HTML_TAG.test(f.section)) {
+      err('section', 'html', 'Không được dùng thẻ HTML trong tên mục.', 'Ghi mục như văn bản in, vd. "II.2.c".');
+      ok = false;
+    }
     const value = Number(f.value);
     const denominator = f.denominator === '' ? null : Number(f.denominator);
     const { location, problems } = quoteProblems(sourceText, f.quote, value, denominator, ok);

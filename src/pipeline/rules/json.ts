@@ -6,8 +6,9 @@ import type { z } from 'zod';
 import type { Issue } from '../../core/model.ts';
 import type { RawFile } from '../load.ts';
 import { lineCol } from '../read-content.ts';
+import { HTML_TAG } from './context.ts';
 import { jsonTooDeep, LIMITS } from './limits.ts';
-import { jsonKeyProblems, jsonStringCharProblems } from './strict.ts';
+import { didYouMean, jsonKeyProblems, jsonStringCharProblems } from './strict.ts';
 
 /** 1-based line of an offset; the line starts are found once per text (lookups are per entry, so never rescan). */
 export function lineIndex(text: string): (offset: number) => number {
@@ -107,11 +108,68 @@ export function zodIssues(doc: JsonDoc, error: z.ZodError, base: (string | numbe
   });
 }
 
+/** The keys each object level of a catalogue entry may have, read off its zod schema (a union: any option's keys). */
+interface KeyTree {
+  keys: string[];
+  children: Map<string, KeyTree>;
+}
+
+function keyTree(schema: z.ZodType): KeyTree | null {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> } } })._zod.def;
+  if (def.innerType) return keyTree(def.innerType); // optional, nullable, default
+  if (def.type === 'array' && def.element) return keyTree(def.element);
+  if (def.type === 'union' && def.options) {
+    const trees = def.options.map(keyTree).filter((t): t is KeyTree => t !== null);
+    if (trees.length === 0) return null;
+    return { keys: [...new Set(trees.flatMap((t) => t.keys))], children: new Map(trees.flatMap((t) => [...t.children])) };
+  }
+  if (def.type === 'object' && def.shape) {
+    const children = new Map<string, KeyTree>();
+    for (const [k, v] of Object.entries(def.shape)) {
+      const t = keyTree(v);
+      if (t) children.set(k, t);
+    }
+    return { keys: Object.keys(def.shape), children };
+  }
+  return null;
+}
+
+/**
+ * Unknown keys (a typo such as "headlne" would otherwise be dropped by zod without a word, and the
+ * default used) and HTML in the text of one catalogue entry, at any depth, each where it is.
+ */
+function entryProblems(file: RawFile, node: JsonNode, tree: KeyTree, path: string[], issues: Issue[]): void {
+  if (node.type === 'array') {
+    for (const c of node.children ?? []) entryProblems(file, c, tree, path, issues);
+    return;
+  }
+  if (node.type !== 'object') return;
+  for (const prop of node.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    const key = String(keyNode?.value ?? '');
+    // Located only when reported: lineCol scans from the start of the file.
+    const at = () => ({ file: file.path, ...lineCol(file.text, prop.offset), column: [...path, key].join('.') });
+    if (!tree.keys.includes(key)) {
+      const guess = didYouMean(key, tree.keys);
+      issues.push({ level: 'error', code: 'unknown-key', ...at(), message: `Khóa "${key}" không có trong mô hình${guess ? ` — có phải "${guess}"?` : ''}.`, hint: guess ? `Sửa thành "${guess}".` : `Các khóa hợp lệ: ${tree.keys.join(', ')}.` });
+      continue;
+    }
+    if (!value) continue;
+    const strings = value.type === 'string' ? [value] : value.type === 'array' ? (value.children ?? []).filter((c) => c.type === 'string') : [];
+    if (strings.some((v) => HTML_TAG.test(String(v.value))))
+      issues.push({ level: 'error', code: 'html', ...at(), message: 'Không được dùng thẻ HTML trong văn bản của danh mục.', hint: 'Viết văn bản thuần; thẻ HTML sẽ bị hiển thị nguyên dạng.' });
+    const child = tree.children.get(key);
+    if (child && (value.type === 'object' || value.type === 'array')) entryProblems(file, value, child, [...path, key], issues);
+  }
+}
+
 export interface Catalog<T> {
   /** Valid entries, first of each id. */
   items: T[];
   /** The parsed file, when it parsed (for lines of later cross-reference checks). */
   doc?: JsonDoc;
+  /** Where each valid entry sits in the file's array (entries before it may have been left out). */
+  index?: Map<string, number>;
 }
 
 /**
@@ -127,27 +185,31 @@ export function loadCatalog<T extends { id: string }>(
   refused: ReadonlySet<string>,
 ): Catalog<T> {
   if (!file) {
-    if (!refused.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.` });
+    if (!refused.has(fallbackPath)) issues.push({ level: 'error', code: 'missing-file', file: fallbackPath, message: `Thiếu tệp danh mục ${what}.`, hint: `Khôi phục ${fallbackPath} (một mảng JSON [...] các mục ${what}).` });
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
   if (!parsed) return { items: [] };
   const { doc } = parsed;
   if (!Array.isArray(parsed.value)) {
-    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].` });
+    issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].`, hint: 'Bao các mục trong [ ], mỗi mục một đối tượng { "id": … }.' });
     return { items: [], doc };
   }
+  const tree = keyTree(schema);
+  // Reported, not dropped: an error stops the build anyway, and the entry's references still resolve.
+  if (tree) for (const entry of (doc.tree.children ?? []).slice(0, LIMITS.catalogEntries)) entryProblems(file, entry, tree, [], issues);
   const items: T[] = [];
   const seen = new Map<string, number>();
   if (parsed.value.length > LIMITS.catalogEntries)
     issues.push({ level: 'error', code: 'limit', file: file.path, line: doc.lineOf([LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
-  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, index) => {
+  const index = new Map<string, number>();
+  parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, position) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
-      issues.push(...zodIssues(doc, r.error, [index]));
+      issues.push(...zodIssues(doc, r.error, [position]));
       return;
     }
-    const line = doc.lineOf([index, 'id']);
+    const line = doc.lineOf([position, 'id']);
     if (seen.has(r.data.id)) {
       issues.push({
         level: 'error',
@@ -161,7 +223,8 @@ export function loadCatalog<T extends { id: string }>(
       return;
     }
     seen.set(r.data.id, line ?? 0);
+    index.set(r.data.id, position);
     items.push(r.data);
   });
-  return { items, doc };
+  return { items, doc, index };
 }

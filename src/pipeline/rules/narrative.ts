@@ -23,8 +23,14 @@ export function validateNarratives(files: RawFile[], refs: Refs, issues: Issue[]
       });
       continue;
     }
+    if (n.text.trim() === '') {
+      // Published, it would be an empty "Tóm tắt" fold under the section's heading.
+      issues.push({ level: 'error', code: 'empty-narrative', file: n.path, line: 1, message: 'Tệp tóm tắt rỗng.', hint: 'Viết tóm tắt của mục này hoặc xóa tệp.' });
+      continue;
+    }
     const lines = n.text.split('\n');
-    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l));
+    // Comments, CDATA and processing instructions are HTML too (micromark shows them as text).
+    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l) || /<!--|<!\[CDATA\[|<\?[a-z]/i.test(l));
     if (htmlLine >= 0) {
       issues.push({
         level: 'error',

@@ -11,9 +11,10 @@ import { organizationCycles } from './strict.ts';
 export function checkOrganizationTree(catalog: Catalog<Organization>, issues: Issue[]): void {
   const organizations = catalog.items;
   const orgIds = new Set(organizations.map((o) => o.id));
-  for (const o of organizations)
+  organizations.forEach((o) => {
     if (o.parent && !orgIds.has(o.parent))
-      issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.` });
+      issues.push({ level: 'error', code: 'unknown-organization', file: 'data/organizations.json', line: catalog.doc?.lineOf([catalog.index?.get(o.id) ?? -1, 'parent']), column: 'parent', message: `Tổ chức "${o.id}": đơn vị cấp trên "${o.parent}" không tồn tại.`, hint: 'Sửa "parent" thành id một tổ chức có trong data/organizations.json.' });
+  });
   for (const c of organizationCycles(organizations)) {
     const index = organizations.findIndex((o) => o.id === c.id);
     const line = catalog.doc?.lineOf([index, 'parent']);
@@ -22,12 +23,13 @@ export function checkOrganizationTree(catalog: Catalog<Organization>, issues: Is
 }
 
 /** successor/predecessors/validFrom/validTo of data/organizations.json agree with each other and with data/events.json. */
-export function checkUnitsOverTime(catalog: Catalog<Organization>, events: AdminEvent[], issues: Issue[]): void {
+export function checkUnitsOverTime(catalog: Catalog<Organization>, eventCatalog: Catalog<AdminEvent>, issues: Issue[]): void {
+  const events = eventCatalog.items;
   const { items: organizations, doc } = catalog;
   const path = doc?.file.path ?? 'data/organizations.json';
   const byId = new Map(organizations.map((o) => [o.id, o]));
-  const indexOf = new Map(organizations.map((o, i) => [o.id, i]));
-  const line = (id: string, field: string) => doc?.lineOf([indexOf.get(id) ?? -1, field]);
+  // Positions in the file (invalid entries are not in `organizations`, so their indexes differ).
+  const line = (id: string, field: string) => doc?.lineOf([catalog.index?.get(id) ?? -1, field]);
   const err = (o: Organization, column: string, message: string, hint: string) => issues.push({ level: 'error', code: 'unit-history', file: path, line: line(o.id, column), column, message, hint });
   const eventIds = new Set(events.map((e) => e.id));
   for (const o of organizations) {
@@ -46,16 +48,16 @@ export function checkUnitsOverTime(catalog: Catalog<Organization>, events: Admin
     if (o.event && !eventIds.has(o.event)) err(o, 'event', `Tổ chức "${o.id}": sự kiện "${o.event}" không có trong data/events.json.`, 'Sửa id hoặc thêm sự kiện.');
   }
   for (const e of events) {
-    const at = { level: 'error' as const, code: 'unit-history', file: 'data/events.json' };
+    const at = (column: 'predecessors' | 'successors') => ({ level: 'error' as const, code: 'unit-history', file: 'data/events.json', line: eventCatalog.doc?.lineOf([eventCatalog.index?.get(e.id) ?? -1, column]), column });
     for (const id of e.predecessors) {
       const o = byId.get(id);
-      if (!o) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.` });
-      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at, column: 'predecessors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của cơ quan, đơn vị đó là ngày trước ngày hiệu lực.' });
+      if (!o) issues.push({ ...at('predecessors'), message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.`, hint: 'Thêm cơ quan, đơn vị đó vào danh mục hoặc sửa id.' });
+      else if (!o.validTo || o.validTo >= e.effective) issues.push({ ...at('predecessors'), message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" không kết thúc trước ngày đó (validTo: ${o.validTo ?? 'trống'}).`, hint: 'Đặt validTo của cơ quan, đơn vị đó là ngày trước ngày hiệu lực.' });
     }
     for (const id of e.successors) {
       const o = byId.get(id);
-      if (!o) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.` });
-      else if (o.validFrom !== e.effective) issues.push({ ...at, column: 'successors', message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" có validFrom ${o.validFrom ?? 'trống'}.`, hint: `Đặt "validFrom": "${e.effective}".` });
+      if (!o) issues.push({ ...at('successors'), message: `Sự kiện "${e.id}": cơ quan, đơn vị "${id}" không có trong data/organizations.json.`, hint: 'Thêm cơ quan, đơn vị đó vào danh mục hoặc sửa id.' });
+      else if (o.validFrom !== e.effective) issues.push({ ...at('successors'), message: `Sự kiện "${e.id}" có hiệu lực ${e.effective} nhưng "${id}" có validFrom ${o.validFrom ?? 'trống'}.`, hint: `Đặt "validFrom": "${e.effective}".` });
     }
   }
 }

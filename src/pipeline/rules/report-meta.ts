@@ -47,8 +47,8 @@ export function validateReportMeta(file: RawFile, folder: string, refs: Refs, is
   for (const field of ['title', 'summary'] as const)
     if (/\bTODO\b/.test(meta[field]))
       issues.push({ level: 'error', code: 'placeholder', file: file.path, line: at(field), column: field, message: 'Trường còn nội dung mẫu "TODO".', hint: 'Điền nội dung thật từ văn bản.' });
-  for (const field of ['title', 'summary'] as const)
-    if (HTML_TAG.test(meta[field]))
+  for (const field of ['title', 'summary', 'documentNumber'] as const)
+    if (HTML_TAG.test(meta[field] ?? ''))
       issues.push({ level: 'error', code: 'html', file: file.path, line: at(field), column: field, message: 'Không được dùng thẻ HTML trong văn bản.', hint: 'Viết văn bản thuần; thẻ HTML sẽ bị hiển thị nguyên dạng.' });
   return meta;
 }

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
-import { lineChart, PLOT_CLASS } from '../../src/view/charts/index.ts';
-import { chartForCard, indicatorShareSvg } from '../../src/view/share-image.ts';
+import { indicatorShareSvg } from '../../src/view/share-image.ts';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { toCsv, type Table } from '../../src/publish/datasets.ts';
@@ -24,22 +23,7 @@ const base = fixtureFiles();
 const json = (path: string) => JSON.parse(base[path]);
 
 describe('share images: labels with "<", ">" or "&" (a build crash in resvg before)', () => {
-  it('chartForCard finds the Plot SVG when its aria-label holds ">" and decodes legend labels', () => {
-    const d = (m: number) => new Date(Date.UTC(2024, m, 1));
-    const markup = lineChart(
-      [
-        { date: d(0), value: 1, series: 'Cấp tỉnh <1> & "x"', text: '1' },
-        { date: d(3), value: 2, series: 'Cấp tỉnh <1> & "x"', text: '2' },
-        { date: d(0), value: 3, series: 'Cấp huyện', text: '3' },
-        { date: d(3), value: 4, series: 'Cấp huyện', text: '4' },
-      ],
-      { ariaLabel: 'Hồ sơ trễ hạn (> 3 ngày, < 5 ngày)' },
-    );
-    const chart = chartForCard(markup);
-    expect(chart?.svg).toMatch(new RegExp(`^<svg[^]*?class="${PLOT_CLASS}"`));
-    expect(chart?.legend.map((l) => l.label)).toEqual(['Cấp tỉnh <1> & "x"', 'Cấp huyện']);
-  });
-
+  // The chart's own SVG and legend with such labels: tests/unit/share-image.test.ts (chartForCard).
   it('an indicator card whose label holds "<" and ">" is well-formed SVG', () => {
     const indicators = json(I).map((i: { id: string; label: string }) => (i.id === 'ho-so-tiep-nhan' ? { ...i, label: 'Hồ sơ (> 3 ngày, < 5 ngày) & "khác"' } : i));
     const files = {

@@ -7,6 +7,7 @@ import { periodLabel } from '../../src/core/period.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { lineChart } from '../../src/view/charts.ts';
+import { PLOT_CLASS } from '../../src/view/charts/index.ts';
 import { chartForCard, indicatorChart, indicatorShareSvg, recentSeries, reportKeyFigures, reportShareSvg, SHARE_HEIGHT, SHARE_LINES, SHARE_PERIODS, SHARE_WIDTH } from '../../src/view/share-image.ts';
 import type { Series } from '../../src/core/model.ts';
 import { formatFigure } from '../../src/core/format.ts';
@@ -18,23 +19,33 @@ const render = (svg: string) => new Resvg(svg, { font: { fontFiles: FONTS, loadS
 const plain = (svg: string) => svg.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
 
 describe('chartForCard', () => {
-  it('keeps the Plot SVG and turns its HTML legend into colour/label pairs', () => {
+  // Two lines of two points each; the first line's name and the chart's aria-label vary by case.
+  const twoLines = (first: string, ariaLabel: string) => {
     const d = (m: number) => new Date(Date.UTC(2024, m, 1));
-    const markup = lineChart(
+    return lineChart(
       [
-        { date: d(0), value: 1, series: 'Cấp tỉnh', text: '1' },
-        { date: d(3), value: 2, series: 'Cấp tỉnh', text: '2' },
+        { date: d(0), value: 1, series: first, text: '1' },
+        { date: d(3), value: 2, series: first, text: '2' },
         { date: d(0), value: 3, series: 'Cấp huyện', text: '3' },
         { date: d(3), value: 4, series: 'Cấp huyện', text: '4' },
       ],
-      { ariaLabel: 'x' },
+      { ariaLabel },
     );
+  };
+  it.each([
+    ['plain labels', 'Cấp tỉnh', 'x'],
+    // A build crash in resvg before (session 7 adversarial pass): ">" in the aria-label hid the Plot SVG, and
+    // legend labels came out double-escaped.
+    ['"<", ">", "&" and quotes in labels', 'Cấp tỉnh <1> & "x"', 'Hồ sơ trễ hạn (> 3 ngày, < 5 ngày)'],
+  ])('keeps the Plot SVG and turns its HTML legend into colour/label pairs: %s', (_name, first, ariaLabel) => {
+    const markup = twoLines(first, ariaLabel);
     expect(markup.startsWith('<figure')).toBe(true);
     const chart = chartForCard(markup);
     expect(chart?.svg.startsWith('<svg')).toBe(true);
     expect(chart?.svg.endsWith('</svg>')).toBe(true);
-    expect(chart?.legend.map((l) => l.label)).toEqual(['Cấp tỉnh', 'Cấp huyện']);
+    expect(chart?.legend.map((l) => l.label)).toEqual([first, 'Cấp huyện']);
     for (const l of chart?.legend ?? []) expect(l.color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(chart?.svg).toMatch(new RegExp(`^<svg[^]*?class="${PLOT_CLASS}"`));
   });
 });
 

@@ -1,10 +1,11 @@
 // Synthetic but valid content for the scale benchmark: N reports made from the real
-// ones, with new ids, periods shifted back by whole spans of years and, every `SCOPES_EVERY`
+// ones, with new ids, periods shifted back by whole spans of years (never before PERIOD_YEARS.min) and, every `SCOPES_EVERY`
 // copies, a new province/district as their scope — what a decade of quarterly
 // reports from a merged province looks like to the build. Pure: files in, files out.
 // Quotes and sources are copied verbatim, so every figure stays verifiable.
 
 /** Copies per scope variant: after this many copies of each template, a new scope. */
+import { PERIOD_YEARS } from '../../src/core/period.ts';
 export const SCOPES_EVERY = 25;
 
 export type Files = Record<string, string>;
@@ -92,13 +93,16 @@ export function synthesize(files: Files, n: number): Files {
     return [...years(String(t.meta.period)), ...years(String(t.meta.date ?? '')), ...(pCol < 0 ? [] : rows.slice(1).flatMap((r) => years(r[pCol] ?? '')))];
   });
   const span = Math.max(...allYears) - Math.min(...allYears) + 1;
+  // Shifted years stay inside what the validator accepts (PERIOD_YEARS): at most as many copies per scope as whole
+  // spans fit between the oldest real year and PERIOD_YEARS.min; then a new scope (SCOPES_EVERY at most).
+  const perScope = Math.max(1, Math.min(SCOPES_EVERY, Math.floor((Math.min(...allYears) - PERIOD_YEARS.min) / span) + 1));
 
   for (let i = 0; i < n; i++) {
     const t = list[i % list.length];
     const copy = Math.floor(i / list.length);
     // Whole spans of the real content's years, so no copy's period meets another's on a series point.
-    const years = (copy % SCOPES_EVERY) * span;
-    const variant = Math.floor(copy / SCOPES_EVERY);
+    const years = (copy % perScope) * span;
+    const variant = Math.floor(copy / perScope);
     const id = copy === 0 ? t.id : `${t.id}-s${copy}`;
     const scope = String(t.meta.scope);
     const newScope = variant === 0 ? scope : `${scope}-v${variant}`;

@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryReader, loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
-import { parseCsv, shiftYears, synthesize, toCsv } from '../../scripts/scale/synthesize.ts';
+import { parseCsv, SCOPES_EVERY, shiftYears, synthesize, toCsv } from '../../scripts/scale/synthesize.ts';
+import { PERIOD_YEARS } from '../../src/core/period.ts';
 
 function tree(dir: string): Record<string, string> {
   const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
@@ -44,13 +45,20 @@ describe('synthesize', () => {
     expect(new Set(content.reports.map((r) => r.meta.id)).size).toBe(n);
   });
 
-  it('the last copy before a new scope still has four-digit years in periods and dates (the period syntax)', () => {
-    // Copies 0..SCOPES_EVERY-1 shift furthest back; the 25th copy of each template is the extreme.
-    const files = synthesize(real, realReports * 25);
+  it('copies shifted furthest back keep four-digit years the validator accepts (PERIOD_YEARS), in periods and dates', () => {
+    // Copies 0..SCOPES_EVERY-1 of a scope shift furthest back (fewer when the years would leave PERIOD_YEARS);
+    // 1,000 synthetic reports failed validation with years such as 1879 once the validator bounded years.
+    const files = synthesize(real, realReports * SCOPES_EVERY);
     for (const [path, text] of Object.entries(files).filter(([p]) => p.endsWith('/report.json'))) {
       const meta = JSON.parse(text) as { period: string; date?: string | null };
       expect(meta.period, path).toMatch(/^\d{4}(?!\d)/);
       if (meta.date) expect(meta.date, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const y of `${meta.period} ${meta.date ?? ''}`.match(/\b\d{4}\b/g) ?? []) expect(Number(y), `${path}: ${y}`).toBeGreaterThanOrEqual(PERIOD_YEARS.min);
+    }
+    for (const [path, text] of Object.entries(files).filter(([p]) => p.endsWith('/figures.csv'))) {
+      const [header, ...rows] = parseCsv(text).filter((r) => r.length > 1);
+      const col = header.indexOf('period');
+      for (const r of rows) for (const y of r[col].match(/\b\d{4}\b/g) ?? []) expect(Number(y), `${path}: ${r[col]}`).toBeGreaterThanOrEqual(PERIOD_YEARS.min);
     }
   });
 

@@ -87,6 +87,26 @@ describe.skipIf(!hasBrowser)('phones, keyboard and paper', () => {
     await page.close();
   });
 
+  it('a dataset preview wider than the phone says it scrolls sideways, and its caption starts on screen', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${h.baseUrl}/du-lieu/${someDataset}/`);
+    const r = await page.evaluate(() => {
+      const wrap = document.querySelector<HTMLElement>('.preview-wrap')!;
+      const cue = document.querySelector<HTMLElement>('.preview-scroll-cue')!;
+      const caption = document.querySelector<HTMLElement>('.preview-table caption')!;
+      const range = document.createRange();
+      range.selectNodeContents(caption);
+      return { wider: wrap.scrollWidth > wrap.clientWidth, cue: cue.getBoundingClientRect().height > 0, captionLeft: range.getBoundingClientRect().left, captionRight: range.getBoundingClientRect().right };
+    });
+    expect(r.wider).toBe(true);
+    expect(r.cue).toBe(true);
+    expect(r.captionLeft).toBeGreaterThanOrEqual(0);
+    expect(r.captionLeft).toBeLessThan(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator('.preview-scroll-cue').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('one h1 and no skipped heading level on every route type', async () => {
     const page = await h.browser.newPage({ viewport: { width: 360, height: 740 } });
     for (const path of pagesToVisit()) {

@@ -38,13 +38,13 @@ const { rm } = await import('node:fs/promises');
 const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
 const { writeExports } = await import('../src/publish/export.ts');
 const { excelFiles } = await import('../src/publish/downloads.ts');
-const { BULK_ZIP, bulkZipChunks } = await import('../src/publish/bulk.ts');
+const { BULK_ZIP, bulkZipChunks, zipEntry } = await import('../src/publish/bulk.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
 const { siteModified } = await import('../src/publish/datasets.ts');
 const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { seedExportSizes } = await import('../src/view/dataset-catalog.ts');
 const { collectGarbage, diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
-const { cachedBytes, cachedByPieces, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
+const { cachedBytes, cachedByPieces, cachedSync, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
 const searchStats = { hits: 0, misses: 0 };
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
@@ -98,9 +98,13 @@ const removingOldDist = Promise.all(
   stage(`dữ liệu: ${written.size} tệp văn bản`);
   // The bulk zip, entry by entry from the files just written (one file in memory at a time).
   const sources = [...written].map(([path, f]) => ({ path, sha256: f.sha256, read: () => new Uint8Array(readFileSync(join(outDir, path))) }));
-  const zip = streamFile(join(outDir, 'data', BULK_ZIP), bulkZipChunks(site, sources));
+  // Each entry zipped alone, so an unchanged file's entry is reused from the cache (keyed by its name and checksum).
+  const zipStats = { hits: 0, misses: 0 };
+  const zipCache = cachedSync('zip-entry', codeHash(['src/publish/bulk.ts', 'node_modules/fflate/package.json'], root), zipStats);
+  const zipped = bulkZipChunks(site, sources, (name, sha256, read) => zipCache(`${name}\0${sha256}`, () => zipEntry(name, sha256, read)));
+  const zip = streamFile(join(outDir, 'data', BULK_ZIP), zipped);
   writeFiles([{ path: `data/${BULK_ZIP}.sha256`, content: `${zip.sha256}  ${BULK_ZIP}\n` }], outDir);
-  stage('dữ liệu: gói zip');
+  stage(`dữ liệu: gói zip (${zipStats.hits} tệp từ bộ đệm, ${zipStats.misses} nén mới)`);
   stage(`dữ liệu: ${written.size + 2} tệp (dữ liệu, API, danh mục, nguồn tin; bảng tính .xlsx ghi sau, cùng lúc với chỉ mục tìm kiếm)`);
 }
 

@@ -154,6 +154,30 @@ export function cachedByPieces(kind: string, code: string, stats: CacheStats = {
   };
 }
 
+/**
+ * A synchronous cache of small outputs under `kind`, keyed by `code` + the caller's key (e.g. a zip entry by its name
+ * and content checksum): `compute` runs only on a miss.
+ */
+export function cachedSync(kind: string, code: string, stats: CacheStats = { hits: 0, misses: 0 }): (key: string, compute: () => Uint8Array) => Uint8Array {
+  if (process.env.CCHC_CACHE === '0') return (_key, compute) => compute();
+  const dir = join(cacheDir(), kind);
+  mkdirSync(dir, { recursive: true });
+  return (key, compute) => {
+    const path = join(dir, `${createHash('sha256').update(code).update('\0').update(key).digest('hex')}.bin`);
+    if (existsSync(path)) {
+      stats.hits++;
+      markUsed(path);
+      return new Uint8Array(readFileSync(path));
+    }
+    stats.misses++;
+    const out = compute();
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, out);
+    renameSync(tmp, path);
+    return out;
+  };
+}
+
 /** Keys of chart inputs: Dates as ISO text (toJSON), NaN/Infinity kept apart from null. */
 const chartKey = (input: unknown) => JSON.stringify(input, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
 

@@ -275,6 +275,15 @@ function shiftMonths(date: string, delta: number, toEnd: boolean): string {
  * arbitrary range has no natural predecessor: null.
  */
 export function previousPeriod(text: string): string | null {
+  // Memoised like parsePeriod: a series' gaps walk back one step at a time, so the same periods recur
+  // millions of times in a large archive (1.6 s of the pipeline at 300 reports before).
+  let prev = previousCache.get(text);
+  if (prev === undefined) previousCache.set(text, (prev = computePreviousPeriod(text)));
+  return prev;
+}
+const previousCache = new Map<string, string | null>();
+
+function computePreviousPeriod(text: string): string | null {
   const p = periodOrNull(text);
   if (!p) return null;
   switch (p.kind) {

@@ -103,6 +103,15 @@ export function seriesKey(f: Pick<Figure, 'indicator' | 'scope' | 'breakdown' | 
 
 /** Periods with no figure strictly between `from` and `to` (same kind and length), oldest first; [] when the kind has no regular step. */
 export function missingBetween(from: string, to: string): string[] {
+  // Asked twice per pair of neighbouring points (series gaps, changes), for the same pairs across series.
+  const key = `${from}|${to}`;
+  let known = missingCache.get(key);
+  if (!known) missingCache.set(key, (known = computeMissingBetween(from, to)));
+  return [...known];
+}
+const missingCache = new Map<string, string[]>();
+
+function computeMissingBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let p = previousPeriod(to); p !== null && comparePeriods(p, from) > 0 && out.length < 240; p = previousPeriod(p)) out.unshift(p);
   // Only a regular step that lands exactly on `from` describes gaps (e.g. quarters); otherwise say nothing.

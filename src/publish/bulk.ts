@@ -93,7 +93,15 @@ const putU32 = (b: Uint8Array, at: number, v: number) => {
  * data independently of the others, so each entry is zipped alone and only what spans entries is redone:
  * the central directory's local-header offsets and the end record.
  */
-export function* bulkZipChunks(site: Site, sources: BulkSource[]): Generator<Uint8Array> {
+/** One entry zipped alone (local header, data, central directory entry, end record); `sha256` is its content's checksum. */
+export type ZipEntry = (name: string, sha256: string, read: () => Uint8Array) => Uint8Array;
+export const zipEntry: ZipEntry = (name, _sha256, read) => zipSync({ [name]: [read(), { mtime: MTIME, level: 6 }] });
+
+/**
+ * `zip` lets the build reuse an entry zipped by an earlier build (same name and checksum, same bytes):
+ * deflating every table again was most of the zip's cost after a one-figure edit.
+ */
+export function* bulkZipChunks(site: Site, sources: BulkSource[], zip: ZipEntry = zipEntry): Generator<Uint8Array> {
   const enc = new TextEncoder();
   const entries = new Map<string, { read: () => Uint8Array; sha256: string }>();
   for (const s of sources) if (inBulk(s.path)) entries.set(s.path.slice('data/'.length), { read: s.read, sha256: s.sha256 });
@@ -103,7 +111,7 @@ export function* bulkZipChunks(site: Site, sources: BulkSource[]): Generator<Uin
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const p of [...entries.keys()].sort()) {
-    const one = zipSync({ [`${ROOT}/${p}`]: [entries.get(p)!.read(), { mtime: MTIME, level: 6 }] });
+    const one = zip(`${ROOT}/${p}`, entries.get(p)!.sha256, entries.get(p)!.read);
     // End record (22 bytes, no comment): central directory size at +12, offset at +16.
     const end = one.length - 22;
     const cdSize = u32(one, end + 12);

@@ -79,6 +79,13 @@ describe('series, changes against the previous period, targets', () => {
     expect(missingBetween('2024-08-25', '2025-03-14')).toEqual([]); // as-of dates have no regular step
   });
 
+  it('remembers gaps per pair without sharing one array between callers', () => {
+    const first = missingBetween('2023-Q1', '2024-Q1');
+    expect(first).toEqual(['2023-Q2', '2023-Q3', '2023-Q4']);
+    first.push('changed by a caller');
+    expect(missingBetween('2023-Q1', '2024-Q1')).toEqual(['2023-Q2', '2023-Q3', '2023-Q4']);
+  });
+
   it('compares with the previous point of the same series, naming what is missing, never with a half-year', () => {
     const changes = computeChanges(series);
     expect(changes.get('q1/ty-le')).toMatchObject({ kind: 'change', delta: -4.22, previous: { period: '2024-Q3' }, missing: ['2024-Q4'] });

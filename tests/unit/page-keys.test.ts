@@ -91,4 +91,32 @@ describe('stableJson', () => {
   it('a Map and a plain object with the same entries differ', () => {
     expect(stableJson(new Map([['a', 1]]))).not.toBe(stableJson({ a: 1 }));
   });
+  it('an object with a known key is written as that key, wherever it sits', () => {
+    const table = { rows: [[1, 2]] };
+    const keyed = new WeakMap([[table, 'k1']]);
+    expect(stableJson({ cards: [{ dataset: table, title: 'x' }] }, keyed)).toBe('{"cards":[{"dataset":{"$key":"k1"},"title":"x"}]}');
+    // An equal but different object is not the keyed one: written in full.
+    expect(stableJson({ dataset: { rows: [[1, 2]] } }, keyed)).toBe('{"dataset":{"rows":[[1,2]]}}');
+  });
+});
+
+describe('dataset keys', () => {
+  it('are computed once per dataset and move with its table', async () => {
+    const { buildDatasets } = await import('../../src/publish/datasets.ts');
+    const load = (overrides: Record<string, string | null>) => {
+      const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...overrides })));
+      return deriveSite(content, issues);
+    };
+    const a = load({});
+    const b = load({
+      'content/reports/bc-hai/figures.csv': SECOND_REPORT['content/reports/bc-hai/figures.csv'].replaceAll('10', '11'),
+      'content/reports/bc-hai/source.txt': 'Kiểm tra tại 11/30 đơn vị.\n',
+    });
+    const obs = (s: ReturnType<typeof load>) => buildDatasets(s).find((d) => d.kind === 'observations')!;
+    expect(obs(b).table.rows.length).toBe(obs(a).table.rows.length);
+    const ka = pageKeys(a).dataset(obs(a));
+    expect(pageKeys(a).dataset(obs(a))).toBe(ka);
+    expect(obs(b).table.rows).not.toEqual(obs(a).table.rows);
+    expect(pageKeys(b).dataset(obs(b))).not.toBe(ka);
+  });
 });

@@ -92,6 +92,25 @@ describe('bulk zip written entry by entry = one zipSync', () => {
     expect(Buffer.from(bulkZip(site, files)).equals(Buffer.from(bulkZipInMemory(files)))).toBe(true);
   });
 
+  it('with entries reused from a cache (the build keys them by name and checksum): the same bytes', async () => {
+    const { zipEntry } = await import('../../src/publish/bulk.ts');
+    const cache = new Map<string, Uint8Array>();
+    let computed = 0;
+    const cached = (name: string, sum: string, read: () => Uint8Array) => {
+      const key = `${name}\0${sum}`;
+      if (!cache.has(key)) (computed++, cache.set(key, zipEntry(name, sum, read)));
+      return cache.get(key)!;
+    };
+    const sources = () => files.map((f) => ({ path: f.path, read: () => new TextEncoder().encode(f.content), sha256: sha256(f.content) }));
+    const join = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
+    const first = join([...bulkZipChunks(site, sources(), cached)]);
+    const misses = computed;
+    const second = join([...bulkZipChunks(site, sources(), cached)]);
+    expect(computed).toBe(misses);
+    expect(second.equals(first)).toBe(true);
+    expect(first.equals(Buffer.from(bulkZip(site, files)))).toBe(true);
+  });
+
   it('with a file too small to compress, an empty one and non-ASCII names', () => {
     const few = [
       { path: 'data/observations.csv', content: 'a\r\n' },

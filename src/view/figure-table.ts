@@ -116,12 +116,15 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     const part = f.breakdown ? breakdownLabel(site, f.breakdown) : prev?.indicator === f.indicator && prev.breakdown ? 'Tổng' : '';
     const differs = [part, scope].filter(Boolean).join(', ');
     const when = reportFigureWhen(report.meta, f);
+    // "↳" reads as "a part of the row above", so only a part under its total, or the total right after
+    // its parts, is shortened. Sibling parts with no total above, or one count for another period, keep
+    // their full label: "133 ↳ năm học 2023–2024" under "391 · năm học 2022–2023" read as a part of 391.
+    const shorten = prev?.indicator === f.indicator && (f.breakdown ? underItsTotal(figures, i) : !!prev.breakdown);
     return {
       figure: f,
       anchor: `so-lieu-${f.id}`,
       label: figureLabel(site, f),
-      // Rows of one indicator that differ only in period or basis say just that ("↳ năm học 2023–2024").
-      shortLabel: prev && prev.indicator === f.indicator ? differs || when : null,
+      shortLabel: shorten ? differs || when : null,
       labelHref: urls.indicator(f.indicator),
       target: false,
       change: change(site, f),
@@ -133,6 +136,18 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     };
   });
   return { caption: `Số liệu lĩnh vực ${area?.label ?? areaId} (${figures.length})`, columns: REPORT_COLUMNS, ...withNotes(site, areaId, rows) };
+}
+
+/** Whether figures[i], a part, follows (through other parts of its indicator) the total it is part of:
+ *  the same indicator without breakdown, for the same period, basis, status and scope. */
+export function underItsTotal(figures: Pick<Figure, 'indicator' | 'breakdown' | 'period' | 'basis' | 'status' | 'scope'>[], i: number): boolean {
+  const f = figures[i];
+  if (!f.breakdown) return false;
+  for (let j = i - 1; j >= 0 && figures[j].indicator === f.indicator; j--) {
+    const g = figures[j];
+    if (!g.breakdown) return g.period === f.period && g.basis === f.basis && g.status === f.status && g.scope === f.scope;
+  }
+  return false;
 }
 
 // The period is the report's for most rows: what differs (basis, status, another period or scope)

@@ -83,14 +83,15 @@ describe('figure tables over the real content', () => {
       for (const a of site.content.areas) {
         const { rows } = reportFigureTable(site, r.meta.id, a.id);
         rows.forEach((x, i) => {
-          if (!x.shortLabel) return;
+          if (!x.shortLabel) return expect(x.partOfAbove).toBe(false);
           expect(rows[i - 1].figure.indicator).toBe(x.figure.indicator);
           expect(x.label.length).toBeGreaterThan(0);
           // A total (no breakdown) right after a part of its indicator is named as the total.
           if (!x.figure.breakdown && rows[i - 1].figure.breakdown) expect(x.shortLabel).toMatch(/^Tổng/);
-          // "↳ part" only under its own total: not after a sibling part, nor for another period of one count.
-          if (x.figure.breakdown) expect(underItsTotal(rows.map((y) => y.figure), i), x.figure.key).toBe(true);
-          else expect(rows[i - 1].figure.breakdown, x.figure.key).toBeTruthy();
+          // "↳ part" only under its own total: not after a sibling part, nor for the total after its parts
+          // or another period of one count, which read as "Như trên — …".
+          expect(x.partOfAbove, x.figure.key).toBe(underItsTotal(rows.map((y) => y.figure), i));
+          if (!x.figure.breakdown) expect(x.partOfAbove).toBe(false);
         });
       }
   });

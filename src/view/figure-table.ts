@@ -27,6 +27,9 @@ export interface FigureTableRow {
   label: string;
   /** What is shown instead of the full label when the previous row names the same indicator ("↳ Cấp xã"). */
   shortLabel: string | null;
+  /** The short label is a part of the row above ("↳ Cấp xã" under its total); otherwise the row only
+   *  repeats its indicator ("Như trên — năm học 2023–2024"). */
+  partOfAbove: boolean;
   labelHref: string;
   /** A plan target listed among measured figures. */
   target: boolean;
@@ -116,12 +119,17 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     const part = f.breakdown ? breakdownLabel(site, f.breakdown) : prev?.indicator === f.indicator && prev.breakdown ? 'Tổng' : '';
     const differs = [part, scope].filter(Boolean).join(', ');
     const when = reportFigureWhen(report.meta, f);
+    const repeat = prev?.indicator === f.indicator;
     return {
       figure: f,
       anchor: `so-lieu-${f.id}`,
       label: figureLabel(site, f),
-      // Rows of one indicator that differ only in period or basis say just that ("↳ năm học 2023–2024").
-      shortLabel: prev && prev.indicator === f.indicator ? differs || when : null,
+      // Rows of one indicator that differ only in period or basis say just that ("năm học 2023–2024").
+      shortLabel: repeat ? differs || when : null,
+      // "↳" reads as "a part of the row above": only for a part under its total. Sibling parts with no
+      // total above, the total after its parts and one count for another period say "Như trên —":
+      // "133 ↳ năm học 2023–2024" under "391 · năm học 2022–2023" read as a part of the 391.
+      partOfAbove: repeat && underItsTotal(figures, i),
       labelHref: urls.indicator(f.indicator),
       target: false,
       change: change(site, f),
@@ -133,6 +141,18 @@ export function reportFigureTable(site: Site, reportId: string, areaId: string):
     };
   });
   return { caption: `Số liệu lĩnh vực ${area?.label ?? areaId} (${figures.length})`, columns: REPORT_COLUMNS, ...withNotes(site, areaId, rows) };
+}
+
+/** Whether figures[i], a part, follows (through other parts of its indicator) the total it is part of:
+ *  the same indicator without breakdown, for the same period, basis, status and scope. */
+export function underItsTotal(figures: Pick<Figure, 'indicator' | 'breakdown' | 'period' | 'basis' | 'status' | 'scope'>[], i: number): boolean {
+  const f = figures[i];
+  if (!f.breakdown) return false;
+  for (let j = i - 1; j >= 0 && figures[j].indicator === f.indicator; j--) {
+    const g = figures[j];
+    if (!g.breakdown) return g.period === f.period && g.basis === f.basis && g.status === f.status && g.scope === f.scope;
+  }
+  return false;
 }
 
 // The period is the report's for most rows: what differs (basis, status, another period or scope)
@@ -158,6 +178,7 @@ export function indicatorFigureTable(site: Site, indicatorId: string, figureRows
     // On the indicator's own page a figure is told apart by where and which part it counts.
     label: [r.scope, r.breakdown].filter(Boolean).join(' — '),
     shortLabel: null,
+    partOfAbove: false,
     labelHref: r.figureHref,
     target: r.target,
     change: null,
@@ -198,6 +219,7 @@ export function organizationFigureTables(site: Site, orgId: string): { area: Ret
         anchor: null,
         label: `${x.indicator.label}${x.breakdown ? ` — ${x.breakdown}` : ''}`,
         shortLabel: null,
+        partOfAbove: false,
         labelHref: urls.indicator(x.indicator.id),
         target: x.target,
         change: null,

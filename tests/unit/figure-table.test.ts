@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import type { Report } from '../../src/core/schema.ts';
-import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigureTable, reportFigureWhen, yearRowDocument } from '../../src/view/figure-table.ts';
+import { groupNotes, indicatorFigureTable, organizationFigureTables, reportFigureTable, reportFigureWhen, underItsTotal, yearRowDocument } from '../../src/view/figure-table.ts';
 import { organizationsWithPages } from '../../src/view/indicator-page.ts';
 import { periodLabel } from '../../src/core/period.ts';
 import { urls } from '../../src/core/urls.ts';
@@ -41,6 +41,19 @@ describe('reportFigureWhen', () => {
   });
 });
 
+describe('underItsTotal', () => {
+  const f = (indicator: string, breakdown: string, period = '2024-Q3') => ({ indicator, breakdown, period, basis: 'stock' as const, status: 'actual' as const, scope: 'tinh' });
+  it('is true for a part that follows its total, through other parts', () => {
+    const rows = [f('tthc', ''), f('tthc', 'cap-tinh'), f('tthc', 'cap-huyen')];
+    expect([0, 1, 2].map((i) => underItsTotal(rows, i))).toEqual([false, true, true]);
+  });
+  it('is false for sibling parts with no total above, or under a total of another period or indicator', () => {
+    expect(underItsTotal([f('dm', 'giao-duc'), f('dm', 'viec-lam')], 1)).toBe(false);
+    expect(underItsTotal([f('bc', '', '2023'), f('bc', 'cap-tinh', '2024')], 1)).toBe(false);
+    expect(underItsTotal([f('a', ''), f('b', 'cap-tinh')], 1)).toBe(false);
+  });
+});
+
 describe('figure tables over the real content', () => {
   const { site } = runPipeline(process.cwd());
 
@@ -70,11 +83,15 @@ describe('figure tables over the real content', () => {
       for (const a of site.content.areas) {
         const { rows } = reportFigureTable(site, r.meta.id, a.id);
         rows.forEach((x, i) => {
-          if (!x.shortLabel) return;
+          if (!x.shortLabel) return expect(x.partOfAbove).toBe(false);
           expect(rows[i - 1].figure.indicator).toBe(x.figure.indicator);
           expect(x.label.length).toBeGreaterThan(0);
           // A total (no breakdown) right after a part of its indicator is named as the total.
           if (!x.figure.breakdown && rows[i - 1].figure.breakdown) expect(x.shortLabel).toMatch(/^Tổng/);
+          // "↳ part" only under its own total: not after a sibling part, nor for the total after its parts
+          // or another period of one count, which read as "Như trên — …".
+          expect(x.partOfAbove, x.figure.key).toBe(underItsTotal(rows.map((y) => y.figure), i));
+          if (!x.figure.breakdown) expect(x.partOfAbove).toBe(false);
         });
       }
   });

@@ -2,6 +2,7 @@
 import type { Site } from '../pipeline/derive.ts';
 import { byId, type Basis, type Figure, type Status } from './model.ts';
 import { periodLabel, periodOrNull } from './period.ts';
+import { sectionPhrase } from './text.ts';
 
 export const reportKindLabel: Record<string, string> = {
   'quarterly-report': 'Báo cáo quý',
@@ -70,5 +71,5 @@ export function citation(site: Site, f: Figure): string {
   const r = byId(site.reportsById, f.reportId, 'báo cáo').meta;
   const issuer = site.organizationsById.get(r.issuer)?.name ?? r.issuer;
   const number = r.documentNumber ? ` số ${r.documentNumber}` : '';
-  return `Nguồn: ${issuer}, ${r.title}${number}, mục ${f.section}.`;
+  return `Nguồn: ${issuer}, ${r.title}${number}, ${sectionPhrase(f.section)}.`;
 }

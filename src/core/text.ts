@@ -76,3 +76,13 @@ export function foldQuery(query: string): string {
 export function hasDiacritics(text: string): boolean {
   return foldDiacritics(text) !== text.normalize('NFC');
 }
+
+/**
+ * A figure's section named in a sentence: "mục II.1.d", but "chú thích 53" (a footnote is not a section: "mục chú
+ * thích 53" misread it) and "phần mở đầu". `start` capitalises it for the start of a sentence or a cell.
+ */
+export function sectionPhrase(section: string, start = false): string {
+  const s = section.trim();
+  const phrase = /^chú thích\b/iu.test(s) ? `chú thích${s.slice('chú thích'.length)}` : /^mở đầu$/iu.test(s) ? 'phần mở đầu' : `mục ${s}`;
+  return start ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+}

@@ -6,7 +6,7 @@ import type { Site } from '../pipeline/derive.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
 import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
-import { escapeHtml, foldDiacritics, strokeD } from '../core/text.ts';
+import { escapeHtml, foldDiacritics, sectionPhrase, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
 import { byId, type Figure, type ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
@@ -85,7 +85,7 @@ export function figureRecord(site: Site, f: Figure): SearchRecord {
   const forms = [...numberForms(f.value), ...(f.denominator != null ? numberForms(f.denominator) : [])];
   const content = [
     `${label}: ${value}`,
-    `${period}, ${scope}, mục ${f.section}:`,
+    `${period}, ${scope}, ${sectionPhrase(f.section)}:`,
     `“${f.quote}”`,
     f.note ? `Ghi chú: ${f.note}` : '',
     // Indexed number forms last, so excerpts show the sentence; the search page hides this part.

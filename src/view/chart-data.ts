@@ -9,6 +9,7 @@ import { absolute, urls } from '../core/urls.ts';
 import { buildDatasets, datasetFiles } from '../publish/datasets.ts';
 import { formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, organizationName } from '../core/labels.ts';
+import { sectionPhrase } from '../core/text.ts';
 
 // The bar chart's text alternative and table moved to its chart type; re-exported for callers.
 export { barSummary, barTable } from './charts/bars/index.ts';
@@ -46,7 +47,7 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
         unit,
         figures: shown,
         rows: shown.map((f) => ({
-          label: count.get(labelOf(f))! > 1 ? `${labelOf(f)} – mục ${f.section}` : labelOf(f),
+          label: count.get(labelOf(f))! > 1 ? `${labelOf(f)} – ${sectionPhrase(f.section)}` : labelOf(f),
           value: f.value,
           text: formatFigure(f),
           color,
@@ -106,7 +107,7 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
     const rowsOf = (list: Figure[], label: (f: Figure) => string): BarRow[] => {
       const count = new Map<string, number>();
       for (const f of list) count.set(label(f), (count.get(label(f)) ?? 0) + 1);
-      return list.map((f) => ({ label: count.get(label(f))! > 1 ? `${label(f)} – mục ${f.section}` : label(f), value: f.value, text: formatFigure(f), color }));
+      return list.map((f) => ({ label: count.get(label(f))! > 1 ? `${label(f)} – ${sectionPhrase(f.section)}` : label(f), value: f.value, text: formatFigure(f), color }));
     };
     const scopes = new Set(fs.map((f) => f.scope));
     const breakdowns = fs.filter((f) => f.breakdown !== null);

@@ -1,5 +1,8 @@
-// BibTeX and RIS text of a citation record. No imports: the browser (src/client/citation.ts)
+// BibTeX and RIS text of a citation record. Imports only core/text.ts: the browser (src/client/citation.ts)
 // writes a figure's single-entry download with the same code the build uses for the files.
+import { sectionPhrase } from '../core/text.ts';
+
+export { sectionPhrase };
 
 export interface CitationRecord {
   /** Stable key, also the file path: "so-lieu:<report>:<figure>", "bao-cao:<report>", "chi-so:<id>", "du-lieu:<id>". */
@@ -134,22 +137,22 @@ export const figureTail = (publisher: string, url: string) => `. Trích qua ${pu
 
 /** What a page prints for a figure's citation line: its section and what it says; the browser adds the
  *  document, publisher and permalink from the table's record (figureLineFromPage). ~400 bytes less a row. */
-export const figureShortLine = (section: string, what: string) => `Mục ${section}. ${what}.`;
+export const figureShortLine = (section: string, what: string) => `${sectionPhrase(section, true)}. ${what}.`;
 
 /** A figure's full citation line from its printed short line (figureShortLine), or null when it does not have that shape. */
 export function figureLineFromPage(page: CitationPage, attr: string, short: string): string | null {
   const [reportId, figureId, ...rest] = attr.split('|');
   const section = rest.join('|');
   const doc = page.docs[reportId];
-  const prefix = `Mục ${section}. `;
+  const prefix = `${sectionPhrase(section, true)}. `;
   if (!doc || !figureId || rest.length === 0 || !short.startsWith(prefix) || !short.endsWith('.') || short.length <= prefix.length + 1) return null;
   const url = page.figureUrl.replace('{r}', reportId).replace('{f}', figureId);
-  return `${doc.lead}${section}. ${short.slice(prefix.length, -1)}${figureTail(doc.publisher, url)}`;
+  return `${doc.lead}${sectionPhrase(section)}. ${short.slice(prefix.length, -1)}${figureTail(doc.publisher, url)}`;
 }
 
 /**
  * A figure's citation record from its page: the report's shared fields, the row's `data-cite` and its
- * printed line (`${lead}${section}. ${what}${tail}`: figureCitation in citation.ts). Null when the
+ * printed line (`${lead}${sectionPhrase(section)}. ${what}${tail}`: figureCitation in citation.ts). Null when the
  * line does not have that shape, and the link then downloads the report's file.
  */
 export function figureRecordFromPage(page: CitationPage, attr: string, line: string): CitationRecord | null {
@@ -160,10 +163,10 @@ export function figureRecordFromPage(page: CitationPage, attr: string, line: str
   const doc = page.docs[reportId];
   if (!doc || !figureId || rest.length === 0) return null;
   const url = page.figureUrl.replace('{r}', reportId).replace('{f}', figureId);
-  const head = `${doc.lead}${section}. `;
+  const head = `${doc.lead}${sectionPhrase(section)}. `;
   const tail = figureTail(doc.publisher, url);
   if (!text.startsWith(head) || !text.endsWith(tail) || text.length < head.length + tail.length) return null;
   const what = text.slice(head.length, text.length - tail.length);
   const { lead: _lead, ...fields } = doc;
-  return { key: `so-lieu:${reportId}:${figureId}`, ...fields, note: `Mục ${section}. ${what}`, url, text };
+  return { key: `so-lieu:${reportId}:${figureId}`, ...fields, note: `${sectionPhrase(section, true)}. ${what}`, url, text };
 }

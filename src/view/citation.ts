@@ -10,7 +10,7 @@ import { formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, reportKindLabel } from '../core/labels.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { buildDatasets, LICENSE, PUBLISHER, type Dataset } from '../publish/datasets.ts';
-import { citationFilePath, figureCitationFile, figureTail, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
+import { citationFilePath, figureCitationFile, figureTail, sectionPhrase, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
 import { ERROR_REPORT_TEMPLATE } from '../core/feedback.ts';
 
 export { bibEscape, citationFileName, figureCitationFile, figureCiteAttr, figureLineFromPage, figureRecordFromPage, figureShortLine, toBibtex, toBibtexFile, toRis, type CitationDoc, type CitationPage, type CitationRecord } from './citation-format.ts';
@@ -84,10 +84,10 @@ export function figureCitation(site: Site, f: Figure): CitationRecord {
   return {
     key: `so-lieu:${f.reportId}:${f.id}`,
     ...doc,
-    note: `Mục ${f.section}. ${what}`,
+    note: `${sectionPhrase(f.section, true)}. ${what}`,
     url,
     // figureRecordFromPage (citation-format.ts) reads the record back from this line in the browser.
-    text: `${lead}${f.section}. ${what}${figureTail(doc.publisher, url)}`,
+    text: `${lead}${sectionPhrase(f.section)}. ${what}${figureTail(doc.publisher, url)}`,
   };
 }
 
@@ -100,7 +100,7 @@ export function figureWhat(site: Site, f: Figure): string {
 /** What a report's figure citations share (the page carries it once: citationPage). */
 export function citationDoc(site: Site, r: Report): CitationDoc {
   const doc = documentFields(site, r);
-  return { ...doc, lead: `${doc.author} (${doc.year}). ${documentTitle(r)}, mục ` };
+  return { ...doc, lead: `${doc.author} (${doc.year}). ${documentTitle(r)}, ` };
 }
 
 /** The page record behind the figure citations of the given reports (FigureTable prints it once). */

@@ -8,6 +8,7 @@ import type { LinePoint } from './charts/index.ts';
 import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
+import { sectionPhrase } from '../core/text.ts';
 
 // ---------------------------------------------------------------- headline figures
 
@@ -357,7 +358,7 @@ export function qualityNoteItems(site: Site): QualityNoteItem[] {
         kindLabel: warningKindLabel[w.code] ?? 'Điểm bất nhất trong văn bản',
         message: w.message,
         report,
-        figures: figures.map((f) => ({ id: f.id, label: `${figureLabel(site, f)} (mục ${f.section})`, href: urls.figure(f.reportId, f.id) })),
+        figures: figures.map((f) => ({ id: f.id, label: `${figureLabel(site, f)} (${sectionPhrase(f.section)})`, href: urls.figure(f.reportId, f.id) })),
       }];
     })
     .sort((a, b) => (order.get(a.report.id) ?? 0) - (order.get(b.report.id) ?? 0));

@@ -34,6 +34,7 @@ import { lineChart, stripMarkAria } from '../../src/view/charts/index.ts';
 import { formatBytes } from '../../src/view/dataset-catalog.ts';
 import { exportFiles } from '../../src/publish/export.ts';
 import { absentCarriedFields } from '../../src/core/schema.ts';
+import { sectionPhrase } from '../../src/core/text.ts';
 
 // ——— small hand-made cases ———
 
@@ -263,7 +264,7 @@ describe('indicator pages on the real content', () => {
     const s = indicatorSummary(site, ind);
     const text = indicatorCitation(site, ind, s.latest);
     expect(text).toContain('/chi-so/ty-le-ho-so-truc-tuyen/');
-    expect(text).toContain(`mục ${s.latest!.section}`);
+    expect(text).toContain(sectionPhrase(s.latest!.section));
   });
 
   it('groups all indicators by the seven areas, in order; sparklines only with two or more points', () => {

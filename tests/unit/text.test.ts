@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, foldQuery, hasDiacritics, slugify, strokeD, unstrokeD, STROKE } from '../../src/core/text.ts';
+import { foldDiacritics, foldQuery, hasDiacritics, sectionPhrase, slugify, strokeD, unstrokeD, STROKE } from '../../src/core/text.ts';
 
 // The Vietnamese alphabet: every vowel with every tone (bare, huyền, sắc, hỏi, ngã, nặng), lower and upper case.
 const VOWELS: Record<string, string[]> = {
@@ -107,5 +107,20 @@ describe('hasDiacritics', () => {
     for (const [base, forms] of Object.entries(VOWELS)) {
       for (const f of forms) expect(hasDiacritics(f)).toBe(f !== base);
     }
+  });
+});
+
+describe('sectionPhrase: a figure\'s section named in a sentence', () => {
+  it.each([
+    ['II.1.d', 'mục II.1.d', 'Mục II.1.d'],
+    ['I.3', 'mục I.3', 'Mục I.3'],
+    ['chú thích 53', 'chú thích 53', 'Chú thích 53'],
+    ['Chú thích 7', 'chú thích 7', 'Chú thích 7'],
+    ['mở đầu', 'phần mở đầu', 'Phần mở đầu'],
+    // "chú thích" only as the whole first word pair, not a section that merely contains it.
+    ['II.2 (chú thích)', 'mục II.2 (chú thích)', 'Mục II.2 (chú thích)'],
+  ])('%s', (section, inSentence, atStart) => {
+    expect(sectionPhrase(section)).toBe(inSentence);
+    expect(sectionPhrase(section, true)).toBe(atStart);
   });
 });

@@ -4,6 +4,7 @@
 // (`same,<figure-a>,<figure-b>,`), which then stays a data-quality note.
 import { pointKey, type Figure, type Indicator, type Issue, type ReportContent } from '../../core/model.ts';
 import { formatNumber } from '../../core/format.ts';
+import { sectionPhrase } from '../../core/text.ts';
 
 /**
  * Transition switch, off since the re-audit of every figures.csv (issue 8) was merged.
@@ -115,7 +116,7 @@ export function checkSeriesPoints(
           code: 'conflicting-values',
           file: d.file,
           line: d.line,
-          message: `Cùng một số liệu (${label}) được in với các giá trị khác nhau: ${printed(first)} (mục ${first.section}${first.reportId !== f.reportId ? `, ${first.reportId}` : ''}) và ${printed(f)} (mục ${f.section}${first.reportId !== f.reportId ? `, ${f.reportId}` : ''}).`,
+          message: `Cùng một số liệu (${label}) được in với các giá trị khác nhau: ${printed(first)} (${sectionPhrase(first.section)}${first.reportId !== f.reportId ? `, ${first.reportId}` : ''}) và ${printed(f)} (mục ${f.section}${first.reportId !== f.reportId ? `, ${f.reportId}` : ''}).`,
           figures: [first.key, f.key],
         });
         return;

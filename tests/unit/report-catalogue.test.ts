@@ -49,7 +49,7 @@ const PUBLISHED_AS: Record<keyof Report, string> = {
 
 describe('report catalogue (danh-muc-bao-cao)', () => {
   it('the fixture is valid with an officialUrl', () => {
-    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.filter((i) => i.level === 'error')).toEqual([]);
     expect(content.reports[0].meta.officialUrl).toBe(OFFICIAL);
   });
 

@@ -6,7 +6,7 @@
 import type { Site, TargetStatus } from '../pipeline/derive.ts';
 import { TARGET_STATES } from '../pipeline/derive.ts';
 import { byId, type Figure, type Indicator } from '../core/model.ts';
-import { bases, comparators, reportKinds, statuses, type Report } from '../core/schema.ts';
+import { bases, comparators, organizationKinds, reportKinds, statuses, type Organization, type Report } from '../core/schema.ts';
 import { periodRange } from '../core/period.ts';
 import { absolute, urls } from '../core/urls.ts';
 
@@ -211,6 +211,25 @@ export const REPORT_FIELDS: ColumnDef<Report>[] = [
     value: (r) => r.officialUrl ?? null,
   },
   { name: 'summary', type: 'string', title: 'Tóm tắt', description: "Curator's summary of the document (Vietnamese)", required: true, value: (r) => r.summary },
+];
+
+// ---------------------------------------------------------------- organization catalogue
+
+/**
+ * danh-muc-don-vi: data/organizations.json, with the unit's history (validity, successor, the event of
+ * data/events.json that changed it). predecessors is the inverse of successor and is not repeated.
+ */
+export const ORGANIZATION_FIELDS: ColumnDef<Organization>[] = [
+  { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true, value: (o) => o.id },
+  { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds, value: (o) => o.kind },
+  { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true, value: (o) => o.name },
+  { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true, value: (o) => o.shortName },
+  { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true, value: (o) => o.nameEn },
+  { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations, value: (o) => o.parent ?? null },
+  { name: 'valid_from', type: 'date', title: 'Hoạt động từ ngày', description: 'First day the unit existed in this form; empty when it predates the data', value: (o) => o.validFrom ?? null },
+  { name: 'valid_to', type: 'date', title: 'Hoạt động đến ngày', description: 'Last day the unit existed (dissolved or merged); empty while it exists', value: (o) => o.validTo ?? null },
+  { name: 'successor_id', type: 'string', title: 'Đơn vị kế thừa', description: 'Unit that took over its territory and tasks after valid_to', references: REF.organizations, value: (o) => o.successor ?? null },
+  { name: 'event_id', type: 'string', title: 'Sự kiện', description: 'Id of the dated change (merger, dissolution) in data/events.json that ended or created the unit', value: (o) => o.event ?? null },
 ];
 
 // ---------------------------------------------------------------- indicator catalogue

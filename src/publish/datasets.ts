@@ -3,10 +3,10 @@
 import Papa from 'papaparse';
 import { isTarget, type Site, type TargetState } from '../pipeline/derive.ts';
 import { byId, type Figure } from '../core/model.ts';
-import { comparators, organizationKinds, type Indicator } from '../core/schema.ts';
+import { comparators, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
-import { INDICATOR_FIELDS, REPORT_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
+import { INDICATOR_FIELDS, ORGANIZATION_FIELDS, REPORT_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -217,19 +217,8 @@ export function referenceTables(site: Site): ReferenceTable[] {
     {
       id: REF.organizations.resource,
       title: 'Danh mục cơ quan, đơn vị',
-      description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến.',
-      table: {
-        columns: [
-          { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true },
-          { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds },
-          { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true },
-          { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true },
-          { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true },
-          { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations },
-        ],
-        primaryKey: ['organization_id'],
-        rows: organizations.map((o) => [o.id, o.kind, o.name, o.shortName, o.nameEn, o.parent ?? null]),
-      },
+      description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến, kèm thời gian hoạt động, đơn vị kế thừa và sự kiện sắp xếp (sáp nhập, giải thể).',
+      table: tableOf(ORGANIZATION_FIELDS, organizations, ['organization_id']),
     },
     {
       id: REF.areas.resource,

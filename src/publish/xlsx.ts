@@ -58,7 +58,7 @@ export function markFormulaLike(table: Table, row: Table['rows'][number], cell: 
 }
 
 /** styles.xml with quotePrefix="1" on every cell style of the Text format (numFmtId 49, used only by markFormulaLike). */
-export function quotePrefixStyles(styles: Uint8Array): Uint8Array {
+export function quotePrefixStyles(styles: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const xml = dec.decode(styles);
   const out = xml.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)([^>]*?)(\/?)>/g, '<xf numFmtId="49"$1 quotePrefix="1"$2>');
   return out === xml ? styles : enc.encode(out);

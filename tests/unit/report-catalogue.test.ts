@@ -5,11 +5,11 @@
 import Papa from 'papaparse';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { reportSchema, type Report } from '../../src/core/schema.ts';
+import { organizationSchema, reportSchema, type Report } from '../../src/core/schema.ts';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
-import { columnsOf, REF, REPORT_FIELDS } from '../../src/publish/columns.ts';
+import { columnsOf, ORGANIZATION_FIELDS, REF, REPORT_FIELDS } from '../../src/publish/columns.ts';
 import { buildDatasets, referenceTables } from '../../src/publish/datasets.ts';
 import { datasetIri } from '../../src/publish/dcat.ts';
 import { excelFiles } from '../../src/publish/downloads.ts';
@@ -103,5 +103,41 @@ describe('report catalogue (danh-muc-bao-cao)', () => {
       expect(pod.dataset.find((x) => x.identifier === datasetIri(d.id))?.references).toEqual([OFFICIAL]);
     const pkg = JSON.parse(text('data/datapackage.json')) as { resources: { name: string; sources?: { path: string }[] }[] };
     expect(pkg.resources.find((r) => r.name === 'van-ban-bc-thu')?.sources?.map((s) => s.path)).toEqual([OFFICIAL]);
+  });
+});
+
+describe('organization catalogue (danh-muc-don-vi)', () => {
+  const organizations = [
+    { id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'Province', validTo: '2025-06-30', successor: 'tinh-moi', event: 'sap-nhap' },
+    { id: 'tinh-moi', kind: 'province', name: 'UBND tỉnh mới', shortName: 'Tỉnh mới', nameEn: 'New province', validFrom: '2025-07-01', predecessors: ['tinh'], event: 'sap-nhap' },
+  ];
+  const events = [{ id: 'sap-nhap', kind: 'merger', effective: '2025-07-01', title: 'Sáp nhập', description: 'Sáp nhập.', legalBasis: [{ document: 'Nghị quyết 1', issuer: 'Quốc hội', date: '2025-06-12', title: 'Nghị quyết' }], predecessors: ['tinh'], successors: ['tinh-moi'] }];
+  const v = validateContent(loadContent(fixtureReader({ 'data/organizations.json': JSON.stringify(organizations, null, 2), 'data/events.json': JSON.stringify(events, null, 2) })));
+  const orgSite = deriveSite(v.content, v.issues);
+  /** Where each organizations.json field is published (predecessors: the inverse of successor_id). */
+  const PUBLISHED: Record<keyof (typeof organizationSchema)['shape'], string | null> = {
+    id: 'organization_id', kind: 'kind', name: 'name', shortName: 'short_name', nameEn: 'name_en', parent: 'parent_id',
+    validFrom: 'valid_from', validTo: 'valid_to', successor: 'successor_id', event: 'event_id', predecessors: null,
+  };
+
+  it('every organizations.json field is published (or derivable), with its value, in CSV and JSON', () => {
+    expect(v.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(Object.keys(organizationSchema.shape).sort()).toEqual(Object.keys(PUBLISHED).sort());
+    expect(referenceTables(orgSite).find((t) => t.id === REF.organizations.resource)?.table.columns).toEqual(columnsOf(ORGANIZATION_FIELDS));
+    const out = new Map(exportFiles(orgSite).map((f) => [f.path, f.content]));
+    const csvRows = Papa.parse<Record<string, string>>(String(out.get(`data/${REF.organizations.resource}.csv`)).trimEnd(), { header: true }).data;
+    const records = JSON.parse(String(out.get(`data/${REF.organizations.resource}.json`))) as Record<string, unknown>[];
+    for (const o of organizations) {
+      const row = csvRows.find((r) => r.organization_id === o.id)!;
+      const record = records.find((r) => r.organization_id === o.id)!;
+      for (const [field, column] of Object.entries(PUBLISHED)) {
+        if (!column) continue;
+        const value = (o as Record<string, unknown>)[field] ?? null;
+        expect(record[column], `${o.id} ${column}`).toBe(value);
+        expect(row[column], `${o.id} ${column}`).toBe(value === null ? '' : String(value));
+      }
+    }
+    // predecessors is recoverable from successor_id.
+    expect(records.filter((r) => r.successor_id === 'tinh-moi').map((r) => r.organization_id)).toEqual(organizations[1].predecessors);
   });
 });

@@ -130,6 +130,8 @@ export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
       { key: 'spatial_text', value: 'Tỉnh Kon Tum, Việt Nam' },
       ...(d.temporal ? [{ key: 'temporal_start', value: d.temporal.start }, { key: 'temporal_end', value: d.temporal.end }] : []),
       { key: 'language', value: 'vi' },
+      // ckanext-dcat's key for foaf:page: the issuers' originals of the source documents, as a JSON list.
+      ...(officialUrls(site, d).length ? [{ key: 'documentation', value: JSON.stringify(officialUrls(site, d)) }] : []),
     ],
   };
 }

@@ -97,12 +97,16 @@ describe('report catalogue (danh-muc-bao-cao)', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('data.json references and the datapackage text resource name the official document', () => {
+  it('data.json references, the datapackage text resource and CKAN package_show name the official document', () => {
     const pod = JSON.parse(text('data/data.json')) as { dataset: { identifier: string; references?: string[] }[] };
     for (const d of buildDatasets(site).filter((x) => x.reports.includes('bc-thu')))
       expect(pod.dataset.find((x) => x.identifier === datasetIri(d.id))?.references).toEqual([OFFICIAL]);
     const pkg = JSON.parse(text('data/datapackage.json')) as { resources: { name: string; sources?: { path: string }[] }[] };
     expect(pkg.resources.find((r) => r.name === 'van-ban-bc-thu')?.sources?.map((s) => s.path)).toEqual([OFFICIAL]);
+    for (const d of buildDatasets(site).filter((x) => x.reports.includes('bc-thu'))) {
+      const show = JSON.parse(text(`api/3/action/package_show/${d.id}.json`)) as { result: { extras: { key: string; value: string }[] } };
+      expect(JSON.parse(show.result.extras.find((e) => e.key === 'documentation')?.value ?? '[]')).toEqual([OFFICIAL]);
+    }
   });
 });
 

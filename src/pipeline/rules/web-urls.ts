@@ -42,10 +42,18 @@ function valuesAt(value: unknown, path: SchemaPath, at: (string | number)[] = []
   return valuesAt((value as Record<string, unknown>)[head], rest, [...at, head]);
 }
 
+// Called once per catalogue entry and per report: walk each schema once.
+const pathsBySchema = new WeakMap<z.ZodType, SchemaPath[]>();
+function cachedPaths(schema: z.ZodType): SchemaPath[] {
+  let paths = pathsBySchema.get(schema);
+  if (!paths) pathsBySchema.set(schema, (paths = webUrlPaths(schema)));
+  return paths;
+}
+
 /** Warnings for plain-http addresses in `value` (one valid entry of `schema`, at `base` in the file). */
 export function insecureUrlIssues(doc: JsonDoc, value: unknown, schema: z.ZodType, base: (string | number)[] = []): Issue[] {
   const issues: Issue[] = [];
-  for (const path of webUrlPaths(schema))
+  for (const path of cachedPaths(schema))
     for (const { at, url } of valuesAt(value, path)) {
       const https = insecureWebUrl(url);
       if (!https) continue;

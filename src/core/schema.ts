@@ -3,6 +3,7 @@
 // site and `npm run validate` can never disagree about what is valid.
 import { z } from 'zod';
 import { daysInMonth, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
+import { webUrlProblem } from './url-policy.ts';
 
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
@@ -40,10 +41,14 @@ const isoDate = z
   .refine((s) => !ISO_DAY.test(s) || Number(s.slice(8)) <= daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7))), 'ngày không có thật (vd. 30/2)');
 
 /**
- * A web address shown as a link: http(s) only (never javascript:, data:, file:), a host, no
- * whitespace and none of the characters a URL cannot hold unescaped (quotes, <, >, \, {, }, |, ^, `).
+ * A web address shown as a link (every URL field of content/ and data/ uses this schema:
+ * tests/unit/url-policy.test.ts finds them by identity). The rule is src/core/url-policy.ts:
+ * http(s) with a host, no user:password@, nothing invisible; plain http is a validator warning.
  */
-const webUrl = z.string().regex(/^https?:\/\/[^/\\\s"<>{}|^`]+[^\s"<>\\{}|^`]*$/, 'phải là địa chỉ http:// hoặc https:// đầy đủ, không có khoảng trắng');
+export const webUrl = z.string().superRefine((url, ctx) => {
+  const problem = webUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** Text a reader sees as a heading or a paragraph: spaces alone would publish an empty one. */
 const nonBlank = z.string().refine((s) => s.trim() !== '', 'không được để trống');

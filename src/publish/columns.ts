@@ -6,7 +6,7 @@
 import type { Site, TargetStatus } from '../pipeline/derive.ts';
 import { TARGET_STATES } from '../pipeline/derive.ts';
 import { byId, type Figure, type Indicator } from '../core/model.ts';
-import { bases, comparators, reportKinds, statuses } from '../core/schema.ts';
+import { bases, comparators, organizationKinds, reportKinds, statuses, type Organization, type Report } from '../core/schema.ts';
 import { periodRange } from '../core/period.ts';
 import { absolute, urls } from '../core/urls.ts';
 
@@ -183,6 +183,53 @@ export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
     value: (t) => t.target.status,
   },
   { name: 'quote', type: 'string', title: 'Trích dẫn chỉ tiêu kế hoạch', description: 'Verbatim quote of the target', required: true, value: (t) => t.target.target.quote },
+];
+
+// ---------------------------------------------------------------- report catalogue
+
+/**
+ * danh-muc-bao-cao: every field a curator gives in report.json, published (tests/unit/column-registry.test.ts
+ * fails when a report.json field has no column here). New columns go last: readers by position keep working.
+ */
+export const REPORT_FIELDS: ColumnDef<Report>[] = [
+  { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true, value: (r) => r.id },
+  { name: 'kind', type: 'string', title: 'Loại văn bản', description: 'Document kind', required: true, enum: reportKinds, value: (r) => r.kind },
+  { name: 'title', type: 'string', title: 'Tên văn bản', description: 'Title (Vietnamese)', required: true, value: (r) => r.title },
+  { name: 'issuer_id', type: 'string', title: 'Cơ quan ban hành', description: 'Issuing organization', required: true, references: REF.organizations, value: (r) => r.issuer },
+  { name: 'scope_id', type: 'string', title: 'Phạm vi', description: 'Territory the report covers', required: true, references: REF.organizations, value: (r) => r.scope },
+  { name: 'period', type: 'string', title: 'Kỳ', description: 'Period of the report', required: true, value: (r) => r.period },
+  { name: 'document_number', type: 'string', title: 'Số hiệu', description: 'Document number as printed; empty when the source prints none', value: (r) => r.documentNumber },
+  { name: 'date', type: 'date', title: 'Ngày ban hành', description: 'Date as printed; empty when the source prints none', value: (r) => r.date },
+  // report.json's sourceFile is always source.txt: published as its address.
+  { name: 'source_url', type: 'string', title: 'Toàn văn', description: 'Full source text (UTF-8)', required: true, value: (r) => absolute(urls.sourceTxt(r.id)) },
+  { name: 'url', type: 'string', title: 'Liên kết', description: 'Report page on the portal', required: true, value: (r) => absolute(urls.report(r.id)) },
+  {
+    name: 'official_url',
+    type: 'string',
+    title: 'Bản gốc',
+    description: "Address where the issuer publishes the original document; empty when none is known (never guessed)",
+    value: (r) => r.officialUrl ?? null,
+  },
+  { name: 'summary', type: 'string', title: 'Tóm tắt', description: "Curator's summary of the document (Vietnamese)", required: true, value: (r) => r.summary },
+];
+
+// ---------------------------------------------------------------- organization catalogue
+
+/**
+ * danh-muc-don-vi: data/organizations.json, with the unit's history (validity, successor, the event of
+ * data/events.json that changed it). predecessors is the inverse of successor and is not repeated.
+ */
+export const ORGANIZATION_FIELDS: ColumnDef<Organization>[] = [
+  { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true, value: (o) => o.id },
+  { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds, value: (o) => o.kind },
+  { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true, value: (o) => o.name },
+  { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true, value: (o) => o.shortName },
+  { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true, value: (o) => o.nameEn },
+  { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations, value: (o) => o.parent ?? null },
+  { name: 'valid_from', type: 'date', title: 'Hoạt động từ ngày', description: 'First day the unit existed in this form; empty when it predates the data', value: (o) => o.validFrom ?? null },
+  { name: 'valid_to', type: 'date', title: 'Hoạt động đến ngày', description: 'Last day the unit existed (dissolved or merged); empty while it exists', value: (o) => o.validTo ?? null },
+  { name: 'successor_id', type: 'string', title: 'Đơn vị kế thừa', description: 'Unit that took over its territory and tasks after valid_to', references: REF.organizations, value: (o) => o.successor ?? null },
+  { name: 'event_id', type: 'string', title: 'Sự kiện', description: 'Id of the dated change (merger, dissolution) in data/events.json that ended or created the unit', value: (o) => o.event ?? null },
 ];
 
 // ---------------------------------------------------------------- indicator catalogue

@@ -3,10 +3,10 @@
 import Papa from 'papaparse';
 import { isTarget, type Site, type TargetState } from '../pipeline/derive.ts';
 import { byId, type Figure } from '../core/model.ts';
-import { comparators, organizationKinds, reportKinds, type Indicator } from '../core/schema.ts';
+import { comparators, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
-import { INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
+import { INDICATOR_FIELDS, ORGANIZATION_FIELDS, REPORT_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -39,6 +39,12 @@ export interface Dataset {
   frequency: string;
   keywords: string[];
   table: Table;
+}
+
+/** Official addresses (report.json officialUrl) of a dataset's source documents, sorted, once each. */
+export function officialUrls(site: Site, d: Pick<Dataset, 'reports'>): string[] {
+  const all = d.reports.flatMap((id) => byId(site.reportsById, id, 'báo cáo').meta.officialUrl ?? []);
+  return [...new Set(all)].sort();
 }
 
 /** Human-readable formula of an indicator's derivation, or null. */
@@ -205,40 +211,14 @@ export function referenceTables(site: Site): ReferenceTable[] {
     {
       id: REF.reports.resource,
       title: 'Danh mục văn bản nguồn',
-      description: 'Các báo cáo, kế hoạch, văn bản chỉ đạo mà số liệu được trích ra: loại, cơ quan ban hành, phạm vi, kỳ, số và ngày văn bản.',
-      table: {
-        columns: [
-          { name: 'report_id', type: 'string', title: 'Mã báo cáo', description: 'Report id', required: true },
-          { name: 'kind', type: 'string', title: 'Loại văn bản', description: 'Document kind', required: true, enum: reportKinds },
-          { name: 'title', type: 'string', title: 'Tên văn bản', description: 'Title (Vietnamese)', required: true },
-          { name: 'issuer_id', type: 'string', title: 'Cơ quan ban hành', description: 'Issuing organization', required: true, references: REF.organizations },
-          { name: 'scope_id', type: 'string', title: 'Phạm vi', description: 'Territory the report covers', required: true, references: REF.organizations },
-          { name: 'period', type: 'string', title: 'Kỳ', description: 'Period of the report', required: true },
-          { name: 'document_number', type: 'string', title: 'Số hiệu', description: 'Document number as printed; empty when the source prints none' },
-          { name: 'date', type: 'date', title: 'Ngày ban hành', description: 'Date as printed; empty when the source prints none' },
-          { name: 'source_url', type: 'string', title: 'Toàn văn', description: 'Full source text (UTF-8)', required: true },
-          { name: 'url', type: 'string', title: 'Liên kết', description: 'Report page on the portal', required: true },
-        ],
-        primaryKey: ['report_id'],
-        rows: reports.map((r) => [r.meta.id, r.meta.kind, r.meta.title, r.meta.issuer, r.meta.scope, r.meta.period, r.meta.documentNumber, r.meta.date, absolute(urls.sourceTxt(r.meta.id)), absolute(urls.report(r.meta.id))]),
-      },
+      description: 'Các báo cáo, kế hoạch, văn bản chỉ đạo mà số liệu được trích ra: loại, cơ quan ban hành, phạm vi, kỳ, số và ngày văn bản, địa chỉ bản gốc (nếu có) và tóm tắt.',
+      table: tableOf(REPORT_FIELDS, reports.map((r) => r.meta), ['report_id']),
     },
     {
       id: REF.organizations.resource,
       title: 'Danh mục cơ quan, đơn vị',
-      description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến.',
-      table: {
-        columns: [
-          { name: 'organization_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization id', required: true },
-          { name: 'kind', type: 'string', title: 'Loại', description: 'Kind of organization', required: true, enum: organizationKinds },
-          { name: 'name', type: 'string', title: 'Tên cơ quan, đơn vị', description: 'Name (Vietnamese)', required: true },
-          { name: 'short_name', type: 'string', title: 'Tên ngắn', description: 'Short name (Vietnamese)', required: true },
-          { name: 'name_en', type: 'string', title: 'Name', description: 'Name (English)', required: true },
-          { name: 'parent_id', type: 'string', title: 'Trực thuộc', description: 'Organization this one belongs to', references: REF.organizations },
-        ],
-        primaryKey: ['organization_id'],
-        rows: organizations.map((o) => [o.id, o.kind, o.name, o.shortName, o.nameEn, o.parent ?? null]),
-      },
+      description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến, kèm thời gian hoạt động, đơn vị kế thừa và sự kiện sắp xếp (sáp nhập, giải thể).',
+      table: tableOf(ORGANIZATION_FIELDS, organizations, ['organization_id']),
     },
     {
       id: REF.areas.resource,

@@ -4,7 +4,7 @@
 // and places (hash IRIs on their pages, distinct from the pages themselves).
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, officialUrls, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
 import { en, iri, NS, RDF_TYPE, typed, vi, type Term, type Triple } from './rdf.ts';
 import { siteVersion } from './releases.ts';
 import { byId } from '../core/model.ts';
@@ -105,6 +105,12 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
       usedAgents.add(issuer);
       // The source document's page (dct:source is reserved for datasets in DCAT-AP).
       add(ds, `${dct}relation`, iri(absolute(urls.report(r))));
+    }
+    // The issuer's own copy of a source document: foaf:page ("a page or document about this Dataset",
+    // range foaf:Document). Not dct:source, whose range in DCAT-AP 3.0.1 is dcat:Dataset.
+    for (const u of officialUrls(site, d)) {
+      add(ds, `${foaf}page`, iri(u));
+      type(u, `${foaf}Document`);
     }
     add(ds, `${dcat}contactPoint`, iri(contactIri()));
     add(ds, `${dcat}theme`, iri(`${EU}data-theme/GOVE`));

@@ -2,7 +2,7 @@
 // Action API (answers as files), robots.txt, sitemap.xml and an Atom feed.
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, CONTACT_EMAIL, urls } from '../core/urls.ts';
-import { buildDatasets, datasetDownloads, LICENSE, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, officialUrls, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
 import { datasetIri, datasetPublisher, FORMATS } from './dcat.ts';
 import { siteVersion } from './releases.ts';
 import { byId } from '../core/model.ts';
@@ -54,6 +54,8 @@ export function podDataJson(site: Site, files: WrittenFiles) {
         landingPage: absolute(urls.dataset(d.id)),
         describedBy: absolute(urls.data('datapackage.json')),
         describedByType: 'application/json',
+        // POD "references": related documents, here the issuers' originals of the source documents.
+        ...(officialUrls(site, d).length ? { references: officialUrls(site, d) } : {}),
         version,
         distribution: resourcesOf(d, files).map((r) => ({ '@type': 'dcat:Distribution', title: `${d.title} (${r.format})`, downloadURL: r.url, mediaType: r.mediaType, format: r.format })),
       };
@@ -128,6 +130,8 @@ export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
       { key: 'spatial_text', value: 'Tỉnh Kon Tum, Việt Nam' },
       ...(d.temporal ? [{ key: 'temporal_start', value: d.temporal.start }, { key: 'temporal_end', value: d.temporal.end }] : []),
       { key: 'language', value: 'vi' },
+      // ckanext-dcat's key for foaf:page: the issuers' originals of the source documents, as a JSON list.
+      ...(officialUrls(site, d).length ? [{ key: 'documentation', value: JSON.stringify(officialUrls(site, d)) }] : []),
     ],
   };
 }

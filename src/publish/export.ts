@@ -128,6 +128,7 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
         mediatype: 'text/plain',
         encoding: 'utf-8',
         ...fileFacts(files, `data/bao-cao/${r.meta.id}/source.txt`),
+        ...(r.meta.officialUrl ? { sources: [{ title: 'Bản gốc trên trang của cơ quan ban hành', path: r.meta.officialUrl }] } : {}),
       })),
     ],
   };

@@ -42,6 +42,28 @@ const numFmt = (c: Column, rows: Table['rows'], i: number) => {
   return undefined;
 };
 
+/**
+ * Text that Excel would read as a formula (or a sign) if a user retyped or edited the cell: "=…", "+…",
+ * "-…", "@…". Written as a shared string it is never evaluated as published; on top, such cells get
+ * the Text number format "@" (what ExcelJS can set) and quotePrefix="1" on that format's cell style
+ * (quotePrefixStyles; ExcelJS cannot set it), so editing the cell in Excel keeps it text.
+ */
+export const FORMULA_LIKE = /^[=+\-@]/;
+
+/** Give every formula-like text cell of `row` the Text format (the oracle in tests does the same). */
+export function markFormulaLike(table: Table, row: Table['rows'][number], cell: (i: number) => { numFmt: string }): void {
+  row.forEach((v, i) => {
+    if (typeof v === 'string' && table.columns[i].type === 'string' && FORMULA_LIKE.test(v)) cell(i).numFmt = '@';
+  });
+}
+
+/** styles.xml with quotePrefix="1" on every cell style of the Text format (numFmtId 49, used only by markFormulaLike). */
+export function quotePrefixStyles(styles: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const xml = dec.decode(styles);
+  const out = xml.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)([^>]*?)(\/?)>/g, '<xf numFmtId="49"$1 quotePrefix="1"$2>');
+  return out === xml ? styles : enc.encode(out);
+}
+
 /** Excel column letters of a 1-based index (1 → A, 27 → AA). */
 const colLetter = (n: number): string => (n > 26 ? colLetter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
 
@@ -139,7 +161,11 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
       // Text stays text: a cell starting with "=" is never a formula in a typed xlsx cell.
       return v;
     });
-  for (const row of table.rows) ws.addRow(cellsOf(row)).commit();
+  for (const row of table.rows) {
+    const added = ws.addRow(cellsOf(row));
+    markFormulaLike(table, row, (i) => added.getCell(i + 1));
+    added.commit();
+  }
   ws.commit();
   const info = wb.addWorksheet('Thông tin');
   info.columns = [{ width: 28 }, { width: 100 }];
@@ -151,5 +177,6 @@ export async function toXlsx(table: Table, meta: XlsxMeta): Promise<Uint8Array> 
   const entries = unzipSync(new Uint8Array((wb as unknown as { stream: { toBuffer(): Uint8Array } }).stream.toBuffer()));
   const references = (wb as unknown as { sharedStrings: { totalRefs: number } }).sharedStrings.totalRefs;
   asInMemoryWriter(entries, [dimension([table.columns.map((c) => c.title), ...table.rows]), dimension(lines)], references);
+  entries['xl/styles.xml'] = quotePrefixStyles(entries['xl/styles.xml']);
   return rezip(entries, ['[Content_Types].xml']);
 }

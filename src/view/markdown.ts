@@ -6,7 +6,7 @@
 // a third-party resource. Labels (areas, indicators, organizations) are data:
 // they are never passed through here.
 import { micromark } from 'micromark';
-import { isAllowedImage, isAllowedLink } from '../core/url-policy.ts';
+import { EXTERNAL_REL, isAllowedImage, isAllowedLink } from '../core/url-policy.ts';
 
 export interface MarkdownOptions {
   /** The level the top-most heading of the text becomes (default 3), so narrative never outranks the page. */
@@ -25,7 +25,12 @@ function decodeAttr(s: string): string {
  */
 function applyUrlPolicy(html: string): string {
   return html
-    .replace(/<a href="([^"]*)"( title="[^"]*")?>([\s\S]*?)<\/a>/g, (all, href: string, _t, text: string) => (isAllowedLink(decodeAttr(href)) ? all : text))
+    .replace(/<a href="([^"]*)"( title="[^"]*")?>([\s\S]*?)<\/a>/g, (all, href: string, title: string | undefined, text: string) => {
+      const url = decodeAttr(href);
+      if (!isAllowedLink(url)) return text;
+      // Another site: it gets no handle on this page and not the reader's page address.
+      return /^https?:/i.test(url.trim()) ? `<a href="${href}"${title ?? ''} rel="${EXTERNAL_REL}">${text}</a>` : all;
+    })
     .replace(/<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? \/>/g, (all, src: string, alt: string) => (isAllowedImage(decodeAttr(src)) ? all : alt));
 }
 

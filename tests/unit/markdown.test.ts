@@ -29,12 +29,12 @@ describe('renderMarkdown', () => {
   });
 
   it.each([
-    ['[a](https://kontum.gov.vn/x?a=1&b=2)', '<p><a href="https://kontum.gov.vn/x?a=1&amp;b=2">a</a></p>'],
-    ['[a](http://a.vn)', '<p><a href="http://a.vn">a</a></p>'],
+    ['[a](https://kontum.gov.vn/x?a=1&b=2)', '<p><a href="https://kontum.gov.vn/x?a=1&amp;b=2" rel="external noopener noreferrer">a</a></p>'],
+    ['[a](http://a.vn)', '<p><a href="http://a.vn" rel="external noopener noreferrer">a</a></p>'],
     ['[a](mailto:vp@kontum.gov.vn)', '<p><a href="mailto:vp@kontum.gov.vn">a</a></p>'],
     ['[a](/bao-cao/x/#the-che)', '<p><a href="/bao-cao/x/#the-che">a</a></p>'],
     ['[a](#the-che)', '<p><a href="#the-che">a</a></p>'],
-    ['<https://a.vn>', '<p><a href="https://a.vn">https://a.vn</a></p>'],
+    ['<https://a.vn>', '<p><a href="https://a.vn" rel="external noopener noreferrer">https://a.vn</a></p>'],
   ])('keeps allowed links: %s', (md, html) => expect(renderMarkdown(md)).toBe(html));
 
   it('never emits a remote image: its alt text stays', () => {

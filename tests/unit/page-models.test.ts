@@ -13,7 +13,8 @@ import { sourceTextPage, sourceTextPaths } from '../../src/view/pages/source-tex
 import { organizationsPage } from '../../src/view/pages/organizations.ts';
 import { organizationPage, organizationPaths } from '../../src/view/pages/organization.ts';
 import { datasetPage, datasetPaths } from '../../src/view/pages/dataset.ts';
-import { datasetFiles } from '../../src/publish/datasets.ts';
+import { datasetFiles, referenceTables } from '../../src/publish/datasets.ts';
+import { columnsOf, REF, REPORT_FIELDS } from '../../src/publish/columns.ts';
 import { catalogPage } from '../../src/view/pages/catalog.ts';
 import { apiPage } from '../../src/view/pages/api.ts';
 import { versionsPage } from '../../src/view/pages/versions.ts';
@@ -204,6 +205,15 @@ describe('dataset pages', () => {
     expect(m.actions).toContain('package_list');
     expect(m.action('package_list')).toBe('/api/3/action/package_list');
     expect(m.example.id).toBe(catalog.datasets[0].id);
+  });
+
+  it('the API page carries the column dictionary of every reference table, as published', () => {
+    const m = apiPage(two);
+    expect(m.references.map((r) => r.id)).toEqual(referenceTables(two).map((r) => r.id));
+    const reports = m.references.find((r) => r.id === REF.reports.resource);
+    expect(reports?.columns).toEqual(columnsOf(REPORT_FIELDS));
+    expect(reports?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['official_url', 'summary']));
+    expect(reports?.files.map((f) => f.href)).toEqual(['csv', 'json', 'xlsx'].map((x) => urls.data(`${REF.reports.resource}.${x}`)));
   });
 
   it('the versions page links figures that exist and not those that do not', () => {

@@ -11,7 +11,7 @@ import { bulkEntries, bulkZip, bulkZipChunks } from '../../src/publish/bulk.ts';
 import { buildDatasets, csvChunks, jsonChunks, referenceTables, toCsv, toJson, type Column, type Table } from '../../src/publish/datasets.ts';
 import { exportFiles, writeExports } from '../../src/publish/export.ts';
 import { sha256, Sha256 } from '../../src/publish/sha256.ts';
-import { infoSheetLines, normaliseZip, toXlsx, ZIP_MTIME, type XlsxMeta } from '../../src/publish/xlsx.ts';
+import { infoSheetLines, markFormulaLike, normaliseZip, quotePrefixStyles, toXlsx, ZIP_MTIME, type XlsxMeta } from '../../src/publish/xlsx.ts';
 
 const { site } = runPipeline(process.cwd());
 
@@ -140,14 +140,19 @@ async function toXlsxInMemory(table: Table, meta: XlsxMeta): Promise<Uint8Array>
   };
   ws.columns = table.columns.map((c, i) => ({ header: c.title, key: c.name, width: Math.min(60, Math.max(10, c.title.length + 2)), style: numFmt(c, i) ? { numFmt: numFmt(c, i) } : {} }));
   ws.getRow(1).font = { bold: true };
-  for (const row of table.rows) ws.addRow(row.map((v, i) => (v === null ? null : table.columns[i].type === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
+  for (const row of table.rows) {
+    const added = ws.addRow(row.map((v, i) => (v === null ? null : table.columns[i].type === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
+    markFormulaLike(table, row, (i) => added.getCell(i + 1));
+  }
   const info = wb.addWorksheet('Thông tin');
   info.columns = [{ width: 28 }, { width: 100 }];
   // Same lines as the streaming writer: this oracle checks how they are written, not what they say.
   for (const l of infoSheetLines(table, meta)) info.addRow(l);
   info.getColumn(1).font = { bold: true };
   const buf = await wb.xlsx.writeBuffer();
-  return normaliseZip(new Uint8Array(buf as ArrayBuffer), ['[Content_Types].xml']);
+  const entries = unzipSync(new Uint8Array(buf as ArrayBuffer));
+  entries['xl/styles.xml'] = quotePrefixStyles(entries['xl/styles.xml']);
+  return normaliseZip(zipSync(entries), ['[Content_Types].xml']);
 }
 
 const META: XlsxMeta = { title: 'Bảng "thử", có dấu', description: 'Mô tả <b>&</b>', url: 'https://example.invalid/du-lieu/x/', license: 'CC BY 4.0', citation: 'Trích dẫn', version: '2025.1', modified: '2025-03-31' };

@@ -9,6 +9,7 @@ import { lineCol } from '../read-content.ts';
 import { HTML_TAG } from './context.ts';
 import { jsonTooDeep, LIMITS } from './limits.ts';
 import { didYouMean, jsonKeyProblems, jsonStringCharProblems } from './strict.ts';
+import { insecureUrlIssues } from './web-urls.ts';
 
 /** 1-based line of an offset; the line starts are found once per text (lookups are per entry, so never rescan). */
 export function lineIndex(text: string): (offset: number) => number {
@@ -225,6 +226,7 @@ export function loadCatalog<T extends { id: string }>(
     seen.set(r.data.id, line ?? 0);
     index.set(r.data.id, position);
     items.push(r.data);
+    issues.push(...insecureUrlIssues(doc, entry, schema, [position]));
   });
   return { items, doc, index };
 }

@@ -5,7 +5,7 @@
 // exactly as the renderer will see them.
 import { parse, postprocess, preprocess } from 'micromark';
 import { micromark } from 'micromark';
-import { isAllowedLink } from '../../core/url-policy.ts';
+import { insecureWebUrl, isAllowedLink, webUrlProblem } from '../../core/url-policy.ts';
 import { describeChar, forbiddenChar, lineCol } from '../read-content.ts';
 
 export interface LinkProblem {
@@ -13,6 +13,8 @@ export interface LinkProblem {
   col: number;
   message: string;
   hint: string;
+  /** A plain-http link: published, but warned (use https). */
+  insecure?: boolean;
 }
 
 const HINT = 'Chỉ liên kết tới http://, https://, mailto:, đường dẫn trong trang (/…) hoặc mục (#…); không dùng ảnh.';
@@ -44,8 +46,11 @@ export function narrativeLinkProblems(markdown: string): LinkProblem[] {
     if (token.type !== 'resourceDestinationString' && token.type !== 'definitionDestinationString' && token.type !== 'autolinkProtocol') continue;
     const raw = context.sliceSerialize(token);
     const url = decodeDestination(raw);
+    const web = url !== null && /^https?:\/\//i.test(url.trim()) ? webUrlProblem(url.trim()) : null;
     if (url === null || !isAllowedLink(url))
-      problems.push({ ...at, message: `Liên kết "${raw.slice(0, 80)}" không được phép.`, hint: HINT });
+      problems.push({ ...at, message: `Liên kết "${raw.slice(0, 80)}" không được phép${web ? `: ${web}` : ''}.`, hint: HINT });
+    else if (insecureWebUrl(url.trim()))
+      problems.push({ ...at, insecure: true, message: `Liên kết "${raw.slice(0, 80)}" dùng http:// (không mã hóa, có thể bị sửa trên đường truyền).`, hint: `Dùng https://…: "${insecureWebUrl(url.trim())!.slice(0, 80)}"; chỉ giữ http:// khi trang đích không có https.` });
   }
   return problems;
 }

@@ -41,7 +41,7 @@ export function validateNarratives(files: RawFile[], refs: Refs, issues: Issue[]
         hint: 'Chỉ dùng Markdown (đoạn văn, danh sách, ###). Thẻ HTML sẽ hiển thị nguyên dạng chữ, không được thực thi.',
       });
     }
-    for (const p of narrativeLinkProblems(n.text)) issues.push({ level: 'error', code: 'unsafe-link', file: n.path, ...p });
+    for (const { insecure, ...p } of narrativeLinkProblems(n.text)) issues.push({ level: insecure ? 'warning' : 'error', code: insecure ? 'insecure-url' : 'unsafe-link', file: n.path, ...p });
     for (const p of narrativeCharProblems(n.text)) issues.push({ level: 'error', code: 'control-char', file: n.path, ...p });
     const todoLine = lines.findIndex((l) => /\bTODO\b/.test(l));
     if (todoLine >= 0)

@@ -8,6 +8,7 @@ import { HTML_TAG, type Refs } from './context.ts';
 import { parseJson, zodIssues } from './json.ts';
 import { canonicalPeriod } from './periods.ts';
 import { kindPeriodProblem } from './strict.ts';
+import { insecureUrlIssues } from './web-urls.ts';
 
 /** The report's metadata, or null when report.json cannot be read as one (the report is then left out). */
 export function validateReportMeta(file: RawFile, folder: string, refs: Refs, issues: Issue[]): Report | null {
@@ -19,6 +20,7 @@ export function validateReportMeta(file: RawFile, folder: string, refs: Refs, is
     return null;
   }
   const meta = m.data;
+  issues.push(...insecureUrlIssues(parsed.doc, parsed.value, reportSchema));
   const at = (field: string) => parsed.doc.lineOf([field]);
   if (meta.sourceFile !== 'source.txt')
     issues.push({ level: 'error', code: 'source-file', file: file.path, line: at('sourceFile'), column: 'sourceFile', message: `sourceFile là "${meta.sourceFile}"; toàn văn luôn nằm ở source.txt cạnh report.json.`, hint: 'Ghi "sourceFile": "source.txt" và đặt toàn văn vào tệp đó.' });

@@ -1,7 +1,7 @@
 // View-model of /du-lieu/api/: every machine-readable file, the static CKAN-shaped API and its limits.
 import type { Site } from '../../pipeline/derive.ts';
 import { urls } from '../../core/urls.ts';
-import { buildDatasets, type Dataset } from '../../publish/datasets.ts';
+import { buildDatasets, referenceFiles, referenceTables, type Column, type Dataset } from '../../publish/datasets.ts';
 import { CKAN_ACTIONS } from '../../publish/discovery.ts';
 import { BULK_ZIP } from '../../publish/bulk.ts';
 import { siteVersion } from '../../publish/releases.ts';
@@ -15,6 +15,11 @@ export interface ApiPage {
   actions: readonly string[];
   action: (name: string) => string;
   catalogs: { href: string; type: string; text: string }[];
+  /**
+   * The code lists foreign keys point to (reports, organizations, areas, breakdowns), with their files and
+   * column dictionary: they have no dataset page of their own, and a reader must find what each column means.
+   */
+  references: { id: string; title: string; description: string; files: { href: string; label: string }[]; columns: Column[] }[];
 }
 
 export function apiPage(site: Site): ApiPage {
@@ -38,5 +43,9 @@ export function apiPage(site: Site): ApiPage {
       { href: urls.feed(), type: 'application/atom+xml', text: 'Nguồn tin Atom: báo cáo, bộ dữ liệu và phiên bản dữ liệu mới.' },
       { href: '/sitemap.xml', type: 'application/xml', text: 'Sơ đồ trang cho máy tìm kiếm.' },
     ],
+    references: referenceTables(site).map((r) => {
+      const f = referenceFiles(r);
+      return { id: r.id, title: r.title, description: r.description, files: [f.csv, f.json, f.xlsx].map((file) => ({ href: urls.data(file), label: file })), columns: r.table.columns };
+    }),
   };
 }

@@ -45,8 +45,12 @@ export function watchContent(server: DevServer, logger: Logger, root: string, de
   server.watcher.add(WATCHED.map((d) => `${root}/${d}`));
   let timer: ReturnType<typeof setTimeout> | null = null;
   const changed = new Set<string>();
+  // CCHC_DEV_TIMING=1 (scripts/bench-edit.ts): one machine-readable line per regeneration, epoch ms of each step.
+  const timing = process.env.CCHC_DEV_TIMING === '1';
+  let firstEvent = 0;
   server.watcher.on('all', (_event, path) => {
     if (!isContentPath(root, path)) return;
+    if (changed.size === 0) firstEvent = Date.now();
     changed.add(relative(root, path));
     if (timer) clearTimeout(timer);
     // Editors save in bursts (temp file, rename): regenerate once per burst.
@@ -54,6 +58,7 @@ export function watchContent(server: DevServer, logger: Logger, root: string, de
       timer = null;
       const files = [...changed].sort();
       changed.clear();
+      const start = Date.now();
       const t0 = performance.now();
       let errors: string[];
       try {
@@ -63,9 +68,12 @@ export function watchContent(server: DevServer, logger: Logger, root: string, de
       }
       if (errors.length) logger.error(`Nội dung có ${errors.length} lỗi sau khi sửa ${files.join(', ')}:\n${errors.slice(0, 10).join('\n')}`);
       else logger.info(`Đã cập nhật theo ${files.join(', ')} (${(performance.now() - t0).toFixed(0)} ms).`);
+      const regenerated = Date.now();
       for (const env of Object.values(server.environments ?? {})) env.moduleGraph?.invalidateAll?.();
       server.moduleGraph?.invalidateAll?.();
+      const invalidated = Date.now();
       server.ws.send({ type: 'full-reload' });
+      if (timing) logger.info(`cchc-dev-timing ${JSON.stringify({ files, event: firstEvent, start, regenerated, invalidated, reloaded: Date.now() })}`);
     }, delayMs);
   });
 }

@@ -183,7 +183,7 @@ async function devLoop(dir: string, report: string, repeat: number): Promise<voi
         const t = timings.slice(before.timings);
         const d = docs.slice(before.docs);
         const first = t[0];
-        const doc = d.find((x) => x.end <= seen) ?? d[0];
+        const doc = d.filter((x) => Number.isFinite(x.end)).at(-1);
         (shown[edit.kind] ??= []).push(seen - w);
         console.log(
           `  ${edit.kind.padEnd(34)} ${first ? [first.event, first.start, first.regenerated, first.invalidated, first.reloaded].map((x) => ms(w, x)).join(' |') : '  (không có dòng watcher)'} | ${doc ? ms(w, doc.end) : '    ?'} (${d.length}) | ${ms(w, seen)}${t.length > 1 ? `  [${t.length} lần sinh lại]` : ''}`,

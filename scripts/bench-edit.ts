@@ -7,7 +7,9 @@
 //      note, a narrative, a report title, an indicator label), each N times (default 3), timed from the file
 //      write to the watcher's steps (CCHC_DEV_TIMING lines of scripts/dev-content.ts), the page's response
 //      and the browser showing the new text.
-// --dev runs step 3 only. BENCH_DEV_CONTENT=<file> swaps in another scripts/dev-content.ts (before/after
+//   4. a fresh `npm run dev` on the edited content: home, lists, the report, its source text and an edited
+//      indicator's page must be byte-identical to the edited server's (no stale module or cache).
+// --dev runs steps 3-4 only. BENCH_DEV_CONTENT=<file> swaps in another scripts/dev-content.ts (before/after
 // in the same minutes); BENCH_VERBOSE=1 prints the server's log, the browser's requests and HMR messages.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
+import { urls } from '../src/core/urls.ts';
 import { readTree, workspace } from './bench-scale.ts';
 
 const ROOT = process.cwd();
@@ -111,7 +114,46 @@ interface WatcherTiming { files: string[]; event: number; start: number; regener
 
 const ms = (a: number, b: number) => `${Math.round(b - a)}`.padStart(5);
 
-async function devLoop(dir: string, report: string, repeat: number): Promise<void> {
+/** Pages compared after the edits between the edited server and a fresh one: the edit must not leave stale state. */
+function comparedPages(dir: string, report: string): string[] {
+  return [urls.home(), urls.reports(), urls.report(report), urls.source(report), urls.indicator(firstFigure(dir, report).indicator), urls.indicators()];
+}
+
+/** Dev HTML without what differs between two servers of the same content (module timestamps after HMR). */
+const normalizeDevHtml = (html: string) => html.replace(/([?&])t=\d+/g, '$1t=_');
+
+async function fetchPages(port: number, paths: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`);
+    out.set(path, normalizeDevHtml(await res.text()));
+  }
+  return out;
+}
+
+/** A fresh `npm run dev` (generate, then astro dev) on the edited content: the same pages, byte for byte. */
+async function compareWithFresh(dir: string, report: string, edited: Map<string, string>): Promise<void> {
+  run('dev mới: tạo MDX', [bin('node'), 'scripts/generate.ts'], dir);
+  const port = await freePort();
+  const child = spawn(bin('astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, detached: true, stdio: 'ignore' });
+  try {
+    await waitFor(`http://127.0.0.1:${port}${urls.home()}`, () => true, 300_000);
+    const fresh = await fetchPages(port, comparedPages(dir, report));
+    const differ = [...edited].filter(([path, html]) => fresh.get(path) !== html);
+    for (const [path, html] of differ) {
+      const a = html.split('\n');
+      const b = fresh.get(path)!.split('\n');
+      const i = a.findIndex((line, j) => line !== b[j]);
+      console.log(`  KHÁC ${path}, dòng ${i + 1}:\n    sau khi sửa: ${a[i]?.slice(0, 300)}\n    máy chủ mới: ${b[i]?.slice(0, 300)}`);
+    }
+    console.log(`dev: ${edited.size} trang sau các lần sửa so với máy chủ mới: ${differ.length === 0 ? 'giống hệt' : `${differ.length} trang khác`}`);
+    if (differ.length) process.exitCode = 1;
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+  }
+}
+
+async function devLoop(dir: string, report: string, repeat: number): Promise<Map<string, string>> {
   run('dev: tạo MDX', [bin('node'), 'scripts/generate.ts'], dir);
   const port = await freePort();
   const timings: WatcherTiming[] = [];
@@ -192,6 +234,7 @@ async function devLoop(dir: string, report: string, repeat: number): Promise<voi
     }
     console.log('dev: sửa → trình duyệt hiện chữ (s), nhỏ nhất–lớn nhất theo loại:');
     for (const [kind, xs] of Object.entries(shown)) console.log(`  ${kind.padEnd(34)} ${(Math.min(...xs) / 1000).toFixed(1)}–${(Math.max(...xs) / 1000).toFixed(1)} s  (${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
+    return await fetchPages(port, comparedPages(dir, report));
   } finally {
     await browser.close();
     process.kill(-child.pid!, 'SIGTERM');
@@ -215,7 +258,8 @@ try {
     if (!readFileSync(join(dir, 'dist/bao-cao', id, 'index.html'), 'utf8').includes('suabuild')) throw new Error('the edit is not in the rebuilt page');
     console.log(`sửa → xem (validate + build): ${(v + b).toFixed(1)} s`);
   }
-  await devLoop(dir, id, repeat);
+  const edited = await devLoop(dir, id, repeat);
+  await compareWithFresh(dir, id, edited);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

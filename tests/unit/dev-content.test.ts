@@ -1,12 +1,13 @@
 // `npm run dev` follows edits: the content watcher regenerates the report MDX, drops the
-// cached site and reloads the browser; errors are reported, not thrown. Driven with a fake
-// dev server on a temporary copy of the fixture content (no real server, no port).
+// cached site, only the changed modules and the route caches, and reloads the browser; errors
+// are reported, not thrown; a page that missed the reload catches up by its content version.
+// Driven with a fake dev server on a temporary copy of the fixture content (no real server, no port).
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isContentPath, watchContent } from '../../scripts/dev-content.ts';
+import { changedFiles, isContentPath, serveContentVersion, VERSION_CHECK_SCRIPT, VERSION_TIMING, watchContent } from '../../scripts/dev-content.ts';
 import { contentVersion, getSite } from '../../src/pipeline/site.ts';
 import { fixtureFiles } from '../fixtures/content.ts';
 
@@ -17,14 +18,45 @@ for (const [p, t] of Object.entries(fixtureFiles())) {
   writeFileSync(join(root, p), t);
 }
 
+interface Mod {
+  id: string;
+  importers: Mod[];
+}
+
+/** A Vite-like dev server: a module graph per environment (ssr with a module runner, client without), HMR channels. */
 function fakeServer() {
   const watcher = Object.assign(new EventEmitter(), { added: [] as string[], add(p: string | string[]) { this.added.push(...[p].flat()); } });
   const sent: unknown[] = [];
-  let invalidated = 0;
   const logs: string[] = [];
-  const server = { watcher, ws: { send: (m: unknown) => sent.push(m) }, environments: { ssr: { moduleGraph: { invalidateAll: () => void invalidated++ } } } };
+  const mdx = join(root, 'src/generated/reports/bc-thu.mdx');
+  const page: Mod = { id: 'virtual:page', importers: [] };
+  const mdxMod: Mod = { id: `${mdx}?astroContentCollectionEntry`, importers: [page] };
+  const other: Mod = { id: join(root, 'src/components/Other.astro'), importers: [] };
+  const byFile = new Map<string, Set<Mod>>([[mdx, new Set([mdxMod])], [other.id, new Set([other])]]);
+  const runnerDropped: string[] = [];
+  const hot: Record<string, string[]> = { ssr: [], client: [] };
+  const graph = {
+    getModulesByFile: (file: string) => byFile.get(file),
+    invalidateModule(mod: Mod, seen = new Set<Mod>()) {
+      if (seen.has(mod)) return;
+      seen.add(mod);
+      for (const i of mod.importers) this.invalidateModule(i, seen);
+    },
+  };
+  const server = {
+    watcher,
+    ws: { send: (m: unknown) => sent.push(m) },
+    environments: {
+      ssr: {
+        moduleGraph: graph,
+        runner: { evaluatedModules: { getModuleById: (id: string) => ({ id }), invalidateModule: (n: { id: string }) => void runnerDropped.push(n.id) } },
+        hot: { send: (e: string) => void hot.ssr.push(e) },
+      },
+      client: { moduleGraph: { getModulesByFile: () => undefined, invalidateModule() {} }, hot: { send: (e: string) => void hot.client.push(e) } },
+    },
+  };
   const logger = { info: (m: string) => logs.push(`info ${m}`), error: (m: string) => logs.push(`error ${m}`) };
-  return { server, watcher, sent, logs, invalidated: () => invalidated, logger };
+  return { server, watcher, sent, logs, logger, runnerDropped, hot, ids: { mdx: mdxMod.id, page: page.id, other: other.id } };
 }
 const settle = () => new Promise((r) => setTimeout(r, 80));
 
@@ -49,12 +81,34 @@ describe('content watcher', () => {
     await settle();
     expect(contentVersion()).toBe(version + 1);
     expect(f.sent).toEqual([{ type: 'full-reload' }]);
-    expect(f.invalidated()).toBe(1);
+    // The title is in the MDX front matter: that module and its importer are dropped, nothing else.
+    expect(f.runnerDropped.sort()).toEqual([f.ids.mdx, f.ids.page].sort());
+    expect(f.hot).toEqual({ ssr: ['astro:content-changed'], client: [] });
     expect(readFileSync(join(root, 'src/generated/reports/bc-thu.mdx'), 'utf8')).toContain('Tiêu đề đã sửa');
     const after = getSite(root);
     expect(after).not.toBe(before);
     expect(after.reportsById.get('bc-thu')!.meta.title).toBe('Tiêu đề đã sửa');
     expect(f.logs.at(-1)).toMatch(/^info Đã cập nhật theo content\/reports\/bc-thu\/report.json/);
+  });
+
+  it('an edit that leaves the MDX as it was drops no module, only the route caches', async () => {
+    const f = fakeServer();
+    watchContent(f.server, f.logger, root, 10);
+    const mdx = readFileSync(join(root, 'src/generated/reports/bc-thu.mdx'), 'utf8');
+    const csv = join(root, 'content/reports/bc-thu/figures.csv');
+    const version = contentVersion();
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    lines[1] = lines[1].endsWith('"') ? `${lines[1].slice(0, -1)} ghi chú đã sửa"` : `${lines[1]} ghi chú đã sửa`;
+    writeFileSync(csv, lines.join('\n'));
+    f.watcher.emit('all', 'change', csv);
+    await settle();
+    expect(f.logs.at(-1)).toMatch(/^info Đã cập nhật/);
+    expect(contentVersion()).toBe(version + 1);
+    expect(readFileSync(join(root, 'src/generated/reports/bc-thu.mdx'), 'utf8')).toBe(mdx);
+    expect(f.runnerDropped).toEqual([]);
+    expect(f.hot.ssr).toEqual(['astro:content-changed']);
+    expect(f.sent).toEqual([{ type: 'full-reload' }]);
+    expect(JSON.stringify(getSite(root).reportsById.get('bc-thu')!.figures)).toContain('ghi chú đã sửa');
   });
 
   it('a content error is logged with file and line and keeps the last good pages', async () => {
@@ -68,5 +122,48 @@ describe('content watcher', () => {
     expect(existsSync(join(root, 'src/generated/reports/bc-thu.mdx'))).toBe(true);
     expect(f.sent).toEqual([{ type: 'full-reload' }]);
     expect(() => getSite(root)).toThrow(/npm run validate/);
+  });
+});
+
+describe('which generated files changed', () => {
+  it('names rewritten, added and removed files, sorted, and nothing when nothing changed', () => {
+    const before = new Map([['/g/a.mdx', 1], ['/g/b.mdx', 2], ['/g/c.mdx', 3]]);
+    expect(changedFiles(before, new Map(before))).toEqual([]);
+    expect(changedFiles(before, new Map([['/g/a.mdx', 1], ['/g/b.mdx', 5], ['/g/d.mdx', 1]]))).toEqual(['/g/b.mdx', '/g/c.mdx', '/g/d.mdx']);
+  });
+});
+
+describe('a page that missed the reload', () => {
+  it('is stamped with the content version it was rendered from; the page script asks for the current one', () => {
+    let middleware: ((req: { headers: Record<string, string> }, res: { setHeader(n: string, v: string): void }, next: () => void) => void) | null = null;
+    let handler: ((data: unknown, client: { send(e: string, p: unknown): void }) => void) | null = null;
+    serveContentVersion({ middlewares: { use: (fn) => void (middleware = fn) }, ws: { on: (e, cb) => void (e === 'cchc:content-version?' && (handler = cb)) } });
+    const headers: Record<string, string> = {};
+    let nexts = 0;
+    middleware!({ headers: { accept: 'text/html,application/xhtml+xml' } }, { setHeader: (n, v) => void (headers[n] = v) }, () => void nexts++);
+    expect(headers['Server-Timing']).toBe(`${VERSION_TIMING};desc="${contentVersion()}"`);
+    middleware!({ headers: { accept: 'text/css' } }, { setHeader: (n) => void (headers[`css ${n}`] = 'set') }, () => void nexts++);
+    expect(headers['css Server-Timing']).toBeUndefined();
+    expect(nexts).toBe(2);
+    const replies: unknown[] = [];
+    handler!({}, { send: (e, p) => void replies.push([e, p]) });
+    expect(replies).toEqual([['cchc:content-version', { version: contentVersion() }]]);
+  });
+
+  it('reloads when the server version differs from its own, not otherwise, and not without a stamp', () => {
+    // The page script with import.meta.hot, performance and location stubbed.
+    const run = (stamp: string | undefined, serverVersion: number) => {
+      const listeners = new Map<string, (d: { version: number }) => void>();
+      const asked: string[] = [];
+      let reloads = 0;
+      const hot = { on: (e: string, cb: (d: { version: number }) => void) => void listeners.set(e, cb), send: (e: string) => void asked.push(e) };
+      const performance = { getEntriesByType: () => [{ serverTiming: stamp === undefined ? [] : [{ name: VERSION_TIMING, description: stamp }] }] };
+      new Function('hot', 'performance', 'location', VERSION_CHECK_SCRIPT.replaceAll('import.meta.hot', 'hot'))(hot, performance, { reload: () => void reloads++ });
+      for (const e of asked) if (e === 'cchc:content-version?') listeners.get('cchc:content-version')?.({ version: serverVersion });
+      return { reloads, asked };
+    };
+    expect(run('7', 8).reloads).toBe(1);
+    expect(run('8', 8).reloads).toBe(0);
+    expect(run(undefined, 8)).toEqual({ reloads: 0, asked: [] });
   });
 });

@@ -115,8 +115,12 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
       const parts = breakdowns;
       const total = fs.find((f) => f.breakdown === null) ?? null;
       const partLabel = (f: Figure) => breakdownLabel(site, f.breakdown);
-      // Percentages of different bases do not add up: compare them as bars, never stack them.
-      if (first.unit === '%') out.push({ kind: 'bars', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, figures: parts, rows: rowsOf(parts, partLabel) });
+      // Stacked only when the parts partition a whole: the catalogue says the breakdowns add up
+      // (then a printed mismatch shows, as designed), or they add up exactly to the printed total.
+      // Otherwise (overlapping breakdowns such as "cấp huyện"/"cấp xã" fields, a programme beside its
+      // own sub-parts) they are compared as bars. Percentages of different bases never add up.
+      const partition = indicator.breakdownsSumToTotal || (total !== null && isExactSum(parts, total));
+      if (first.unit === '%' || !partition) out.push({ kind: 'bars', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, figures: parts, rows: rowsOf(parts, partLabel) });
       else out.push({ kind: 'parts', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, parts, rows: rowsOf(parts, partLabel) });
       continue;
     }
@@ -128,6 +132,12 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
     }
   }
   return out;
+}
+
+/** Parts whose printed values add up to the printed total (to the last printed digit). */
+function isExactSum(parts: Figure[], total: Figure): boolean {
+  const sum = parts.reduce((s, f) => s + f.value, 0);
+  return Math.abs(sum - total.value) < 1e-9 * Math.max(1, Math.abs(total.value));
 }
 
 /**

@@ -47,13 +47,42 @@ function slice(segments: { start: number; seg: Segment }[], start: number, end: 
   for (const { start: s0, seg } of segments) {
     const s1 = s0 + seg.text.length;
     if (s1 <= start || s0 >= end) continue;
-    const text = seg.text.slice(Math.max(0, start - s0), Math.min(seg.text.length, end - s0)).replace(/\s+/g, ' ');
+    const text = seg.text.slice(Math.max(0, start - s0), Math.min(seg.text.length, end - s0)).replaceAll(GONE, '').replace(/\s+/g, ' ');
     if (text) out.push({ text, ids: seg.ids });
   }
   return out;
 }
 
-export function reflowSource(text: string, figures: Pick<Figure, 'id' | 'location'>[]): ReflowedSource {
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** Stands in for removed markup so every offset (quote marks) keeps its place; dropped when shown (sources cannot contain it: control characters are refused). */
+const GONE = '\u0000';
+
+/**
+ * Conversion markup some sources carry (Markdown `#` headings, `**`/`*` emphasis, `---` rules,
+ * `<sup>4</sup>` footnote markers) shown as the printed document reads: removed, footnote markers
+ * as superscripts (a footnote's own number at a line start stays a digit). Same length as `text`.
+ */
+export function withoutMarkup(text: string): string {
+  const pad = (s: string, n: number) => s + GONE.repeat(n - s.length);
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*-{3,}\s*$/.test(line)) return ' '.repeat(line.length);
+      let out = line
+        .replace(/^(\s*)(#{1,6})(?=\s)/, (_, lead: string, h: string) => lead + ' '.repeat(h.length))
+        .replace(/^(\s*)<sup>\s*(\d{1,2})\s*<\/sup>/i, (m, lead: string, n: string) => lead + n + ' '.repeat(m.length - lead.length - n.length))
+        .replace(/<sup>\s*(\d+)\s*<\/sup>/gi, (m, n: string) => pad([...n].map((d) => SUPERSCRIPT[Number(d)]).join(''), m.length))
+        // Emphasis, not a "* " bullet at the start of a line.
+        .replace(/\*{2,}|\*(?=\S)|(?<=\S)\*/g, (m) => GONE.repeat(m.length));
+      // Removed markup at either end of a line is layout, as blank as its whitespace.
+      out = out.replace(/^[\s\u0000]+/, (m) => ' '.repeat(m.length)).replace(/[\s\u0000]+$/, (m) => ' '.repeat(m.length));
+      return out;
+    })
+    .join('\n');
+}
+
+export function reflowSource(source: string, figures: Pick<Figure, 'id' | 'location'>[]): ReflowedSource {
+  const text = withoutMarkup(source);
   let pos = 0;
   const segments = sourceSegments(text, figures).map((seg) => {
     const item = { start: pos, seg };

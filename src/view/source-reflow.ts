@@ -81,6 +81,11 @@ export function withoutMarkup(text: string): string {
     .join('\n');
 }
 
+/** The source text as the full-text page shows it (conversion markup removed, see withoutMarkup). */
+export function shownSourceText(source: string): string {
+  return withoutMarkup(source).replaceAll(GONE, '');
+}
+
 export function reflowSource(source: string, figures: Pick<Figure, 'id' | 'location'>[]): ReflowedSource {
   const text = withoutMarkup(source);
   let pos = 0;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
 import { reportIndicatorCharts } from '../../src/view/chart-data.ts';
+import { shownSourceText } from '../../src/view/source-reflow.ts';
 
 const { site } = runPipeline(process.cwd());
 const page = (path: string) => parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8')).document;
@@ -45,12 +46,13 @@ describe('report pages', () => {
     for (const r of site.content.reports) {
       const doc = page(urls.source(r.meta.id));
       for (const f of r.figures) expect(doc.getElementById(`trich-dan-${f.id}`), `${f.key}`).not.toBeNull();
-      // The full text is all there, word for word as published (NFC): reflowed paragraphs and
-      // footnotes gathered at the end, without the navigation markers added around them.
+      // The full text is all there, word for word as published (NFC, less conversion markup such as
+      // "**" or "<sup>4</sup>"): reflowed paragraphs and footnotes gathered at the end, without the
+      // navigation markers added around them.
       for (const el of doc.querySelectorAll('.fn-ref, .fn-back')) el.remove();
       const blocks = [...doc.querySelectorAll('.source-text p, .source-text h2, .source-text h3, .source-footnotes li')].map((b) => b.textContent!);
       const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
-      expect(words(blocks.join(' '))).toEqual(words(r.sourceText));
+      expect(words(blocks.join(' '))).toEqual(words(shownSourceText(r.sourceText)));
     }
   });
 

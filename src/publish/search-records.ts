@@ -8,6 +8,7 @@ import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
 import { escapeHtml, foldDiacritics, sectionPhrase, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
+import { shownSourceText } from '../core/source-markup.ts';
 import { byId, type Figure, type ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
@@ -180,7 +181,8 @@ export function sourceRecords(site: Site, report: ReportContent): SearchRecord[]
   const m = report.meta;
   const filters = { loai: [CONTENT_TYPES.source], ...reportFilters(site, report) };
   const seen = new Set<string>();
-  return sourceChunks(report.sourceText).map((c, i) => {
+  // The text as the full-text page shows it, so each passage's text fragment finds its words there.
+  return sourceChunks(shownSourceText(report.sourceText)).map((c, i) => {
     let words = 8;
     let url = textFragmentUrl(urls.source(m.id), leadPhrase(c.text, words));
     while (seen.has(url) && words < 40) url = textFragmentUrl(urls.source(m.id), leadPhrase(c.text, (words += 4)));

@@ -33,7 +33,7 @@ if (siteUrl.error) {
 log(siteUrl.note);
 
 // Loaded after the check, so a refused production build fails in a second.
-const { renameSync, rmSync } = await import('node:fs');
+const { mkdirSync, renameSync, rmSync } = await import('node:fs');
 const { rm } = await import('node:fs/promises');
 const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
 const { writeExports } = await import('../src/publish/export.ts');
@@ -79,6 +79,8 @@ stage(`MDX: ${writeGenerated(site, root).length} trang`);
 // so the same file system; if renaming fails (dist/ a mount point), it is deleted here as before.
 // Copies left by a build that stopped early (name.cu-<pid>) go the same way.
 const oldDist = `${outDir}.cu-${process.pid}`;
+// OUT_DIR may name a folder whose parent does not exist yet (the determinism test's second build).
+mkdirSync(dirname(outDir), { recursive: true });
 try {
   renameSync(outDir, oldDist);
 } catch {

@@ -115,11 +115,11 @@ export function reportIndicatorCharts(site: Site, reportId: string, area: string
       const parts = breakdowns;
       const total = fs.find((f) => f.breakdown === null) ?? null;
       const partLabel = (f: Figure) => breakdownLabel(site, f.breakdown);
-      // Stacked only when the parts partition a whole: the catalogue says the breakdowns add up
+      // Stacked only when the parts partition a printed whole: a total is printed and the catalogue says the breakdowns add up
       // (then a printed mismatch shows, as designed), or they add up exactly to the printed total.
       // Otherwise (overlapping breakdowns such as "cấp huyện"/"cấp xã" fields, a programme beside its
       // own sub-parts) they are compared as bars. Percentages of different bases never add up.
-      const partition = indicator.breakdownsSumToTotal || (total !== null && isExactSum(parts, total));
+      const partition = total !== null && (indicator.breakdownsSumToTotal || isExactSum(parts, total));
       if (first.unit === '%' || !partition) out.push({ kind: 'bars', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, figures: parts, rows: rowsOf(parts, partLabel) });
       else out.push({ kind: 'parts', indicatorId: indicator.id, title, unit: first.unit, period: first.period, total, parts, rows: rowsOf(parts, partLabel) });
       continue;

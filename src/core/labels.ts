@@ -36,7 +36,7 @@ export const statusLabel: Record<Status, string> = {
 
 /**
  * What the value covers, in words, next to the value: "quý III/2024", "lũy kế 9 tháng đầu năm 2024",
- * "tính đến 14/3/2025", "tính đến kỳ báo cáo quý III/2024", prefixed by "ước", "kế hoạch", "dự kiến",
+ * "tính đến 14/3/2025", "tính đến kỳ báo cáo quý III/2024", "năm 2024" (a level for the year), prefixed by "ước", "kế hoạch", "dự kiến",
  * "tham chiếu" when the figure is not an actual.
  */
 export function figureWhen(f: Pick<Figure, 'period' | 'basis' | 'status'>): string {
@@ -46,7 +46,13 @@ export function figureWhen(f: Pick<Figure, 'period' | 'basis' | 'status'>): stri
   if (f.basis === 'cumulative') when = `lũy kế ${label}`;
   else if (f.basis === 'stock')
     // A level as of a date; a plan's level is the one to reach by the end of its period.
-    when = p?.kind === 'day' ? `tính đến ${label.replace(/^ngày /, '')}` : f.status === 'target' || f.status === 'planned' ? `đến cuối ${label}` : `tính đến kỳ báo cáo ${label}`;
+    // A level for a whole year (a staffing quota "được giao năm 2024") is that year's, not one read at the end of a
+    // reporting period: "tính đến kỳ báo cáo năm 2023" in a half-year report suggested a year-end reading.
+    when =
+      p?.kind === 'day' ? `tính đến ${label.replace(/^ngày /, '')}`
+      : f.status === 'target' || f.status === 'planned' ? `đến cuối ${label}`
+      : p?.kind === 'year' ? label
+      : `tính đến kỳ báo cáo ${label}`;
   return f.status === 'actual' ? when : `${statusLabel[f.status]}, ${when}`;
 }
 

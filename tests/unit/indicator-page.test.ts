@@ -103,6 +103,9 @@ describe('comparability in charts and tables (small cases)', () => {
     [{ period: '2024-Q3', basis: 'stock', status: 'actual' }, 'tính đến kỳ báo cáo quý III/2024'],
     [{ period: '2025', basis: 'flow', status: 'target' }, 'kế hoạch, năm 2025'],
     [{ period: '2024', basis: 'stock', status: 'target' }, 'kế hoạch, đến cuối năm 2024'],
+    // A level for a whole year (a staffing quota "được giao năm 2023"), not a reading at the end of a reporting period.
+    [{ period: '2023', basis: 'stock', status: 'actual' }, 'năm 2023'],
+    [{ period: '2025', basis: 'stock', status: 'estimate' }, 'ước, năm 2025'],
     [{ period: '2024-Q4', basis: 'flow', status: 'planned' }, 'dự kiến, quý IV/2024'],
     [{ period: '2023-09/2024-08', basis: 'flow', status: 'actual' }, 'năm học 2023–2024'],
   ] as const)('figureWhen(%j) = %s', (f, text) => {

@@ -85,9 +85,11 @@ export function groupNotes(rows: { notes: string[] }[], idPrefix: string): { not
 }
 
 /** Period, basis and status in words. Within the report's own period the period is implied by the
- *  page, so only basis and status are named ("lũy kế", "ước, tính đến kỳ báo cáo"), or nothing. */
+ *  page, so only basis and status are named ("ước, tính đến kỳ báo cáo", "trong kỳ"), or nothing; a cumulative amount
+ *  keeps its period ("lũy kế quý I/2025"). */
 export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'basis' | 'status'>): string | null {
-  if (f.period !== report.period) return figureWhen(f);
+  // A cumulative amount names where it runs to ("ước, lũy kế quý I/2025"): "lũy kế" alone left the end point unsaid.
+  if (f.period !== report.period || f.basis === 'cumulative') return figureWhen(f);
   if (f.basis === 'flow' && f.status === 'actual') return null;
   // A plan's level is the one to reach by the end of its period, not one reached by the report date.
   const planned = f.status === 'target' || f.status === 'planned';

@@ -5,15 +5,13 @@
 //   - Figures and source passages grouped (reportGroups: up to 25 figures of one report
 //     and area, or 6 consecutive passages, per document), each member a heading whose id
 //     carries what the search page shows of it; Pagefind's sub-results find the member.
-//   - Split by year of the report period (planBundles): dist/pagefind/ (the main
-//     bundle) holds the pages that belong to no single report, plus pagefind.js and
-//     its WebAssembly; dist/pagefind/moi-nhat/ the newest year; dist/pagefind/nam/<year>/
-//     one bundle per older year (index, fragments, filters, metadata only), each written
-//     with a fresh index, so memory is bounded by the largest year, and cached on its own,
-//     so an edit of one report re-indexes its year only (the pages of no report change
-//     with the catalogue, not with a report). A first search loads the main and newest-year
-//     bundles: a chunk (~5 KB) per query word and bundle. Older years are written as few
-//     files (bundleSettings): larger chunks and fragments packed per report.
+//   - Split by year of the report period (planBundles): dist/pagefind/ holds the
+//     newest year and the pages that belong to no single report, plus pagefind.js
+//     and its WebAssembly; dist/pagefind/nam/<year>/ one bundle per older year
+//     (index, fragments, filters, metadata only), written one after the other with
+//     a fresh index each, so memory is bounded by the largest year. A first search
+//     loads the main bundle only: a chunk (~5 KB) per query word. Older years are
+//     written as few files (bundleSettings): larger chunks and fragments packed per report.
 //   - Every indexed text has đ/Đ written as d̵/D̵ (strokeD) so queries without
 //     diacritics find đ; the search page turns excerpts back with unstrokeD.
 //   - dist/tim-kiem/tu-vung.json: diacritic-free word → written form, fetched
@@ -23,7 +21,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Site } from '../src/pipeline/derive.ts';
-import { buildVocabulary, classifyPage, NEWEST_BUNDLE_PATH, reportGroups, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchGroup } from '../src/publish/search-records.ts';
+import { buildVocabulary, classifyPage, reportGroups, reportYear, SEARCH_LANGUAGE, searchYears, type PageInfo, type SearchGroup } from '../src/publish/search-records.ts';
 import type { Figure } from '../src/core/model.ts';
 import { escapeHtml, strokeD } from '../src/core/text.ts';
 import { organizationName } from '../src/core/labels.ts';
@@ -38,13 +36,9 @@ import { cacheDir, codeHash } from './cache.ts';
  * share a chunk). Pagefind 1.6 reads it only from this environment variable when
  * its service process starts (see `serviceFor`); the build-level search test
  * guards the chunk sizes in case a release drops it.
- * This is the main and newest-year bundles': the ones every first search loads. Since the
- * newest year has a bundle of its own, a query word costs a chunk in each: 1 500 keeps the
- * two together at what one 3 000 chunk cost (250 synthetic reports, "ty le ho so giai quyet
- * dung han": index chunks 54 KB at 3 000, 29 KB at 1 500; before the split 28 KB), for twice
- * the chunk files (~170 in the two bundles at 250 reports; one bundle at 3 000 had 85).
+ * This is the main bundle's: the one every first search loads.
  */
-export const INDEX_CHUNK_SIZE = 1500;
+export const INDEX_CHUNK_SIZE = 3000;
 
 /**
  * Chunk size of the older-year bundles, which a search loads only when it merges that
@@ -60,7 +54,7 @@ export const YEAR_INDEX_CHUNK_SIZE = 20000;
  * Documents per fragment file in the older-year bundles (Pagefind 1.6 `maxFragments`: past
  * that many files it packs fragments into shared files, in the order documents were added).
  * Documents are added report by report, so one file holds neighbouring documents of one
- * report; showing a result loads its whole file. The main and newest-year bundles keep one file per
+ * report; showing a result loads its whole file. The main bundle keeps one file per
  * document: a first search loads only the fragments of the results it shows.
  * The search page's few-results step (the year before merged) fetches one such file before it
  * shows (OLDER_STEP_FILES in src/client/search.ts): 16 documents made files of up to ~35 KB
@@ -216,12 +210,10 @@ function dirSize(dir: string, keep: (name: string) => boolean = () => true): { b
 
 /** One Pagefind bundle: HTML pages of dist/ and grouped figures and passages, written to `dir`. */
 export interface Bundle {
-  /** Output folder relative to dist/ ("pagefind", "pagefind/moi-nhat" or "pagefind/nam/<year>"). */
+  /** Output folder relative to dist/ ("pagefind" or "pagefind/nam/<year>"). */
   dir: string;
-  /** The year of a year bundle; null for the main bundle (pages of no single report, and reports without a year). */
+  /** The year of an older-year bundle; null for the main bundle (which holds the newest year). */
   year: number | null;
-  /** Loaded by every first search (the main and newest-year bundles): small chunks, a fragment file per document. */
-  first: boolean;
   pages: { url: string; file: string; info: PageInfo }[];
   groups: () => SearchGroup[];
 }
@@ -229,21 +221,18 @@ export interface Bundle {
 /** Files every bundle needs; the year bundles use the main bundle's pagefind.js and WebAssembly. */
 const BUNDLE_ONLY = (name: string) => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(name);
 
-/** The newest year's bundle, relative to dist/ (NEWEST_BUNDLE_PATH on the site). */
-export const NEWEST_DIR = NEWEST_BUNDLE_PATH.replace(/^\/|\/$/g, '');
-
 /**
- * Split the site into bundles: the main one (dist/pagefind/, pages that belong to no single report), the newest
- * year's (dist/pagefind/moi-nhat/) and one per older year of report period (dist/pagefind/nam/<year>/), newest first.
+ * Split the site into bundles: the main one (dist/pagefind/, pages that belong to no single report)
+ * with the newest year, and one per older year of report period (dist/pagefind/nam/<year>/), newest first.
  */
 export function planBundles(site: Site, dist: string): Bundle[] {
-  const main: Bundle = { dir: 'pagefind', year: null, first: true, pages: [], groups: () => [] };
+  const main: Bundle = { dir: 'pagefind', year: null, pages: [], groups: () => [] };
   const byYear = new Map<number, Bundle>();
   const newest = searchYears(site)[0] ?? null;
   const bundleFor = (year: number | null): Bundle => {
-    if (year == null) return main;
+    if (year == null || year === newest) return main;
     let b = byYear.get(year);
-    if (!b) byYear.set(year, (b = { dir: year === newest ? NEWEST_DIR : `pagefind/nam/${year}`, year, first: year === newest, pages: [], groups: () => [] }));
+    if (!b) byYear.set(year, (b = { dir: `pagefind/nam/${year}`, year, pages: [], groups: () => [] }));
     return b;
   };
   for (const year of searchYears(site)) bundleFor(year);
@@ -254,7 +243,7 @@ export function planBundles(site: Site, dist: string): Bundle[] {
   }
   const figuresByReport = new Map<string, Figure[]>();
   for (const f of site.figures) (figuresByReport.get(f.reportId) ?? figuresByReport.set(f.reportId, []).get(f.reportId)!).push(f);
-  const reportsOf = (year: number | null) => site.content.reports.filter((r) => reportYear(r) === year);
+  const reportsOf = (year: number | null) => site.content.reports.filter((r) => (year == null ? [null, newest] : [year]).includes(reportYear(r)));
   // Groups are made when their bundle is written, so only one year's are in memory at a time.
   for (const b of [main, ...byYear.values()]) b.groups = () => reportsOf(b.year).flatMap((r) => reportGroups(site, r, figuresByReport.get(r.meta.id) ?? []));
   return [main, ...[...byYear.values()].sort((a, b) => b.year! - a.year!)];
@@ -266,11 +255,11 @@ function reportOfUrl(url: string): string {
 }
 
 /**
- * How a bundle is written: the main and newest-year bundles with small chunks and a file per fragment (what a
+ * How a bundle is written: the main bundle with small chunks and a file per fragment (what a
  * first search loads), an older year with larger chunks and fragments packed per report.
  */
-export function bundleSettings(bundle: Pick<Bundle, 'first'>, documents: number): { chunkSize: number; maxFragments: number | undefined } {
-  if (bundle.first) return { chunkSize: INDEX_CHUNK_SIZE, maxFragments: undefined };
+export function bundleSettings(bundle: Pick<Bundle, 'year'>, documents: number): { chunkSize: number; maxFragments: number | undefined } {
+  if (bundle.year == null) return { chunkSize: INDEX_CHUNK_SIZE, maxFragments: undefined };
   return { chunkSize: YEAR_INDEX_CHUNK_SIZE, maxFragments: Math.max(1, Math.ceil(documents / YEAR_FRAGMENT_DOCS)) };
 }
 
@@ -366,8 +355,7 @@ export const pageMemoPath = () => join(cacheDir(), 'search-pages', 'memo.json');
 /**
  * The build cache of written bundles (scripts/cache.ts): a bundle whose documents (every page's indexed HTML and
  * every group, in order), settings and Pagefind version are unchanged is unpacked instead of indexed again, so an
- * edit of one report re-indexes its own year's bundle, not the whole archive (the main bundle only when a page of no
- * single report changes: an indicator, area, organization or catalogue dataset). Off with CCHC_CACHE=0.
+ * edit re-indexes its own year and the main bundle, not the whole archive. Off with CCHC_CACHE=0.
  */
 export type BundleCache = (input: { dir: string; settings: object; docs: () => Iterable<string> }, compute: () => Promise<Uint8Array>) => Promise<Uint8Array>;
 
@@ -439,7 +427,7 @@ export async function writeBundle(bundle: Bundle, dist: string, pf: typeof pagef
     }
   }
   const count = (type: string) => groups.filter((g) => g.type === type).reduce((n, g) => n + g.anchors.length, 0);
-  const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' && name !== NEWEST_DIR.split('/').at(-1) : () => true);
+  const size = dirSize(outputPath, bundle.year == null ? (name) => name !== 'nam' : () => true);
   return { pages, figures: count('figure'), passages: count('source'), groups: groups.length, documents, ...size };
 }
 
@@ -463,11 +451,10 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
     let largest = { dir: '', bytes: 0 };
     const add = (b: Bundle, s: Awaited<ReturnType<typeof writeBundle>>) => {
       for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
-      if (!b.first && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
+      if (b.year != null && s.bytes > largest.bytes) largest = { dir: b.dir, bytes: s.bytes };
     };
-    // The main and newest-year bundles first, one after the other (same chunk size, one service process); then the rest.
-    const years = bundles.filter((b) => !b.first);
-    for (const b of bundles.filter((b) => b.first)) add(b, await writeBundle(b, dist, pagefind, cache, memo));
+    const [main, ...years] = bundles;
+    add(main, await writeBundle(main, dist, pagefind, cache, memo));
     // Older years on two Pagefind processes at once (most of this stage is Pagefind's own CPU; a 2-core
     // machine's second core was idle). Each bundle is still written whole by one index, so its bytes do
     // not depend on which process wrote it or when; totals are sums.
@@ -480,8 +467,8 @@ export async function buildSearchIndex(site: Site, dist: string, log: (m: string
       await Promise.all([lane(pagefind), lane(second ??= await secondPagefind())]);
     }
     log(
-      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm (${total.documents} tài liệu); ${bundles.length} gói chỉ mục (chung, ${bundles.length - 1 - years.length} năm mới nhất, ${years.length} năm cũ), ` +
-        `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm cũ lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB` +
+      `tìm kiếm: ${total.pages} trang, ${total.figures} số liệu và ${total.passages} đoạn toàn văn trong ${total.groups} nhóm (${total.documents} tài liệu); ${bundles.length} gói chỉ mục (chung + ${bundles.length - 1} năm), ` +
+        `${(total.bytes / 1024).toFixed(0)} KB trong ${total.files} tệp; gói năm lớn nhất ${largest.dir || '—'} ${(largest.bytes / 1024).toFixed(0)} KB` +
         (memo && memo.hits + memo.misses ? `; trang: ${memo.hits} nhận theo băm, ${memo.misses} trích mới` : '') +
         ` — ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

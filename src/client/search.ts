@@ -2,12 +2,12 @@
 // (/pagefind/pagefind.js) with a dynamic import the first time a search runs,
 // renders results with text nodes only, keeps the search in the URL.
 // The index is split by year (scripts/search-index.ts): the main bundle (pages of no
-// single report) and the newest year's (merged as the index loads) are always searched;
-// older years are merged in with mergeIndex, newest first: FEW_RESULTS_YEARS while results
-// are few, the rest when the reader asks ("Tìm cả trong các năm trước") or picks a year or period.
+// single report, and the newest year) is always searched; older years are merged in with
+// mergeIndex, newest first: FEW_RESULTS_YEARS while results are few, the rest when the
+// reader asks ("Tìm cả trong các năm trước") or picks a year or period.
 import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NEWEST_BUNDLE_PATH, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -91,9 +91,9 @@ const list = document.getElementById('search-list') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const older = document.getElementById('search-older') as HTMLButtonElement;
 const yearSelect = document.getElementById('loc-nam') as HTMLSelectElement;
-/** Years of report periods, newest first; the newest is at NEWEST_BUNDLE_PATH, each older one under /pagefind/nam/. */
+/** Years of report periods, newest first; the newest is in the main bundle, each older one has a bundle of its own. */
 const YEARS = (form.dataset.years ?? '').split(',').filter(Boolean).map(Number);
-/** Years merged so far (the newest with the index, see loadPagefind): merging cannot be undone, so later searches cover them too. */
+/** Years merged so far: merging cannot be undone, so later searches cover them too. */
 const merged = new Set<number>(YEARS.slice(0, 1));
 
 let pagefind: Promise<Pagefind> | null = null;
@@ -106,8 +106,6 @@ function loadPagefind(): Promise<Pagefind> {
     // holding the one matching figure above short pages.
     await pf.options(PF_OPTIONS);
     await pf.init();
-    // The newest year is a bundle of its own (an edit of one report re-indexes only its year): part of every search.
-    if (YEARS.length) await pf.mergeIndex(NEWEST_BUNDLE_PATH, PF_OPTIONS);
     // init() only fetches the entry file; the WebAssembly, metadata and filters load on first use. Load them now
     // (on focus, while the reader types) so a search pays only for its words' chunks and its results' fragments.
     await pf.filters();
@@ -159,7 +157,7 @@ function yearsLabel(years: number[]): string {
 }
 
 /** Timings of each search, read by the browser tests and `npm run bench`. */
-// `step`: 'first' for the years merged so far (a first search: the main and newest-year bundles), 'older' after merging an older year
+// `step`: 'first' for the years merged so far (a first search: the main bundle), 'older' after merging an older year
 // because results were few. All counted from the search being submitted (Enter, the typing pause, a filter change):
 // `ms` to the first results in the page (laid out), `msPage` to the whole first page, `wait` the part of `ms` spent
 // waiting for the index to load (pagefind.js, WebAssembly, metadata), `search` in Pagefind's search call (its words'
@@ -427,8 +425,8 @@ async function run(typing = false) {
     return;
   }
   if (mySeq !== seq || !res) return;
-  // Results of the years merged so far first (a first search: the main and newest-year bundles, the pages of no
-  // single report and the newest year); then, when they are few, the next older year, shown when merged.
+  // Results of the years merged so far first (a first search: the main bundle only, newest year and
+  // the pages of no single report); then, when they are few, the next older year, shown when merged.
   const few = () => !pinned.length && current.length < PAGE_SIZE && nextYears(1).length > 0;
   await show(res, s, mySeq, pinned, clock, 'first');
   for (let extra = 0; mySeq === seq && extra < FEW_RESULTS_YEARS && few(); extra++) {

@@ -102,23 +102,18 @@ export function accentQuery(query: string, vocabulary: Record<string, string>): 
 
 /**
  * The index is split by year of the report period: the main bundle /pagefind/ holds the
- * pages that belong to no single report (indicators, areas, organizations, catalogue datasets),
- * the newest year has a bundle of its own at NEWEST_BUNDLE_PATH, merged as soon as the index loads,
- * and each older year a bundle under /pagefind/nam/<year>/, merged on demand with Pagefind's
- * mergeIndex. A first search loads the main and newest-year bundles only, whatever the number of
- * years published; an edit of one report re-indexes only its year's bundle.
+ * newest year and the pages that belong to no single report (indicators, areas,
+ * organizations, catalogue datasets); each older year has a bundle under /pagefind/nam/<year>/,
+ * merged on demand with Pagefind's mergeIndex. A first search loads the main bundle only,
+ * whatever the number of years published.
  */
 export const YEAR_FILTER = 'nam';
 /** Value of the `nam` filter on documents of the main bundle, so a year filter excludes them. */
 export const NO_YEAR = 'chung';
 
-/** Older years' bundles; the newest year's is NEWEST_BUNDLE_PATH. */
 export function yearBundlePath(year: number): string {
   return `/pagefind/nam/${year}/`;
 }
-
-/** The newest year's bundle: every first search merges it (not under nam/, whose fragments the search page budgets). */
-export const NEWEST_BUNDLE_PATH = '/pagefind/moi-nhat/';
 
 /**
  * Older years a search adds, one at a time, while it has fewer results than a page shows:

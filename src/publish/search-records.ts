@@ -11,7 +11,7 @@ import { urls } from '../core/urls.ts';
 import { byId, type Figure, type ReportContent } from '../core/model.ts';
 import { CONTENT_TYPES, GROUP_QUERY, memberId, NO_YEAR, SORT_KEY, textFragmentUrl, YEAR_FILTER, type ContentType } from '../core/search-terms.ts';
 
-export { accentQuery, CONTENT_TYPES, encodeTextDirective, FEW_RESULTS_YEARS, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, NEWEST_BUNDLE_PATH, PASSAGE_MEMBER, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
+export { accentQuery, CONTENT_TYPES, encodeTextDirective, FEW_RESULTS_YEARS, FIGURE_MEMBER, FILTERS, GROUP_QUERY, memberFields, memberId, PASSAGE_MEMBER, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath } from '../core/search-terms.ts';
 export type { ContentType, ExcerptPart, FilterKey } from '../core/search-terms.ts';
 
 export const SEARCH_LANGUAGE = 'vi';

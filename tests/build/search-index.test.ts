@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
-import { classifyPage, NEWEST_BUNDLE_PATH, searchYears } from '../../src/publish/search-records.ts';
+import { classifyPage, searchYears } from '../../src/publish/search-records.ts';
 import { unstrokeD } from '../../src/core/text.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { pageForIndex } from '../../scripts/search-index.ts';
@@ -29,42 +29,37 @@ function indexedText(url: string): string {
   return unstrokeD(document.body.textContent ?? '').replace(/\s+/g, ' ');
 }
 
-describe('Pagefind bundles (main, newest year, one per older year)', () => {
-  // The newest year has a bundle of its own that every first search merges; each older year has its own under nam/.
+describe('Pagefind bundles (main + one per year)', () => {
+  // The newest year is in the main bundle; each older year has its own.
   const years = searchYears(site).slice(1);
-  const NEWEST = join('dist', NEWEST_BUNDLE_PATH);
-  const firsts = searchYears(site).length ? [BUNDLE, NEWEST] : [BUNDLE];
-  const dirs = [...firsts, ...years.map((y) => join(BUNDLE, 'nam', String(y)))];
+  const dirs = [BUNDLE, ...years.map((y) => join(BUNDLE, 'nam', String(y)))];
   const chunksOf = (dir: string) => readdirSync(join(dir, 'index')).map((f) => ({ f: join(dir, 'index', f), bytes: statSync(join(dir, 'index', f)).size }));
   const metaOf = (dir: string) => statSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!)).size + statSync(join(dir, 'pagefind-entry.json')).size;
 
-  it('a bundle for the newest year and one per older year of report period; only the main one ships the script and WebAssembly', () => {
+  it('one bundle per older year of report period; only the main one ships the script and WebAssembly', () => {
     expect(existsSync(join(BUNDLE, 'nam')) ? readdirSync(join(BUNDLE, 'nam')).map(Number).sort((a, b) => b - a) : []).toEqual(years);
-    expect(existsSync(NEWEST)).toBe(searchYears(site).length > 0);
     for (const dir of dirs.slice(1)) expect(readdirSync(dir).filter((f) => /\.(js|pagefind)$/.test(f)), dir).toEqual([]);
     expect(existsSync(join(BUNDLE, 'pagefind.js')) && existsSync(join(BUNDLE, 'wasm.unknown.pagefind'))).toBe(true);
   });
 
-  it('main and newest-year chunks cost at most 12 KB per query word and bundle; an older year’s at most 32 KB (fewer, larger files for what grows with years)', () => {
-    const main = firsts.flatMap(chunksOf);
+  it('main bundle chunks cost at most 12 KB per query word; an older year’s at most 32 KB (fewer, larger files for what grows with years)', () => {
+    const main = chunksOf(BUNDLE);
     expect(main.length).toBeGreaterThan(10);
     const largest = (cs: { f: string; bytes: number }[]) => cs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     expect(largest(main).bytes, largest(main).f).toBeLessThanOrEqual(12 * KB);
-    const older = dirs.slice(firsts.length).flatMap(chunksOf);
+    const older = dirs.slice(1).flatMap(chunksOf);
     if (older.length) expect(largest(older).bytes, largest(older).f).toBeLessThanOrEqual(32 * KB);
   });
 
   it('older-year bundles pack their fragments (Pagefind names a packed file "<language>_group_<hash>")', () => {
     // A year holds at least a report page, its dataset page and its figure groups: always more than one document.
-    for (const dir of dirs.slice(firsts.length)) for (const f of readdirSync(join(dir, 'fragment'))) expect(f, dir).toContain('_group_');
-    // The bundles of a first search keep a file per document: a result shown loads only its own fragment.
-    for (const dir of firsts) for (const f of readdirSync(join(dir, 'fragment'))) expect(f, dir).not.toContain('_group_');
+    for (const dir of dirs.slice(1)) for (const f of readdirSync(join(dir, 'fragment'))) expect(f, dir).toContain('_group_');
   });
 
   it('a four-word first query stays within 150 KB with room for its result fragments', () => {
     // What every first search loads (pagefind.js as a gzip-serving host sends it, the WebAssembly, entry and metadata of the
-    // main and newest-year bundles), plus the chunks of a four-word query: at most its four largest chunks in each.
-    const loaded = firsts;
+    // main bundle), plus the chunks of a four-word query: at most its four largest chunks.
+    const loaded = [BUNDLE];
     const fixed = gzipSync(readFileSync(join(BUNDLE, 'pagefind.js'))).length + size('wasm.unknown.pagefind') + loaded.reduce((n, d) => n + metaOf(d), 0);
     const largest4 = (cs: { bytes: number }[]) => cs.map((c) => c.bytes).sort((a, b) => b - a).slice(0, 4).reduce((a, b) => a + b, 0);
     const perBundle = loaded.map((d) => largest4(chunksOf(d)));

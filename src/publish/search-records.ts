@@ -57,8 +57,19 @@ function yearFilter(report: ReportContent): string[] {
   return [String(reportYear(report) ?? NO_YEAR)];
 }
 
-/** Filters shared by everything that belongs to one report. */
+// Per site and report: figureRecord asks for every figure, and each call walks all the report's figures (quadratic).
+const filtersMemo = new WeakMap<Site, WeakMap<ReportContent, Readonly<Record<string, readonly string[]>>>>();
+
+/** Filters shared by everything that belongs to one report (shared, frozen: copy before changing). */
 export function reportFilters(site: Site, report: ReportContent): Record<string, string[]> {
+  let bySite = filtersMemo.get(site);
+  if (!bySite) filtersMemo.set(site, (bySite = new WeakMap()));
+  let filters = bySite.get(report);
+  if (!filters) bySite.set(report, (filters = Object.freeze(Object.fromEntries(Object.entries(computeReportFilters(site, report)).map(([k, v]) => [k, Object.freeze(v)])))));
+  return filters as Record<string, string[]>;
+}
+
+function computeReportFilters(site: Site, report: ReportContent): Record<string, string[]> {
   const m = report.meta;
   const areaIds = new Set<string>();
   for (const f of report.figures) {

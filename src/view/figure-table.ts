@@ -93,7 +93,7 @@ export function reportFigureWhen(report: Report, f: Pick<Figure, 'period' | 'bas
   if (f.basis === 'flow' && f.status === 'actual') return null;
   // A plan's level is the one to reach by the end of its period, not one reached by the report date.
   const planned = f.status === 'target' || f.status === 'planned';
-  const basis = f.basis === 'stock' ? (planned ? 'đến cuối kỳ' : 'tính đến kỳ báo cáo') : f.basis === 'cumulative' ? 'lũy kế' : 'trong kỳ';
+  const basis = f.basis === 'stock' ? (planned ? 'đến cuối kỳ' : 'tính đến kỳ báo cáo') : 'trong kỳ';
   return f.status === 'actual' ? basis : `${statusLabel[f.status]}, ${basis}`;
 }
 

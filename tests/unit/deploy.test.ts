@@ -76,4 +76,15 @@ describe('server snippets', () => {
       expect(s).toMatch(/>>> OPENDATA: caching >>>[\s\S]*<<< OPENDATA: caching <<</);
     }
   });
+
+  it('revalidate every Pagefind entry file, the year bundles’ included (they name the current metadata file)', () => {
+    // The pattern each config gives "no-cache" under /pagefind/ (the first one: later ones do not apply to a match).
+    const patterns = [/~(\^\/pagefind\/\S+)\s+"no-cache"/.exec(nginx)?.[1], /m#(\^\/pagefind\/[^#]+)#">\s*Header set Cache-Control "no-cache"/.exec(apache)?.[1]];
+    for (const p of patterns) {
+      expect(p).toBeDefined();
+      const re = new RegExp(p!);
+      for (const url of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/moi-nhat/pagefind-entry.json', '/pagefind/nam/2023/pagefind-entry.json']) expect(re.test(url), `${p} ${url}`).toBe(true);
+      for (const url of ['/pagefind/moi-nhat/pagefind.vi_0a1b2c.pf_meta', '/pagefind/index/vi_0a1b2c.pf_index']) expect(re.test(url), `${p} ${url}`).toBe(false);
+    }
+  });
 });

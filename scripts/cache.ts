@@ -164,18 +164,23 @@ export function cachedSync(kind: string, code: string, stats: CacheStats = { hit
   mkdirSync(dir, { recursive: true });
   return (key, compute) => {
     const path = join(dir, `${createHash('sha256').update(code).update('\0').update(key).digest('hex')}.bin`);
-    if (existsSync(path)) {
-      stats.hits++;
-      markUsed(path);
-      return new Uint8Array(readFileSync(path));
-    }
-    stats.misses++;
-    const out = compute();
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, out);
-    renameSync(tmp, path);
-    return out;
+    return syncEntry(path, stats, (p) => new Uint8Array(readFileSync(p)), compute);
   };
+}
+
+/** The entry at `path` on a hit; on a miss `compute()`, written then renamed so an interrupted build never leaves half an entry. */
+function syncEntry<T extends string | Uint8Array>(path: string, stats: CacheStats, read: (path: string) => T, compute: () => T): T {
+  if (existsSync(path)) {
+    stats.hits++;
+    markUsed(path);
+    return read(path);
+  }
+  stats.misses++;
+  const out = compute();
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, path);
+  return out;
 }
 
 /** Keys of chart inputs: Dates as ISO text (toJSON), NaN/Infinity kept apart from null. */
@@ -198,18 +203,7 @@ export function installChartCache(key: symbol, code: string): CacheStats {
     } catch {
       return draw(); // an input JSON cannot hold (a cycle): render without the cache
     }
-    const path = join(dir, `${id}.svg`);
-    if (existsSync(path)) {
-      stats.hits++;
-      markUsed(path);
-      return readFileSync(path, 'utf8');
-    }
-    stats.misses++;
-    const svg = draw();
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, svg);
-    renameSync(tmp, path);
-    return svg;
+    return syncEntry(join(dir, `${id}.svg`), stats, (p) => readFileSync(p, 'utf8'), draw);
   };
   return stats;
 }

@@ -314,7 +314,7 @@ export async function runScale(sizes: number[], opts: { rebuild?: boolean } = {}
         EDITS[0].apply(dir);
         const again = await measure([join(ROOT, 'node_modules/.bin/node'), 'scripts/build.ts'], dir, env);
         const stageOf = (r: Run) => r.stages.find((st) => st.name.startsWith('astro build'));
-        console.log(`dựng lại (bộ đệm đầy) ${warm.wall.toFixed(1)} s; sau khi sửa ${EDITS[0].name}: ${again.wall.toFixed(1)} s thực, ${again.cpu.toFixed(1)} s CPU, bước astro build ${stageOf(again)?.wall.toFixed(1) ?? '—'} s → ${(again.wall / bare.wall).toFixed(1)}× Astro trống (cả bản dựng)${stageOf(again) ? `, ${(stageOf(again)!.wall / bare.wall).toFixed(1)}× (riêng bước astro build)` : ''}`);
+        console.log(`dựng nạp bộ đệm (lần đầu, ghi mọi bộ đệm) ${warm.wall.toFixed(1)} s; sau khi sửa ${EDITS[0].name}: ${again.wall.toFixed(1)} s thực, ${again.cpu.toFixed(1)} s CPU, bước astro build ${stageOf(again)?.wall.toFixed(1) ?? '—'} s → ${(again.wall / bare.wall).toFixed(1)}× Astro trống (cả bản dựng)${stageOf(again) ? `, ${(stageOf(again)!.wall / bare.wall).toFixed(1)}× (riêng bước astro build)` : ''}`);
         for (const st of again.stages) console.log(`  ${st.wall.toFixed(1).padStart(7)} s thực ${st.cpu.toFixed(1).padStart(7)} s CPU  đến "${st.name.slice(0, 90)}"`);
         rebuilt = ` · dựng lại sau một sửa ${again.wall.toFixed(0)} s, ${(again.wall / bare.wall).toFixed(1)}×`;
       }

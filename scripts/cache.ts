@@ -193,17 +193,36 @@ const chartKey = (input: unknown) => JSON.stringify(input, (_k, v) => (typeof v 
  */
 export function installChartCache(key: symbol, code: string): CacheStats {
   const stats: CacheStats = { hits: 0, misses: 0 };
-  if (process.env.CCHC_CACHE === '0') return stats;
+  const idOf = (kind: string, input: unknown): string | null => {
+    try {
+      return createHash('sha256').update(code).update('\0').update(kind).update('\0').update(chartKey(input)).digest('hex');
+    } catch {
+      return null; // an input JSON cannot hold (a cycle): render without the cache
+    }
+  };
+  if (process.env.CCHC_CACHE === '0') {
+    // No disk cache: a chart drawn twice in one build (an indicator's page and its embed) is still drawn once.
+    const drawn = new Map<string, string>();
+    (globalThis as Record<symbol, unknown>)[key] = (kind: string, input: unknown, draw: () => string): string => {
+      const id = idOf(kind, input);
+      if (id === null) return draw();
+      const hit = drawn.get(id);
+      if (hit !== undefined) {
+        stats.hits++;
+        return hit;
+      }
+      stats.misses++;
+      const svg = draw();
+      drawn.set(id, svg);
+      return svg;
+    };
+    return stats;
+  }
   const dir = join(cacheDir(), 'chart');
   mkdirSync(dir, { recursive: true });
   (globalThis as Record<symbol, unknown>)[key] = (kind: string, input: unknown, draw: () => string): string => {
-    let id: string;
-    try {
-      id = createHash('sha256').update(code).update('\0').update(kind).update('\0').update(chartKey(input)).digest('hex');
-    } catch {
-      return draw(); // an input JSON cannot hold (a cycle): render without the cache
-    }
-    return syncEntry(join(dir, `${id}.svg`), stats, (p) => readFileSync(p, 'utf8'), draw);
+    const id = idOf(kind, input);
+    return id === null ? draw() : syncEntry(join(dir, `${id}.svg`), stats, (p) => readFileSync(p, 'utf8'), draw);
   };
   return stats;
 }

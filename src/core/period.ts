@@ -201,6 +201,17 @@ function dmy(date: string): string {
  * Text that is not a period is returned as is.
  */
 export function periodLabel(text: string): string {
+  // Pages label the same few periods hundreds of thousands of times at archive scale.
+  let label = labels.get(text);
+  if (label === undefined) {
+    label = labelUncached(text);
+    if (labels.size < 10_000) labels.set(text, label);
+  }
+  return label;
+}
+const labels = new Map<string, string>();
+
+function labelUncached(text: string): string {
   const p = periodOrNull(text);
   if (!p) return text;
   const [y1, m1] = ymd(p.start);

@@ -99,6 +99,25 @@ describe('cachedBytes', () => {
     }
   });
 
+  it('chart cache off (CCHC_CACHE=0): a chart drawn twice in one build is drawn once (in memory)', () => {
+    const before = process.env.CCHC_CACHE;
+    process.env.CCHC_CACHE = '0';
+    try {
+      const stats = installChartCache(CHART_CACHE, 'charts-memo');
+      const rows = [{ label: 'Hồ sơ', value: 67628, text: '67.628', color: '#333' }];
+      const bar = barChart(rows, { ariaLabel: 'a', unit: 'hồ sơ' });
+      expect(barChart(rows, { ariaLabel: 'a', unit: 'hồ sơ' })).toBe(bar);
+      expect(barChart(rows, { ariaLabel: 'b', unit: 'hồ sơ' })).not.toBe(bar);
+      expect(stats).toEqual({ hits: 1, misses: 2 });
+      delete (globalThis as Record<symbol, unknown>)[CHART_CACHE];
+      expect(barChart(rows, { ariaLabel: 'a', unit: 'hồ sơ' })).toBe(bar);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[CHART_CACHE];
+      if (before === undefined) delete process.env.CCHC_CACHE;
+      else process.env.CCHC_CACHE = before;
+    }
+  });
+
   it('pruneCache: drops entries unused for the age limit, then the least recently used past the size limit; a hit counts as use', async () => {
     // A cache of its own: the other tests' entries would count against the limits.
     const own = join(dir, 'own-cache');

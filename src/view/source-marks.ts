@@ -8,7 +8,10 @@ export interface Segment {
   ids: string[];
 }
 
-/** Overlapping quotes share the first mark (its extra ids become anchors at the same spot). */
+/**
+ * Overlapping quotes share the first mark (its extra ids become anchors at the same spot); the mark
+ * grows to the union, so a quote that runs past the first one is still highlighted to its end.
+ */
 export function sourceSegments(text: string, figures: Pick<Figure, 'id' | 'location'>[]): Segment[] {
   const spans = [...figures].sort((a, b) => a.location.start - b.location.start || b.location.end - a.location.end || a.id.localeCompare(b.id));
   const out: Segment[] = [];
@@ -18,6 +21,10 @@ export function sourceSegments(text: string, figures: Pick<Figure, 'id' | 'locat
     const { start, end } = f.location;
     if (current && start < pos) {
       current.ids.push(f.id);
+      if (end > pos) {
+        current.text += text.slice(pos, end);
+        pos = end;
+      }
       continue;
     }
     if (start > pos) out.push({ text: text.slice(pos, start), ids: [] });

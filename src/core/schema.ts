@@ -178,7 +178,12 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export const comparators = ['>', '>=', '<', '<=', '=', '~'] as const;
+/**
+ * How a printed number relates to the quantity: `>` trên/hơn, `>=` tối thiểu/ít nhất, `<` dưới,
+ * `<=` tối đa/không quá, `=` a target to reach exactly, `~` khoảng/xấp xỉ (about), `<~` gần
+ * (nearly: just below). The word printed before the number must mean the same (src/core/hedge.ts).
+ */
+export const comparators = ['>', '>=', '<', '<=', '=', '~', '<~'] as const;
 export type Comparator = (typeof comparators)[number];
 
 /** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */

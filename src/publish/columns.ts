@@ -8,6 +8,7 @@ import { TARGET_STATES } from '../pipeline/derive.ts';
 import { byId, type Figure, type Indicator } from '../core/model.ts';
 import { bases, comparators, organizationKinds, reportKinds, statuses, type Organization, type Report } from '../core/schema.ts';
 import { periodRange } from '../core/period.ts';
+import { comparatorGuide, shownHedge } from '../core/hedge.ts';
 import { absolute, urls } from '../core/urls.ts';
 
 export type Cell = string | number | boolean | null;
@@ -128,7 +129,8 @@ export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
   { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point', required: true, value: (o) => o.figure.value },
   { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"', value: (o) => o.figure.denominator },
   { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', required: true, value: (o) => o.figure.unit },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'For targets / approximate figures: > >= < <= = ~', enum: comparators, value: (o) => o.figure.comparator },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: `For targets / approximate figures, with the words a source prints for each: ${comparatorGuide()}`, enum: comparators, value: (o) => o.figure.comparator },
+  { name: 'hedge', type: 'string', title: 'Từ so sánh như văn bản in', description: 'The word shown before the value: the one the source prints (e.g. gần = nearly, just below; xấp xỉ = about), else the comparator’s own word; empty when none', value: (o) => shownHedge(o.figure) || null },
   { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document', required: true, value: (o) => o.figure.section },
   { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure', required: true, value: (o) => o.figure.quote },
   { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note", value: (o) => o.figure.note },
@@ -161,7 +163,8 @@ export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
   { name: 'indicator_label', type: 'string', title: 'Chỉ số', description: 'Indicator label (Vietnamese)', value: (t) => targetIndicator(t).label },
   { name: 'indicator_label_en', type: 'string', title: 'Chỉ số (tiếng Anh)', description: 'Indicator label (English)', value: (t) => targetIndicator(t).labelEn },
   { name: 'scope_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization the target is set for', required: true, references: REF.organizations, value: (t) => t.target.target.scope },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'Comparator of the target', enum: comparators, value: (t) => t.target.target.comparator },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: `Comparator of the target: ${comparatorGuide()}`, enum: comparators, value: (t) => t.target.target.comparator },
+  { name: 'hedge', type: 'string', title: 'Từ so sánh như văn bản in', description: 'The word shown before the target value: the one the source prints (e.g. ít nhất, tối thiểu), else the comparator’s own word; empty when none', value: (t) => shownHedge(t.target.target) || null },
   { name: 'target_value', type: 'number', title: 'Chỉ tiêu kế hoạch', description: 'Target value', required: true, value: (t) => t.target.target.value },
   { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', value: (t) => t.target.target.unit },
   {

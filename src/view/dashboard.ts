@@ -213,7 +213,7 @@ export function targetGroups(site: Site): TargetGroup[] {
     g.rows.push({
       target: t.target,
       label: figureLabel(site, t.target),
-      targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator),
+      targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator, t.target.hedge),
       actual: a,
       actualText: a ? formatFigure(a) : null,
       actualReport: a ? byId(site.reportsById, a.reportId, 'báo cáo').meta : null,

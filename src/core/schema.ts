@@ -85,10 +85,11 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
+export const adminEventKinds = ['merger', 'dissolution', 'establishment', 'reorganization'] as const;
 /** A dated change of administrative units (merger, dissolution), with its legal basis: data/events.json. */
 export const adminEventSchema = z.object({
   id: slugSchema,
-  kind: z.enum(['merger', 'dissolution', 'establishment', 'reorganization']),
+  kind: z.enum(adminEventKinds),
   /** First day the new arrangement is in force. */
   effective: isoDate,
   title: z.string().min(1),

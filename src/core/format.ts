@@ -1,5 +1,6 @@
 // Display formatting in the vi-VN convention with d3-format.
 import { formatLocale } from 'd3';
+import { shownHedge } from './hedge.ts';
 
 export const viLocale = formatLocale({
   decimal: ',',
@@ -25,18 +26,13 @@ export function formatValue(value: number, unit: string, denominator?: number | 
   return `${v}${d} ${unit}`;
 }
 
-const comparatorWords: Record<string, string> = {
-  '>': 'trên',
-  '>=': 'tối thiểu',
-  '<': 'dưới',
-  '<=': 'tối đa',
-  '~': 'khoảng',
-  '=': '',
-};
-
-/** "tối thiểu 90%", "trên 1,4 tỷ đồng". */
-export function formatWithComparator(value: number, unit: string, comparator: string, denominator?: number | null): string {
-  const word = comparatorWords[comparator] ?? '';
+/**
+ * "tối thiểu 90%", "trên 1,4 tỷ đồng", "gần 2,8 tỷ đồng". `hedge`: the word the report printed
+ * before the number (Figure.hedge, "hơn", "xấp xỉ" …), shown instead of the comparator's own word
+ * so the portal reads as the source does; it always means the comparator (validator: rules/hedges.ts).
+ */
+export function formatWithComparator(value: number, unit: string, comparator: string, denominator?: number | null, hedge?: string | null): string {
+  const word = shownHedge({ comparator, hedge });
   const text = formatValue(value, unit, denominator);
   return word ? `${word} ${text}` : text;
 }
@@ -50,6 +46,6 @@ export function formatChange(delta: number, unit: string): string {
 }
 
 /** A figure as printed, with comparator and denominator: "tối thiểu 90%", "17.672/19.632 hồ sơ". */
-export function formatFigure(f: { value: number; unit: string; comparator: string | null; denominator: number | null }): string {
-  return formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator);
+export function formatFigure(f: { value: number; unit: string; comparator: string | null; denominator: number | null; hedge?: string | null }): string {
+  return formatWithComparator(f.value, f.unit, f.comparator ?? '', f.denominator, f.hedge);
 }

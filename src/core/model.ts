@@ -50,6 +50,12 @@ export interface Figure extends FigureCarried {
   denominator: number | null;
   unit: string;
   comparator: Comparator | null;
+  /**
+   * The hedge word the quote prints before the value when it means the comparator ("gần",
+   * "xấp xỉ", "hơn" …; src/core/hedge.ts), shown instead of the comparator's own word; set by the
+   * validator. Absent or null: the comparator's word (COMPARATOR_WORDS).
+   */
+  hedge?: string | null;
   section: string;
   quote: string;
   /** Line in figures.csv, for error messages and "edit this row" links. */

@@ -85,10 +85,11 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
+export const adminEventKinds = ['merger', 'dissolution', 'establishment', 'reorganization'] as const;
 /** A dated change of administrative units (merger, dissolution), with its legal basis: data/events.json. */
 export const adminEventSchema = z.object({
   id: slugSchema,
-  kind: z.enum(['merger', 'dissolution', 'establishment', 'reorganization']),
+  kind: z.enum(adminEventKinds),
   /** First day the new arrangement is in force. */
   effective: isoDate,
   title: z.string().min(1),
@@ -178,7 +179,12 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-export const comparators = ['>', '>=', '<', '<=', '=', '~'] as const;
+/**
+ * How a printed number relates to the quantity: `>` trên/hơn, `>=` tối thiểu/ít nhất, `<` dưới,
+ * `<=` tối đa/không quá, `=` a target to reach exactly, `~` khoảng/xấp xỉ (about), `<~` gần
+ * (nearly: just below). The word printed before the number must mean the same (src/core/hedge.ts).
+ */
+export const comparators = ['>', '>=', '<', '<=', '=', '~', '<~'] as const;
 export type Comparator = (typeof comparators)[number];
 
 /** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */

@@ -8,9 +8,9 @@ export function parseVietnameseNumber(text: string): number | null {
   return Number(t.replace(/\./g, '').replace(',', '.'));
 }
 
-/** Every number token in a text, each with the values it can mean. */
-export function numbersInText(text: string): { token: string; values: number[] }[] {
-  const out: { token: string; values: number[] }[] = [];
+/** Every number token in a text, each with where it starts and the values it can mean. */
+export function numbersInText(text: string): { token: string; index: number; values: number[] }[] {
+  const out: { token: string; index: number; values: number[] }[] = [];
   for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
     const token = m[0];
     const values = new Set<number>();
@@ -19,7 +19,7 @@ export function numbersInText(text: string): { token: string; values: number[] }
     // Sources sometimes print an English decimal point ("99.28%"): accept that reading
     // only when the token cannot be Vietnamese thousands grouping ("67.628" stays 67628).
     if (vi === null && /^\d+\.\d+$/.test(token)) values.add(Number(token));
-    out.push({ token, values: [...values] });
+    out.push({ token, index: m.index, values: [...values] });
   }
   return out;
 }

@@ -82,7 +82,7 @@ export function meetsTarget(actual: number, target: number, comparator: string |
  * Targets: figures with status "target". Before the re-audit (PRE_AUDIT_LENIENCY), rows
  * without a status column read as "actual", so the old reading still applies to them:
  * every figure of a plan, and elsewhere figures stated as a goal with "=", ">=" or "<="
- * ("phấn đấu tỷ lệ … đạt 60%"); ">", "<" and "~" outside a plan are approximate
+ * ("phấn đấu tỷ lệ … đạt 60%"); ">", "<", "~" and "<~" outside a plan are approximate
  * measurements ("trên 1,4 tỷ đồng"), not targets.
  */
 export function isTarget(f: Pick<Figure, 'comparator' | 'status'>, report: Pick<Report, 'kind'>, legacy = PRE_AUDIT_LENIENCY): boolean {

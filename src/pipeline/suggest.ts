@@ -4,6 +4,7 @@
 // section it sits in, and a suggested indicator/period/basis/status/scope with a reason.
 import type { Basis, Indicator, Organization, Report, Status } from '../core/schema.ts';
 import { parseVietnameseNumber } from '../core/vn-number.ts';
+import { hedgeBefore } from '../core/hedge.ts';
 import { foldDiacritics, slugify } from '../core/text.ts';
 import { locateQuote } from '../core/quote.ts';
 import type { Content, Figure } from '../core/model.ts';
@@ -332,14 +333,14 @@ export function statusFor(clause: string, report: SuggestInput['report']): { sta
   return { status: 'actual', why: '' };
 }
 
-function comparatorFor(before: string): string {
+/** The comparator the words right before a number print (src/core/hedge.ts: the one table the validator checks too). */
+export function comparatorFor(before: string): string {
+  const hedge = hedgeBefore(before, before.length);
+  if (hedge) return hedge.comparator;
+  // Suggestion-only readings the validator does not hold rows to: "từ 90% (trở lên)", "vượt 5%".
   const t = before.normalize('NFC').trimEnd();
-  if (/(?:^|\s)(?:trên|hơn|vượt)$/iu.test(t)) return '>';
-  if (/(?:ít nhất|tối thiểu|từ|không dưới|không thấp hơn)$/iu.test(t)) return '>=';
-  if (/(?:^|\s)dưới$/iu.test(t)) return '<';
-  if (/(?:tối đa|không quá|không vượt quá)$/iu.test(t)) return '<=';
-  if (/(?:khoảng|gần|xấp xỉ)$/iu.test(t)) return '~';
-  if (/(?:^|\s)(?:đạt|đạt tỷ lệ|đạt tỉ lệ)$/iu.test(t) && false) return '=';
+  if (/(?:^|\s)từ$/iu.test(t)) return '>=';
+  if (/(?:^|\s)vượt$/iu.test(t)) return '>';
   return '';
 }
 

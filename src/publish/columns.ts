@@ -6,8 +6,9 @@
 import type { Site, TargetStatus } from '../pipeline/derive.ts';
 import { TARGET_STATES } from '../pipeline/derive.ts';
 import { byId, type Figure, type Indicator } from '../core/model.ts';
-import { bases, comparators, organizationKinds, reportKinds, statuses, type Organization, type Report } from '../core/schema.ts';
+import { adminEventKinds, bases, comparators, organizationKinds, reportKinds, statuses, type AdminEvent, type Organization, type Report } from '../core/schema.ts';
 import { periodRange } from '../core/period.ts';
+import { comparatorGuide, shownHedge } from '../core/hedge.ts';
 import { absolute, urls } from '../core/urls.ts';
 
 export type Cell = string | number | boolean | null;
@@ -48,6 +49,7 @@ export const REF = {
   areas: { resource: 'danh-muc-linh-vuc', field: 'area_id' },
   indicators: { resource: 'danh-muc-chi-so', field: 'indicator_id' },
   breakdowns: { resource: 'danh-muc-phan-to', field: 'breakdown_id' },
+  events: { resource: 'danh-muc-su-kien', field: 'event_id' },
 } as const;
 
 /** The published columns of a declaration list (without the value getters). */
@@ -128,7 +130,8 @@ export const OBSERVATION_FIELDS: ColumnDef<ObservationItem>[] = [
   { name: 'value', type: 'number', title: 'Giá trị', description: 'Value as printed, plain number with "." as decimal point', required: true, value: (o) => o.figure.value },
   { name: 'denominator', type: 'number', title: 'Mẫu số', description: 'Denominator when printed as "a/b"', value: (o) => o.figure.denominator },
   { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', required: true, value: (o) => o.figure.unit },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'For targets / approximate figures: > >= < <= = ~', enum: comparators, value: (o) => o.figure.comparator },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: `For targets / approximate figures, with the words a source prints for each: ${comparatorGuide()}`, enum: comparators, value: (o) => o.figure.comparator },
+  { name: 'hedge', type: 'string', title: 'Từ so sánh như văn bản in', description: 'The word shown before the value: the one the source prints (e.g. gần = nearly, just below; xấp xỉ = about), else the comparator’s own word; empty when none', value: (o) => shownHedge(o.figure) || null },
   { name: 'section', type: 'string', title: 'Mục', description: 'Section of the source document', required: true, value: (o) => o.figure.section },
   { name: 'quote', type: 'string', title: 'Trích dẫn nguyên văn', description: 'Verbatim quote from the source that contains the figure', required: true, value: (o) => o.figure.quote },
   { name: 'note', type: 'string', title: 'Ghi chú biên tập', description: "Editor's note", value: (o) => o.figure.note },
@@ -161,7 +164,8 @@ export const TARGET_FIELDS: ColumnDef<TargetItem>[] = [
   { name: 'indicator_label', type: 'string', title: 'Chỉ số', description: 'Indicator label (Vietnamese)', value: (t) => targetIndicator(t).label },
   { name: 'indicator_label_en', type: 'string', title: 'Chỉ số (tiếng Anh)', description: 'Indicator label (English)', value: (t) => targetIndicator(t).labelEn },
   { name: 'scope_id', type: 'string', title: 'Mã cơ quan, đơn vị', description: 'Organization the target is set for', required: true, references: REF.organizations, value: (t) => t.target.target.scope },
-  { name: 'comparator', type: 'string', title: 'So sánh', description: 'Comparator of the target', enum: comparators, value: (t) => t.target.target.comparator },
+  { name: 'comparator', type: 'string', title: 'So sánh', description: `Comparator of the target: ${comparatorGuide()}`, enum: comparators, value: (t) => t.target.target.comparator },
+  { name: 'hedge', type: 'string', title: 'Từ so sánh như văn bản in', description: 'The word shown before the target value: the one the source prints (e.g. ít nhất, tối thiểu), else the comparator’s own word; empty when none', value: (t) => shownHedge(t.target.target) || null },
   { name: 'target_value', type: 'number', title: 'Chỉ tiêu kế hoạch', description: 'Target value', required: true, value: (t) => t.target.target.value },
   { name: 'unit', type: 'string', title: 'Đơn vị tính', description: 'Unit of measurement', value: (t) => t.target.target.unit },
   {
@@ -229,7 +233,42 @@ export const ORGANIZATION_FIELDS: ColumnDef<Organization>[] = [
   { name: 'valid_from', type: 'date', title: 'Hoạt động từ ngày', description: 'First day the unit existed in this form; empty when it predates the data', value: (o) => o.validFrom ?? null },
   { name: 'valid_to', type: 'date', title: 'Hoạt động đến ngày', description: 'Last day the unit existed (dissolved or merged); empty while it exists', value: (o) => o.validTo ?? null },
   { name: 'successor_id', type: 'string', title: 'Đơn vị kế thừa', description: 'Unit that took over its territory and tasks after valid_to', references: REF.organizations, value: (o) => o.successor ?? null },
-  { name: 'event_id', type: 'string', title: 'Sự kiện', description: 'Id of the dated change (merger, dissolution) in data/events.json that ended or created the unit', value: (o) => o.event ?? null },
+  { name: 'event_id', type: 'string', title: 'Sự kiện', description: 'Id of the dated change (merger, dissolution) that ended or created the unit, in the events catalogue', references: REF.events, value: (o) => o.event ?? null },
+];
+
+// ---------------------------------------------------------------- event catalogue
+
+/** Ids of a list cell: ";" between slugs (which never contain it), so one cell, one split. */
+const idList = (ids: readonly string[]) => ids.join(';');
+
+/**
+ * danh-muc-su-kien: data/events.json, one row per dated change of administrative units (merger,
+ * dissolution …), with its legal basis. Lists (units, legal documents) are one cell each:
+ * tests/unit/event-catalogue.test.ts fails when an events.json field has no column here.
+ */
+export const EVENT_FIELDS: ColumnDef<AdminEvent>[] = [
+  { name: 'event_id', type: 'string', title: 'Mã sự kiện', description: 'Event id (organizations catalogue: event_id)', required: true, value: (e) => e.id },
+  { name: 'kind', type: 'string', title: 'Loại sự kiện', description: 'merger, dissolution, establishment or reorganization', required: true, enum: adminEventKinds, value: (e) => e.kind },
+  { name: 'effective', type: 'date', title: 'Có hiệu lực từ ngày', description: 'First day the new arrangement is in force (predecessors end the day before)', required: true, value: (e) => e.effective },
+  { name: 'title', type: 'string', title: 'Tên sự kiện', description: 'Title (Vietnamese)', required: true, value: (e) => e.title },
+  { name: 'description', type: 'string', title: 'Mô tả', description: 'Description (Vietnamese)', required: true, value: (e) => e.description },
+  { name: 'predecessor_ids', type: 'string', title: 'Cơ quan, đơn vị trước sự kiện', description: 'Organization ids of the units that ceased on the effective date, separated by ";"', required: true, value: (e) => idList(e.predecessors) },
+  { name: 'successor_ids', type: 'string', title: 'Cơ quan, đơn vị sau sự kiện', description: 'Organization ids of the units that exist from the effective date, separated by ";"', required: true, value: (e) => idList(e.successors) },
+  {
+    name: 'legal_basis',
+    type: 'string',
+    title: 'Căn cứ pháp lý',
+    description: 'Legal documents, each "document (issuer, YYYY-MM-DD): title", separated by " | "',
+    required: true,
+    value: (e) => e.legalBasis.map((b) => `${b.document} (${b.issuer}, ${b.date}): ${b.title}`).join(' | '),
+  },
+  {
+    name: 'legal_basis_urls',
+    type: 'string',
+    title: 'Địa chỉ văn bản căn cứ',
+    description: 'Web addresses of the legal documents that have one, in the order of legal_basis, separated by " "',
+    value: (e) => e.legalBasis.flatMap((b) => (b.url ? [b.url] : [])).join(' ') || null,
+  },
 ];
 
 // ---------------------------------------------------------------- indicator catalogue

@@ -6,7 +6,7 @@ import { byId, type Figure } from '../core/model.ts';
 import { comparators, type Indicator } from '../core/schema.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
-import { INDICATOR_FIELDS, ORGANIZATION_FIELDS, REPORT_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
+import { EVENT_FIELDS, INDICATOR_FIELDS, ORGANIZATION_FIELDS, REPORT_FIELDS, OBSERVATION_FIELDS, OBSERVATION_KEY, OBSERVATIONS_DATASET, REF, TARGET_FIELDS, tableOf, type Column, type Table } from './columns.ts';
 
 export const LICENSE = {
   id: 'CC-BY-4.0',
@@ -206,7 +206,7 @@ export interface ReferenceTable {
 }
 
 export function referenceTables(site: Site): ReferenceTable[] {
-  const { areas, organizations, breakdowns, reports } = site.content;
+  const { areas, organizations, breakdowns, reports, events = [] } = site.content;
   return [
     {
       id: REF.reports.resource,
@@ -219,6 +219,12 @@ export function referenceTables(site: Site): ReferenceTable[] {
       title: 'Danh mục cơ quan, đơn vị',
       description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến, kèm thời gian hoạt động, đơn vị kế thừa và sự kiện sắp xếp (sáp nhập, giải thể).',
       table: tableOf(ORGANIZATION_FIELDS, organizations, ['organization_id']),
+    },
+    {
+      id: REF.events.resource,
+      title: 'Danh mục sự kiện sắp xếp đơn vị hành chính',
+      description: 'Các thay đổi đơn vị hành chính có ngày hiệu lực (hợp nhất, sáp nhập, giải thể, thành lập): đơn vị trước và sau sự kiện, căn cứ pháp lý (số, cơ quan ban hành, ngày, tên văn bản, địa chỉ nếu có). Cột event_id của danh mục cơ quan, đơn vị trỏ tới đây.',
+      table: tableOf(EVENT_FIELDS, events, ['event_id']),
     },
     {
       id: REF.areas.resource,

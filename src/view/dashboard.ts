@@ -5,7 +5,7 @@ import { comparePeriods, periodRange, periodLabel } from '../core/period.ts';
 import type { Indicator, Report } from '../core/schema.ts';
 import { byId, type Figure, type Issue, type SeriesPoint } from '../core/model.ts';
 import type { LinePoint } from './charts/index.ts';
-import { formatChange, formatValue, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
+import { formatChange, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
 import { sectionPhrase } from '../core/text.ts';
@@ -87,7 +87,7 @@ export function sparkPoints(card: Pick<HeadlineCard, 'key' | 'points'> & Partial
   if (card.points.length < 2) return null;
   const date = (period: string) => new Date(`${periodRange(period).end}T00:00:00Z`);
   return [
-    ...card.points.map((p) => ({ date: date(p.figure.period), value: p.figure.value, series: card.key, text: formatValue(p.figure.value, p.figure.unit, p.figure.denominator) })),
+    ...card.points.map((p) => ({ date: date(p.figure.period), value: p.figure.value, series: card.key, text: formatFigure(p.figure) })),
     ...(card.gaps ?? []).map((g) => ({ date: date(g), value: Number.NaN, series: card.key, text: '' })),
   ].sort((a, b) => a.date.getTime() - b.date.getTime());
 }
@@ -213,7 +213,7 @@ export function targetGroups(site: Site): TargetGroup[] {
     g.rows.push({
       target: t.target,
       label: figureLabel(site, t.target),
-      targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator),
+      targetText: formatWithComparator(t.target.value, t.target.unit, t.target.comparator ?? '=', t.target.denominator, t.target.hedge),
       actual: a,
       actualText: a ? formatFigure(a) : null,
       actualReport: a ? byId(site.reportsById, a.reportId, 'báo cáo').meta : null,

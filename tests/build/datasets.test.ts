@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { buildDatasets, datasetDownloads, datasetFiles, isSlice } from '../../src/publish/datasets.ts';
 import { SITE_URL, urls } from '../../src/core/urls.ts';
+import { shownHedge } from '../../src/core/hedge.ts';
 import { SLICE_PREVIEW_ROWS } from '../../src/view/pages/dataset.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -60,6 +61,7 @@ describe('observations.csv: the all-figures table', () => {
       expect(r.indicator_id, where).toBe(f.indicator);
       expect(r.breakdown, where).toBe(f.breakdown ?? '');
       expect(unescape(r.comparator), where).toBe(f.comparator ?? '');
+      expect(r.hedge, where).toBe(shownHedge(f));
       expect(r.section, where).toBe(f.section);
       expect(r.note, where).toBe(f.note ?? '');
       expect(localPath(r.url), where).toBe(localPath(urls.figure(f.reportId, f.id)));

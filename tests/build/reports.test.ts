@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
+import { formatFigure } from '../../src/core/format.ts';
 import { reportIndicatorCharts } from '../../src/view/chart-data.ts';
 import { shownSourceText } from '../../src/view/source-reflow.ts';
 
@@ -26,6 +27,8 @@ describe('report pages', () => {
       expect(row, `${f.key} anchor`).not.toBeNull();
       expect(row!.querySelector(`a[href="${urls.quote(id, f.id)}"]`), `${f.key} quote link`).not.toBeNull();
       expect(row!.textContent).toContain(f.quote);
+      // The value reads as the report prints it: "gần 2,8 tỷ đồng", never "khoảng" for a printed "gần".
+      if (f.comparator) expect(row!.textContent, `${f.key} value with its printed word`).toContain(formatFigure(f));
     }
     // One build-time chart per indicator group (reportIndicatorCharts), each with a text alternative and a data table.
     const charts = site.content.areas.flatMap((a) => reportIndicatorCharts(site, id, a.id));

@@ -161,6 +161,9 @@ describe('headlineCards (small site)', () => {
     expect(pts.map((p) => p.text)).toEqual(['35,26%', '31,04%']);
     expect(sparkPoints(count)).toBeNull();
     expect(sparkSummary(rate)).toBe('Diễn biến: quý III/2024: 35,26%; quý IV/2024: 31,04%.');
+    // A point printed with a hedge keeps the printed word in its label, like every other surface.
+    const hedged = { ...rate, points: rate.points.map((p, i) => (i === 0 ? { ...p, figure: { ...p.figure, comparator: '<~' as const, hedge: 'gần' } } : p)) };
+    expect(sparkPoints(hedged)!.map((p) => p.text)).toEqual(['gần 35,26%', '31,04%']);
   });
 
   it('words the change honestly', () => {

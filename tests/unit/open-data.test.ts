@@ -93,7 +93,7 @@ describe('every resource reads with the Table Schema reader', () => {
     for (const [name, t] of tables) expect(foreignKeyErrors(name, t, schemas.get(name)!, tables), name).toEqual([]);
     // The reference tables are targets of foreign keys from the observations.
     const targets = new Set((pkg.resources as Resource[]).flatMap((r) => ((r.schema as TableSchema)?.foreignKeys ?? []).map((fk) => fk.reference.resource)));
-    expect([...targets].sort()).toEqual(['danh-muc-bao-cao', 'danh-muc-chi-so', 'danh-muc-don-vi', 'danh-muc-linh-vuc', 'danh-muc-phan-to']);
+    expect([...targets].sort()).toEqual(['danh-muc-bao-cao', 'danh-muc-chi-so', 'danh-muc-don-vi', 'danh-muc-linh-vuc', 'danh-muc-phan-to', 'danh-muc-su-kien']);
   });
 
   it('per-indicator package: every file reads with the shared schema', () => {

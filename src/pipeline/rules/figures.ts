@@ -6,6 +6,7 @@ import { carriedFields, FIGURE_COLUMNS, figureCsvRowSchema, type Report } from '
 import type { RawFile } from '../load.ts';
 import { HTML_TAG, pageSections, type Refs } from './context.ts';
 import { tableRows } from './csv.ts';
+import { hedgeCheck } from './hedges.ts';
 import { canonicalPeriod } from './periods.ts';
 import { quoteProblems } from './quotes.ts';
 import { figureAnchorProblem } from './strict.ts';
@@ -66,6 +67,12 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       period = canonical.period;
     }
     if (!ok || !location || !indicator) continue;
+    const comparator = f.comparator || null;
+    const { hedge, issue } = hedgeCheck({ file: file.path, line, id: f.id, quote: f.quote, value, comparator });
+    if (issue) {
+      issues.push(issue);
+      if (issue.level === 'error') continue;
+    }
     figures.push({
       key: `${meta.id}/${f.id}`,
       reportId: meta.id,
@@ -79,7 +86,8 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       value,
       denominator,
       unit: f.unit,
-      comparator: f.comparator || null,
+      comparator,
+      hedge,
       section: f.section,
       quote: f.quote,
       ...carriedFields(f),

@@ -76,7 +76,7 @@ export function aboutPage(site: Site): AboutPage {
     example: {
       figure,
       label: figureLabel(site, figure),
-      value: formatWithComparator(figure.value, figure.unit, figure.comparator ?? '', figure.denominator),
+      value: formatWithComparator(figure.value, figure.unit, figure.comparator ?? '', figure.denominator, figure.hedge),
       period: periodLabel(figure.period),
       citation: citation(site, figure),
       href: urls.figure(figure.reportId, figure.id),

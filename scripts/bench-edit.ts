@@ -3,10 +3,12 @@
 // the project with the real content (content/ is never touched):
 //   1. a full build (the build cache in node_modules/.cache/cchc/ is shared, as on a developer's machine);
 //   2. one figure's note edited, then `validate` and `build` again, with the build's own stage lines;
-//   3. `astro dev` on a free port with the report page open in Chromium: four kinds of staff edits (a figure's
-//      note, a narrative, a report title, an indicator label), each N times (default 3), timed from the file
-//      write to the watcher's steps (CCHC_DEV_TIMING lines of scripts/dev-content.ts), the page's response
-//      and the browser showing the new text.
+//   3. `astro dev` on a free port with the report page open in Chromium: seven kinds of staff edits (a figure's
+//      note, a narrative, a report title, an indicator label; then three that rewrite the report's MDX: an
+//      indicator moved to another area, a narrative file removed, put back), each N times (default 3), timed
+//      from the file write to the watcher's steps (CCHC_DEV_TIMING lines of scripts/dev-content.ts), the page's
+//      response and the browser showing the new text; the page loads each edit caused are counted (must be
+//      exactly 1; the run exits 1 otherwise, or when an edit never shows).
 //   4. a fresh `npm run dev` on the edited content: home, lists, the report, its source text and an edited
 //      indicator's page must be byte-identical to the edited server's (no stale module or cache).
 // --dev runs steps 3-4 only. BENCH_DEV_CONTENT=<file> swaps in another scripts/dev-content.ts (before/after

@@ -3,10 +3,12 @@
 // the project with the real content (content/ is never touched):
 //   1. a full build (the build cache in node_modules/.cache/cchc/ is shared, as on a developer's machine);
 //   2. one figure's note edited, then `validate` and `build` again, with the build's own stage lines;
-//   3. `astro dev` on a free port with the report page open in Chromium: four kinds of staff edits (a figure's
-//      note, a narrative, a report title, an indicator label), each N times (default 3), timed from the file
-//      write to the watcher's steps (CCHC_DEV_TIMING lines of scripts/dev-content.ts), the page's response
-//      and the browser showing the new text.
+//   3. `astro dev` on a free port with the report page open in Chromium: seven kinds of staff edits (a figure's
+//      note, a narrative, a report title, an indicator label; then three that rewrite the report's MDX: an
+//      indicator moved to another area, a narrative file removed, put back), each N times (default 3), timed
+//      from the file write to the watcher's steps (CCHC_DEV_TIMING lines of scripts/dev-content.ts), the page's
+//      response and the browser showing the new text; the page loads each edit caused are counted (must be
+//      exactly 1; the run exits 1 otherwise, or when an edit never shows).
 //   4. a fresh `npm run dev` on the edited content: home, lists, the report, its source text and an edited
 //      indicator's page must be byte-identical to the edited server's (no stale module or cache).
 // --dev runs steps 3-4 only. BENCH_DEV_CONTENT=<file> swaps in another scripts/dev-content.ts (before/after
@@ -17,6 +19,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
+import { extraSections } from '../src/core/schema.ts';
 import { urls } from '../src/core/urls.ts';
 import { readTree, workspace } from './bench-scale.ts';
 
@@ -68,16 +71,29 @@ async function waitFor(url: string, ok: (body: string) => boolean, timeoutMs: nu
   throw new Error(`${url}: no matching page after ${timeoutMs} ms`);
 }
 
-/** One staff edit of a kind the dev server must follow, adding `mark` (a plain word) where the report page shows it. */
+/**
+ * One staff edit of a kind the dev server must follow, adding `mark` (a plain word) where the report page shows it;
+ * an edit that removes something names instead the element id that must disappear (`gone`).
+ */
 interface DevEdit {
   kind: string;
-  apply(dir: string, report: string, mark: string): void;
+  apply(dir: string, report: string, mark: string): void | { gone: string };
 }
 
 function editJsonText(path: string, f: (value: Record<string, unknown>[] | Record<string, unknown>) => void): void {
   const value = JSON.parse(readFileSync(path, 'utf8'));
   f(value);
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Narratives removed by the bench, put back (with a mark) by the next edit. */
+const removedNarratives = new Map<string, string>();
+/** The report's last narrative of an extra section (overview, limits…): its heading, with the file's name as id, goes with the file. */
+function lastNarrative(dir: string, report: string): string {
+  const files = new Set(readdirSync(join(dir, 'content/reports', report, 'narrative')));
+  const section = extraSections.map((e) => e.id).filter((id) => files.has(`${id}.md`)).at(-1);
+  if (!section) throw new Error(`${report}: no narrative of an extra section (${extraSections.map((e) => e.id).join(', ')}) to remove and put back`);
+  return section;
 }
 
 const firstFigure = (dir: string, report: string) =>
@@ -107,12 +123,50 @@ export const DEV_EDITS: DevEdit[] = [
       editJsonText(join(dir, 'data/indicators.json'), (list) => void ((list as { id: string; label: string }[]).find((x) => x.id === id)!.label += ` ${mark}`));
     },
   },
+  // The next three rewrite the report's MDX (front matter or sections) like a title edit: Astro's content layer
+  // and Vite see that file change too, which is what made a title edit reload the page two or three times.
+  {
+    kind: 'lĩnh vực chỉ số (indicators.json, MDX)',
+    apply: (dir, report, mark) => {
+      const id = firstFigure(dir, report).indicator;
+      const areas = (JSON.parse(readFileSync(join(dir, 'data/areas.json'), 'utf8')) as { id: string }[]).map((a) => a.id);
+      editJsonText(join(dir, 'data/indicators.json'), (list) => {
+        const indicator = (list as { id: string; area: string; label: string }[]).find((x) => x.id === id)!;
+        // The figure moves to the next area: the per-area sections and counts of the MDX change.
+        indicator.area = areas[(areas.indexOf(indicator.area) + 1) % areas.length];
+        indicator.label += ` ${mark}`;
+      });
+    },
+  },
+  {
+    kind: 'bỏ tệp tường thuật (narrative/, MDX)',
+    apply: (dir, report) => {
+      const section = lastNarrative(dir, report);
+      const path = join(dir, 'content/reports', report, 'narrative', `${section}.md`);
+      removedNarratives.set(path, readFileSync(path, 'utf8'));
+      rmSync(path);
+      return { gone: section };
+    },
+  },
+  {
+    kind: 'thêm tệp tường thuật (narrative/, MDX)',
+    apply: (dir, report, mark) => {
+      const [path, text] = [...removedNarratives].at(-1)!;
+      removedNarratives.delete(path);
+      const lines = text.split('\n');
+      const i = lines.findIndex((l) => /^[^#\s-]/.test(l));
+      lines[i] = `${lines[i]} ${mark}`;
+      writeFileSync(path, lines.join('\n'));
+    },
+  },
 ];
 
 /** What the content watcher logs per regeneration with CCHC_DEV_TIMING=1 (epoch ms, scripts/dev-content.ts). */
-interface WatcherTiming { files: string[]; event: number; start: number; regenerated: number; invalidated: number; reloaded: number }
+interface WatcherTiming { files: string[]; event: number; start: number; regenerated: number; invalidated: number; synced?: number; reloaded: number; absorbed?: number }
 
 const LOST_MS = 30_000;
+/** After an edit shows, how long no page load may start before the loads are counted. */
+const QUIET_MS = 2000;
 const ms = (a: number, b: number) => `${Math.round(b - a)}`.padStart(5);
 
 /** Pages compared after the edits between the edited server and a fresh one: the edit must not leave stale state. */
@@ -200,18 +254,24 @@ async function devLoop(dir: string, report: string, repeat: number): Promise<Map
     page.on('requestfinished', (r) => {
       if (r.isNavigationRequest()) docs.at(-1)!.end = Date.now();
     });
-    console.log('dev: mỗi lần sửa, mili giây từ lúc ghi tệp: watcher thấy | hết chờ gộp | sinh lại xong | làm mới module | gửi tải lại | trang trả về (số lần tải) | trình duyệt hiện chữ');
+    console.log(
+      'dev: mỗi lần sửa, mili giây từ lúc ghi tệp: watcher thấy | hết chờ gộp | sinh lại xong | làm mới module | đồng bộ nội dung Astro | gửi tải lại | trang trả về | trình duyệt hiện chữ; số lần tải trang (phải là 1)',
+    );
     const shown: Record<string, number[]> = {};
+    const loads: Record<string, number[]> = {};
     let lost = 0;
     for (let n = 0; n < repeat; n++) {
       for (const edit of DEV_EDITS) {
         const mark = `suadev${n}x${DEV_EDITS.indexOf(edit)}`;
         const before = { timings: timings.length, docs: docs.length };
         const w = Date.now();
-        edit.apply(dir, report, mark);
+        const want = { text: mark, gone: '', ...(edit.apply(dir, report, mark) ?? {}) };
+        if (want.gone) want.text = '';
         let seen = NaN;
         while (Date.now() - w < LOST_MS) {
-          const has = await page.evaluate((m) => document.body?.textContent?.includes(m) ?? false, mark).catch(() => false);
+          const has = await page
+            .evaluate(({ text, gone }) => (text ? (document.body?.textContent?.includes(text) ?? false) : !!document.body && !document.getElementById(gone)), want)
+            .catch(() => false);
           if (has) {
             seen = Date.now();
             break;
@@ -221,25 +281,39 @@ async function devLoop(dir: string, report: string, repeat: number): Promise<Map
         if (Number.isNaN(seen)) {
           // The page never reloaded (a reload sent while it was loading is lost): counted, then reloaded by hand.
           const html = await (await fetch(url)).text();
-          console.log(`  ${edit.kind.padEnd(34)} KHÔNG HIỆN sau ${LOST_MS / 1000} s (trang trên máy chủ đã có: ${html.includes(mark) ? 'có' : 'không'}; số lần tải: ${docs.length - before.docs})`);
+          const onServer = want.text ? html.includes(want.text) : !html.includes(`id="${want.gone}"`);
+          console.log(`  ${edit.kind.padEnd(40)} KHÔNG HIỆN sau ${LOST_MS / 1000} s (trang trên máy chủ đã có: ${onServer ? 'có' : 'không'}; số lần tải: ${docs.length - before.docs})`);
           lost++;
           await page.reload({ waitUntil: 'load' });
           continue;
         }
-        // Let a late second reload (Astro's content layer) land before the next edit, and be counted.
-        await new Promise((r) => setTimeout(r, 1500));
+        // Count the page loads the edit caused: wait until none has started for QUIET_MS (late echoes of the
+        // edit, e.g. a content-layer reload half a second after the first, would land in that time).
+        let last = Date.now();
+        let count = docs.length;
+        while (Date.now() - last < QUIET_MS) {
+          await new Promise((r) => setTimeout(r, 50));
+          if (docs.length !== count) [count, last] = [docs.length, Date.now()];
+        }
+        await page.waitForLoadState('load').catch(() => undefined);
         const t = timings.slice(before.timings);
         const d = docs.slice(before.docs);
         const first = t[0];
         const doc = d.filter((x) => Number.isFinite(x.end)).at(-1);
         (shown[edit.kind] ??= []).push(seen - w);
-        console.log(
-          `  ${edit.kind.padEnd(34)} ${first ? [first.event, first.start, first.regenerated, first.invalidated, first.reloaded].map((x) => ms(w, x)).join(' |') : '  (không có dòng watcher)'} | ${doc ? ms(w, doc.end) : '    ?'} (${d.length}) | ${ms(w, seen)}${t.length > 1 ? `  [${t.length} lần sinh lại]` : ''}`,
-        );
+        (loads[edit.kind] ??= []).push(d.length);
+        const steps = first ? [first.event, first.start, first.regenerated, first.invalidated, first.synced ?? first.invalidated, first.reloaded].map((x) => ms(w, x)).join(' |') : '  (không có dòng watcher)';
+        const extra = [t.length > 1 ? `${t.length} lần sinh lại` : '', first?.absorbed ? `${first.absorbed} lệnh tải lại gộp` : ''].filter(Boolean).join(', ');
+        console.log(`  ${edit.kind.padEnd(40)} ${steps} | ${doc ? ms(w, doc.end) : '    ?'} | ${ms(w, seen)}; tải ${d.length}${d.length !== 1 ? ' ≠ 1' : ''}${extra ? `  [${extra}]` : ''}`);
       }
     }
-    console.log(`dev: sửa → trình duyệt hiện chữ (s), nhỏ nhất–lớn nhất theo loại${lost ? `; ${lost} lần sửa không hiện` : ''}:`);
-    for (const [kind, xs] of Object.entries(shown)) console.log(`  ${kind.padEnd(34)} ${(Math.min(...xs) / 1000).toFixed(1)}–${(Math.max(...xs) / 1000).toFixed(1)} s  (${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
+    const extraLoads = Object.values(loads).flat().filter((x) => x !== 1).length;
+    console.log(`dev: sửa → trình duyệt hiện chữ (s), nhỏ nhất–lớn nhất theo loại; số lần tải trang mỗi lần sửa${lost ? `; ${lost} lần sửa không hiện` : ''}:`);
+    for (const [kind, xs] of Object.entries(shown)) {
+      console.log(`  ${kind.padEnd(40)} ${(Math.min(...xs) / 1000).toFixed(1)}–${(Math.max(...xs) / 1000).toFixed(1)} s  (${xs.map((x) => (x / 1000).toFixed(2)).join(', ')}); tải ${loads[kind].join(', ')}`);
+    }
+    console.log(`dev: ${Object.values(loads).flat().length} lần sửa hiện ra, ${extraLoads === 0 ? 'mỗi lần đúng một lần tải trang' : `${extraLoads} lần sửa không đúng một lần tải trang`}`);
+    if (lost || extraLoads) process.exitCode = 1;
     return await fetchPages(port, comparedPages(dir, report));
   } finally {
     await browser.close();

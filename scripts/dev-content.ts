@@ -1,10 +1,11 @@
 // `npm run dev`: an Astro integration that watches content/ and data/ and, on any change,
 // regenerates the report MDX (src/generated/reports/), drops the cached site and reloads the
-// browser, so an edit to report.json, figures.csv, source.txt, a narrative or a catalogue shows
+// browser once, so an edit to report.json, figures.csv, source.txt, a narrative or a catalogue shows
 // within a second or two without restarting. Content errors are printed, never crash the server.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import type { Site } from '../src/pipeline/derive.ts';
 import { bumpContentVersion, contentVersion, getSite, runPipeline, shareSite } from '../src/pipeline/site.ts';
 import { urls } from '../src/core/urls.ts';
@@ -59,9 +60,14 @@ interface DevEnvironment {
   runner?: { evaluatedModules?: { getModuleById(id: string): unknown; invalidateModule(mod: never): void } };
   hot?: { send(event: string, payload?: unknown): void };
 }
+/** The browser channel of the dev server: Vite's `server.ws`, the same object as `environments.client.hot`. */
+export interface ReloadChannel {
+  send(...args: unknown[]): void;
+  clients?: { size: number };
+}
 interface DevServer {
   watcher: { add(paths: string | string[]): unknown; on(event: 'all', cb: (event: string, path: string) => void): unknown };
-  ws: { send(payload: { type: 'full-reload'; path?: string }): void };
+  ws: ReloadChannel;
   environments?: Record<string, DevEnvironment>;
 }
 interface Logger {
@@ -95,43 +101,224 @@ export function invalidateChanged(server: DevServer, files: string[], timestamp 
   return dropped;
 }
 
+interface ReloadPayload {
+  type?: unknown;
+  path?: unknown;
+}
+const isFullReload = (p: unknown): p is ReloadPayload => typeof p === 'object' && p !== null && (p as ReloadPayload).type === 'full-reload';
+
+/**
+ * One edit, one reload. A report title lives in the report's MDX front matter, so a title edit rewrote the MDX
+ * and up to three reloads reached the page: the watcher's, Vite's for the changed MDX module (astro:hmr-reload)
+ * and the content layer's after its data-store write (debounced 500 ms); Vite also keeps a reload sent while no
+ * page is connected and hands it to the next page that connects, i.e. the page just reloaded. The gate wraps the
+ * channel's send: while content is being regenerated (first file event until the server renders it) every
+ * full-reload is absorbed and the last release sends one; outside, `isEcho` drops late echoes of the watcher's
+ * own writes. Other messages (CSS/JS updates, errors, custom events) pass untouched.
+ */
+export class ReloadGate {
+  #holds = 0;
+  #send: (...args: unknown[]) => void;
+  #channel: ReloadChannel;
+  #waiters = new Set<{ test: (p: ReloadPayload) => boolean; resolve: () => void }>();
+  /** Full-reloads absorbed since the last release (what would have been extra reloads). */
+  absorbed = 0;
+  constructor(channel: ReloadChannel, isEcho: (payload: ReloadPayload) => boolean = () => false) {
+    this.#channel = channel;
+    this.#send = channel.send.bind(channel);
+    channel.send = (...args: unknown[]) => {
+      const [payload] = args;
+      if (isFullReload(payload)) {
+        if (this.#holds > 0) {
+          this.absorbed++;
+          for (const w of this.#waiters) if (w.test(payload)) w.resolve();
+          return;
+        }
+        if (isEcho(payload)) return;
+      }
+      this.#send(...args);
+    };
+  }
+  /** Resolves when a matching full-reload is absorbed (the content layer's announces its data store written). */
+  absorbedNext(test: (payload: ReloadPayload) => boolean): { promise: Promise<void>; cancel(): void } {
+    let waiter!: { test: (p: ReloadPayload) => boolean; resolve: () => void };
+    const promise = new Promise<void>((resolve) => {
+      waiter = { test, resolve };
+      this.#waiters.add(waiter);
+    });
+    return { promise, cancel: () => void this.#waiters.delete(waiter) };
+  }
+  hold(): void {
+    this.#holds++;
+  }
+  /** Ends one hold; the last one sends one reload (with `onlyToConnected`, none that Vite would keep for a page still to connect). Returns whether it sent. */
+  release(onlyToConnected = false): boolean {
+    this.#holds = Math.max(0, this.#holds - 1);
+    if (this.#holds > 0) return false;
+    this.absorbed = 0;
+    if (onlyToConnected && this.#channel.clients?.size === 0) return false;
+    this.#send({ type: 'full-reload' });
+    return true;
+  }
+}
+
+const mtime = (path: string): number => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return -1; // removed
+  }
+};
+
+/**
+ * The files the watcher itself wrote, to tell their echoes (Vite's and Astro's file watchers seeing them a moment
+ * later) from other changes: a generated MDX file still at the modification time the watcher left it at, and
+ * Astro's data store still as it was when the watcher's content-layer sync settled. A hand edit changes the time.
+ */
+export class OwnWrites {
+  #generated = new Map<string, number>();
+  #store = -1;
+  readonly storePath: string;
+  readonly modulesPath: string;
+  constructor(root: string) {
+    // Astro's dev data store and the import map of the collection's MDX modules (settings.dotAstroDir +
+    // DATA_STORE_FILE, MODULES_IMPORTS_FILE).
+    this.storePath = join(root, '.astro', 'data-store.json');
+    this.modulesPath = join(root, '.astro', 'content-modules.mjs');
+  }
+  generated(files: string[]): void {
+    for (const file of files) this.#generated.set(resolve(file), mtime(file));
+  }
+  isGeneratedEcho(file: string): boolean {
+    const t = this.#generated.get(resolve(file));
+    return t !== undefined && t === mtime(file);
+  }
+  storeSettled(): void {
+    this.#store = mtime(this.storePath);
+  }
+  /** Astro's data-store reload (path '*'), sent again when its file watcher sees the write more than 1 s late. */
+  isStoreEcho(payload: ReloadPayload): boolean {
+    return payload.path === '*' && this.#store !== -1 && mtime(this.storePath) === this.#store;
+  }
+}
+
+/** What the watcher, its Vite plugin and the page-version answer share for one dev server. */
+export class DevSession {
+  readonly gate: ReloadGate;
+  readonly writes: OwnWrites;
+  /** The content version pages are stamped with: set once the server renders it, not when regeneration starts. */
+  published = contentVersion();
+  constructor(channel: ReloadChannel, writes: OwnWrites) {
+    this.writes = writes;
+    this.gate = new ReloadGate(channel, (p) => writes.isStoreEcho(p));
+  }
+  /** The server now renders the current content: stamp pages with it and remember the data store it left. */
+  settle(): void {
+    this.published = contentVersion();
+    this.writes.storeSettled();
+  }
+}
+
+/**
+ * Dev-only Vite plugin: a generated MDX file (or the content layer's module list) the watcher just wrote is already
+ * invalidated and the watcher sends the one reload, so Vite's own update for it (a second reload from
+ * astro:hmr-reload) is dropped.
+ */
+export function ownWritesPlugin(writes: OwnWrites): Plugin {
+  return {
+    name: 'cchc:own-writes',
+    apply: 'serve',
+    hotUpdate: {
+      order: 'pre',
+      handler: ({ file }) => (writes.isGeneratedEcho(file) ? [] : undefined),
+    },
+  };
+}
+
+export interface WatchOptions {
+  session?: DevSession;
+  /** Astro's refreshContent: re-syncs the content layer and writes its data store at once (no 500 ms debounce). */
+  refreshContent?: () => Promise<void>;
+}
+
 /** Wire the watcher of a (Vite) dev server; exported separately so a test can drive it. */
-export function watchContent(server: DevServer, logger: Logger, root: string, delayMs = 100): void {
+export function watchContent(server: DevServer, logger: Logger, root: string, delayMs = 100, options: WatchOptions = {}): DevSession {
+  const session = options.session ?? new DevSession(server.ws, new OwnWrites(root));
   server.watcher.add(WATCHED.map((d) => `${root}/${d}`));
   let timer: ReturnType<typeof setTimeout> | null = null;
   const changed = new Set<string>();
   // CCHC_DEV_TIMING=1 (scripts/bench-edit.ts): one machine-readable line per regeneration, epoch ms of each step.
   const timing = process.env.CCHC_DEV_TIMING === '1';
   let firstEvent = 0;
+  let queue = Promise.resolve();
+
+  const update = async (paths: string[], event: number): Promise<void> => {
+    const files = paths.map((p) => relative(root, p));
+    const start = Date.now();
+    const t0 = performance.now();
+    let result: { errors: string[]; mdx: string[] };
+    try {
+      result = regenerate(root);
+    } catch (e) {
+      result = { errors: [`Lỗi khi sinh lại trang: ${(e as Error).message}`], mdx: [] };
+    }
+    const { errors, mdx } = result;
+    session.writes.generated(mdx);
+    if (errors.length) logger.error(`Nội dung có ${errors.length} lỗi sau khi sửa ${files.join(', ')}:\n${errors.slice(0, 10).join('\n')}`);
+    else logger.info(`Đã cập nhật theo ${files.join(', ')} (${(performance.now() - t0).toFixed(0)} ms).`);
+    const regenerated = Date.now();
+    let dropped = 0;
+    let invalidated = regenerated;
+    try {
+      dropped = invalidateChanged(server, [...paths, ...mdx]);
+      invalidated = Date.now();
+      // A rewritten MDX file (title, sections) feeds Astro's content layer: sync it now, before the one reload.
+      if (mdx.length > 0 && options.refreshContent) {
+        const modules = mtime(session.writes.modulesPath);
+        // The sync resolves only after a debounced write of the module list (500 ms); the page can reload as soon
+        // as the data store is written and invalidated, which the content layer's own (absorbed) reload announces.
+        const stored = session.gate.absorbedNext((p) => p.path === '*');
+        const sync = options.refreshContent().catch((e: Error) => logger.error(`Astro không đồng bộ được nội dung: ${e.message}`));
+        await Promise.race([sync, stored.promise]);
+        stored.cancel();
+        // A report added or removed changes the module list, written before the data store: drop its module now
+        // (and its echo later) rather than let Vite reload the page a second time when its watcher sees the file.
+        if (mtime(session.writes.modulesPath) !== modules) {
+          dropped += invalidateChanged(server, [session.writes.modulesPath]);
+          session.writes.generated([session.writes.modulesPath]);
+        }
+      }
+    } catch (e) {
+      logger.error(`Không làm mới được máy chủ dev sau khi sửa ${files.join(', ')}: ${(e as Error).message}`);
+    } finally {
+      const synced = Date.now();
+      session.settle();
+      const absorbed = session.gate.absorbed;
+      const sent = session.gate.release();
+      if (timing) logger.info(`cchc-dev-timing ${JSON.stringify({ files, mdx: mdx.length, dropped, absorbed, sent, event, start, regenerated, invalidated, synced, reloaded: Date.now() })}`);
+    }
+  };
+
   server.watcher.on('all', (_event, path) => {
     if (!isContentPath(root, path)) return;
-    if (changed.size === 0) firstEvent = Date.now();
+    if (changed.size === 0) {
+      firstEvent = Date.now();
+      // From the first event of a burst, reloads wait for the regeneration (one hold per burst, released by its update).
+      session.gate.hold();
+    }
     changed.add(path);
     if (timer) clearTimeout(timer);
     // Editors save in bursts (temp file, rename; a few ms apart): regenerate once per burst.
     timer = setTimeout(() => {
       timer = null;
       const paths = [...changed].sort();
-      const files = paths.map((p) => relative(root, p));
+      const event = firstEvent;
       changed.clear();
-      const start = Date.now();
-      const t0 = performance.now();
-      let result: { errors: string[]; mdx: string[] };
-      try {
-        result = regenerate(root);
-      } catch (e) {
-        result = { errors: [`Lỗi khi sinh lại trang: ${(e as Error).message}`], mdx: [] };
-      }
-      const { errors, mdx } = result;
-      if (errors.length) logger.error(`Nội dung có ${errors.length} lỗi sau khi sửa ${files.join(', ')}:\n${errors.slice(0, 10).join('\n')}`);
-      else logger.info(`Đã cập nhật theo ${files.join(', ')} (${(performance.now() - t0).toFixed(0)} ms).`);
-      const regenerated = Date.now();
-      const dropped = invalidateChanged(server, [...paths, ...mdx]);
-      const invalidated = Date.now();
-      server.ws.send({ type: 'full-reload' });
-      if (timing) logger.info(`cchc-dev-timing ${JSON.stringify({ files, mdx: mdx.length, dropped, event: firstEvent, start, regenerated, invalidated, reloaded: Date.now() })}`);
+      // One regeneration at a time: a burst ending while the previous one syncs the content layer waits its turn.
+      queue = queue.then(() => update(paths, event));
     }, delayMs);
   });
+  return session;
 }
 
 const WARM_RUNS = 2;
@@ -157,25 +344,42 @@ interface HotServer {
   ws: { on(event: string, cb: (data: unknown, client: { send(event: string, payload?: unknown): void }) => void): unknown };
 }
 
-/** Stamp each page with the content version it is rendered from, and answer the page script's question. */
-export function serveContentVersion(server: HotServer): void {
+/**
+ * Stamp each page with the content version the server renders (`version`: the session's published one, so a page
+ * requested while an edit is still being applied carries the older version and catches up), and answer the page
+ * script's question.
+ */
+export function serveContentVersion(server: HotServer, version: () => number = contentVersion): void {
   server.middlewares.use((req, res, next) => {
-    if (String(req.headers.accept ?? '').includes('text/html')) res.setHeader('Server-Timing', `${VERSION_TIMING};desc="${contentVersion()}"`);
+    if (String(req.headers.accept ?? '').includes('text/html')) res.setHeader('Server-Timing', `${VERSION_TIMING};desc="${version()}"`);
     next();
   });
-  server.ws.on('cchc:content-version?', (_data, client) => client.send('cchc:content-version', { version: contentVersion() }));
+  server.ws.on('cchc:content-version?', (_data, client) => client.send('cchc:content-version', { version: version() }));
 }
 
 export function contentWatcher(): AstroIntegration {
+  const root = process.cwd();
+  // Shared by the Vite plugin (registered at config time) and the watcher (wired when the server exists).
+  const writes = new OwnWrites(root);
+  let session: DevSession | null = null;
+  let refresh: (() => Promise<void>) | undefined;
   return {
     name: 'cchc-content-watcher',
     hooks: {
-      'astro:config:setup': ({ command, injectScript }) => {
-        if (command === 'dev') injectScript('page', VERSION_CHECK_SCRIPT);
+      'astro:config:setup': ({ command, injectScript, updateConfig }) => {
+        if (command !== 'dev') return;
+        injectScript('page', VERSION_CHECK_SCRIPT);
+        updateConfig({ vite: { plugins: [ownWritesPlugin(writes)] } });
       },
-      'astro:server:setup': ({ server, logger }) => {
-        serveContentVersion(server as unknown as HotServer);
-        watchContent(server as unknown as DevServer, logger, process.cwd());
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        const s = new DevSession(server.ws as unknown as ReloadChannel, writes);
+        session = s;
+        // Until the warm-up below has run, reloads are held: the content layer's first sync writes the data store
+        // before any page is open, and Vite would keep that reload for the first page that connects.
+        s.gate.hold();
+        refresh = refreshContent ? () => refreshContent({}) : undefined;
+        serveContentVersion(server as unknown as HotServer, () => s.published);
+        watchContent(server as unknown as DevServer, logger, root, 100, { session: s, refreshContent: refresh });
       },
       'astro:server:start': ({ address }) => {
         // Warm up once the server listens: the pages get this site instead of running the pipeline on the
@@ -184,11 +388,17 @@ export function contentWatcher(): AstroIntegration {
         setTimeout(async () => {
           let site: Site | null = null;
           try {
-            regenerate(process.cwd());
+            const { mdx } = regenerate(root);
+            writes.generated(mdx);
+            if (mdx.length > 0) await refresh?.();
             site = getSite();
           } catch {
-            return; // the first page shows the error
+            // the first page shows the error
+          } finally {
+            session?.settle();
+            session?.gate.release(true);
           }
+          if (!site) return;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           const first = site.content.reports[0];
           for (const path of [urls.home(), ...(first ? [urls.report(first.meta.id)] : [])]) {
@@ -198,7 +408,7 @@ export function contentWatcher(): AstroIntegration {
           // (its first runs take 3-5x a warm one: a first edit's regeneration took 1.5-2 s under load, later ones 0.3-0.7 s).
           for (let i = 0; i < WARM_RUNS; i++) {
             await new Promise((r) => setTimeout(r, 50));
-            runPipeline(process.cwd());
+            runPipeline(root);
           }
         }, 0);
       },

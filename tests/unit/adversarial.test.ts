@@ -241,3 +241,14 @@ describe('an empty narrative file (an empty summary fold was published)', () => 
     expect(content.reports[0].narratives).toEqual([]);
   });
 });
+
+describe('session 9 audit: hostile figures.csv shapes', () => {
+  it('a repeated column (two "note" columns from a spreadsheet export) is one error on line 1 naming it; no figure is read from it', () => {
+    const withDup = csv(GOOD_ROWS).split('\n').map((l, i) => (l === '' ? l : i === 0 ? `${l},note` : `${l},ghi chú khác`)).join('\n');
+    const { content, issues } = run({ [F]: withDup });
+    const errs = issues.filter((i) => i.level === 'error' && i.file === F);
+    expect(errs.map((e) => ({ line: e.line, note: e.message.includes('note') }))).toEqual([{ line: 1, note: true }]);
+    // Which of two notes was meant cannot be known: the report's figures are refused, not half-read.
+    expect(content.reports.find((r) => r.meta.id === 'bc-thu')?.figures ?? []).toEqual([]);
+  });
+});

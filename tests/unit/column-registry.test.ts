@@ -12,18 +12,15 @@ import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { columnsOf, INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATIONS_DATASET, SERIES_FIELDS, SERIES_OMITTED, TARGET_FIELDS, type Column } from '../../src/publish/columns.ts';
 import { buildDatasets, datasetFiles, referenceTables, referenceFiles, type Dataset } from '../../src/publish/datasets.ts';
+import { exportsByPath, exportText } from '../support/exports.ts';
 import { exportFiles, INDICATOR_SCHEMA_FILE } from '../../src/publish/export.ts';
 import { toXlsx } from '../../src/publish/xlsx.ts';
 import { fixtureReader } from '../fixtures/content.ts';
 
 const { content, issues } = validateContent(loadContent(fixtureReader()));
 const site = deriveSite(content, issues);
-const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
-const text = (path: string) => {
-  const t = files.get(path);
-  if (typeof t !== 'string') throw new Error(`no export ${path}`);
-  return t;
-};
+const files = exportsByPath(site);
+const text = (path: string) => exportText(files, path);
 const names = (columns: Column[]) => columns.map((c) => c.name);
 
 /** The registry a dataset's table must follow. */

@@ -12,6 +12,7 @@ import { validateContent } from '../../src/pipeline/validate.ts';
 import { columnsOf, EVENT_FIELDS, REF } from '../../src/publish/columns.ts';
 import { referenceTables } from '../../src/publish/datasets.ts';
 import { excelFiles } from '../../src/publish/downloads.ts';
+import { exportsByPath, exportText, type ExportMap } from '../support/exports.ts';
 import { exportFiles } from '../../src/publish/export.ts';
 import { inBulk } from '../../src/publish/bulk.ts';
 import { apiPage } from '../../src/view/pages/api.ts';
@@ -43,12 +44,8 @@ const build = (files: Record<string, string | null>) => {
   return { issues: v.issues, site: deriveSite(v.content, v.issues) };
 };
 const { site, issues } = build({ 'data/organizations.json': JSON.stringify(organizations, null, 2), 'data/events.json': JSON.stringify(events, null, 2) });
-const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
-const text = (path: string, from = files) => {
-  const t = from.get(path);
-  if (typeof t !== 'string') throw new Error(`no export ${path}`);
-  return t;
-};
+const files = exportsByPath(site);
+const text = (path: string, from: ExportMap = files) => exportText(from, path);
 const csvPath = `data/${REF.events.resource}.csv`;
 const jsonPath = `data/${REF.events.resource}.json`;
 type Resource = { name: string; path: string; schema?: TableSchema };

@@ -13,6 +13,7 @@ import { columnsOf, ORGANIZATION_FIELDS, REF, REPORT_FIELDS } from '../../src/pu
 import { buildDatasets, referenceTables } from '../../src/publish/datasets.ts';
 import { datasetIri } from '../../src/publish/dcat.ts';
 import { excelFiles } from '../../src/publish/downloads.ts';
+import { exportsByPath, exportText } from '../support/exports.ts';
 import { exportFiles } from '../../src/publish/export.ts';
 import { absolute, urls } from '../../src/core/urls.ts';
 import { fixtureFiles, fixtureReader } from '../fixtures/content.ts';
@@ -23,12 +24,8 @@ const OFFICIAL = 'https://kontum.gov.vn/van-ban/bao-cao-thu?id=1&x=2';
 const meta = JSON.parse(fixtureFiles()[R]) as Report;
 const { content, issues } = validateContent(loadContent(fixtureReader({ [R]: JSON.stringify({ ...meta, officialUrl: OFFICIAL, documentNumber: '12/BC-UBND', date: '2024-10-05' }, null, 2) })));
 const site = deriveSite(content, issues);
-const files = new Map(exportFiles(site).map((f) => [f.path, f.content]));
-const text = (path: string) => {
-  const t = files.get(path);
-  if (typeof t !== 'string') throw new Error(`no export ${path}`);
-  return t;
-};
+const files = exportsByPath(site);
+const text = (path: string) => exportText(files, path);
 const csvPath = `data/${REF.reports.resource}.csv`;
 const jsonPath = `data/${REF.reports.resource}.json`;
 

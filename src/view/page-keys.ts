@@ -6,9 +6,12 @@
 //   labels, titles and links every page resolves ids through);
 // - an indicator: all its figures with their change against the comparable earlier point and their
 //   data-quality notes, its series and targets, and the sizes of its downloads;
-// - a report: its whole content (metadata, figures, narratives, source text), its data-quality notes, the
-//   sizes of its downloads, and the keys of every indicator it has figures on (a report page shows each
-//   figure's change against earlier reports);
+// - a report page: its whole content (metadata, figures, narratives, source text), its data-quality notes, the
+//   sizes of its downloads, and for each of its figures the change against the comparable earlier point, that
+//   point named by its report's content key (the page prints the earlier value, period and report; hashing the
+//   earlier report's content instead of whole indicators means one edited note re-renders the few reports that
+//   compare against it, not every report sharing an indicator: 400 pages at 1,000 reports);
+// - a report's full text (/van-ban/): the catalogue and the report's content only;
 // - the build environment the pages read (SITE_URL and the forge/feedback settings);
 // - an area: its indicators' keys and every report's narrative for it;
 // - a year page of an archive (/…/nam/<year>/): its whole view-model, which Astro passes as props;
@@ -63,6 +66,8 @@ export interface PageKeys {
   version(): string;
   indicator(id: string): string;
   report(id: string): string;
+  /** The report's full-text page: the catalogue and the report's own content. */
+  reportText(id: string): string;
   /** An area page: its indicators (their keys) and every report's narrative for the area. */
   area(id: string): string;
   /** A dataset page: the dataset itself (table, periods, reports…), its file sizes, the catalogue and the data version. */
@@ -83,6 +88,8 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
   };
   // Downloads named after an entity: data/chi-so/<id>.csv, data/bao-cao/<id>/…; sorted for a stable key.
   const sizesFor = (pattern: (path: string) => boolean): [string, number][] => [...(sizesOf(site) ?? [])].filter(([p]) => pattern(p)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // A report's own content (metadata, figures, narratives, source text), hashed once for all pages that show it.
+  const content = (id: string): string => once(`c:${id}`, () => hash(site.reportsById.get(id) ?? null));
   const keys: PageKeys = {
     catalogue: () =>
       once('catalogue', () => {
@@ -109,16 +116,19 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
       }),
     report: (id) =>
       once(`r:${id}`, () => {
-        const report = site.reportsById.get(id);
-        const indicators = [...new Set((report?.figures ?? []).map((f) => f.indicator))].sort();
+        const figures = site.reportsById.get(id)?.figures ?? [];
+        const change = (c: ReturnType<typeof site.changes.get>) =>
+          c?.kind === 'change' ? { ...c, previous: [content(c.previous.reportId), c.previous.key] } : c ?? null;
         return hash({
           catalogue: keys.catalogue(),
-          report: report ?? null,
+          report: content(id),
           warnings: warningsForReport(site.warnings, id),
-          indicators: indicators.map((i) => keys.indicator(i)),
+          changes: figures.map((f) => change(site.changes.get(f.key))),
+          notes: figures.map((f) => site.qualityNotes.get(f.key) ?? null),
           sizes: sizesFor((p) => p.includes(`/${id}.`) || p.includes(`/${id}/`) || p.includes(`/${id}-`)),
         });
       }),
+    reportText: (id) => once(`t:${id}`, () => hash({ catalogue: keys.catalogue(), report: content(id) })),
     area: (id) =>
       once(`a:${id}`, () =>
         hash({

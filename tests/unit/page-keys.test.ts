@@ -10,17 +10,29 @@ import { validateContent } from '../../src/pipeline/validate.ts';
 import { PAGE_ENV, pageKeys, setPageKeysByBuild, stableJson, withPageKeys } from '../../src/view/page-keys.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN } from '../fixtures/content.ts';
 
+const SECOND_ROW = { id: 'kiem-tra', indicator: 'don-vi-kiem-tra', scope: 'tinh', period: '2024-Q2', unit: 'đơn vị', section: 'I', value: '10', denominator: '30', quote: 'Kiểm tra tại 10/30 đơn vị' };
+const EARLIER_ROW = { id: 'tiep-nhan', indicator: 'ho-so-tiep-nhan', scope: 'tinh', period: '2023-Q3', unit: 'hồ sơ', section: 'I', value: '60000', quote: 'tiếp nhận 60.000 hồ sơ' };
 const SECOND_REPORT = {
   'content/reports/bc-hai/report.json': JSON.stringify({
     id: 'bc-hai', kind: 'quarterly-report', title: 'Báo cáo thử thứ hai', issuer: 'tinh', scope: 'tinh', period: '2024-Q2',
     documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo thứ hai.',
   }),
   'content/reports/bc-hai/source.txt': 'Kiểm tra tại 10/30 đơn vị.\n',
-  'content/reports/bc-hai/figures.csv': csv([{ id: 'kiem-tra', indicator: 'don-vi-kiem-tra', scope: 'tinh', period: '2024-Q2', unit: 'đơn vị', section: 'I', value: '10', denominator: '30', quote: 'Kiểm tra tại 10/30 đơn vị' }]),
+  'content/reports/bc-hai/figures.csv': csv([SECOND_ROW]),
+};
+
+// An earlier report bc-thu's received-applications figure compares against (same scope, basis, a year before).
+const EARLIER = {
+  'content/reports/bc-truoc/report.json': JSON.stringify({
+    id: 'bc-truoc', kind: 'quarterly-report', title: 'Báo cáo thử năm trước', issuer: 'tinh', scope: 'tinh', period: '2023-Q3',
+    documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo năm trước.',
+  }),
+  'content/reports/bc-truoc/source.txt': 'Toàn tỉnh tiếp nhận 60.000 hồ sơ.\n',
+  'content/reports/bc-truoc/figures.csv': csv([EARLIER_ROW]),
 };
 
 function site(overrides: Record<string, string | null> = {}, env: Record<string, string> = {}) {
-  const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...overrides })));
+  const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...EARLIER, ...overrides })));
   expect(issues.filter((i) => i.level === 'error')).toEqual([]);
   return pageKeys(deriveSite(content, issues), env);
 }
@@ -36,9 +48,14 @@ describe('page keys', () => {
     ['a figure added to bc-thu', { 'content/reports/bc-thu/figures.csv': csv([...GOOD, { ...QUA_HAN, id: 'qua-han', breakdown: 'cap-tinh' }]) }, { changed: ['i:ho-so-dung-han', 'r:bc-thu'], same: ['i:don-vi-kiem-tra', 'r:bc-hai'] }],
     ['an indicator label (every page resolves labels)', { 'data/indicators.json': fixtureFiles()['data/indicators.json'].replace('"Đúng hạn"', '"Hồ sơ đúng hạn"') }, { changed: ['catalogue', 'i:ho-so-tiep-nhan', 'r:bc-thu', 'r:bc-hai'], same: [] }],
     ['a report title', { 'content/reports/bc-hai/report.json': SECOND_REPORT['content/reports/bc-hai/report.json'].replace('thứ hai"', 'thứ hai (sửa)"') }, { changed: ['catalogue', 'r:bc-thu', 'r:bc-hai'], same: [] }],
+    // A report page prints each figure's earlier value, period and report: an edit there re-renders the reports that
+    // compare against it, and no other (not every report sharing the indicator). The full text shows only its own report.
+    ['a note of the earlier figure bc-thu compares against', { 'content/reports/bc-truoc/figures.csv': csv([{ ...EARLIER_ROW, note: 'ghi chú mới' }]) }, { changed: ['r:bc-truoc', 't:bc-truoc', 'r:bc-thu', 'i:ho-so-tiep-nhan'], same: ['catalogue', 't:bc-thu', 'r:bc-hai', 't:bc-hai'] }],
+    ['a value of the earlier figure bc-thu compares against', { 'content/reports/bc-truoc/source.txt': 'Toàn tỉnh tiếp nhận 60.001 hồ sơ.\n', 'content/reports/bc-truoc/figures.csv': csv([{ ...EARLIER_ROW, value: '60001', quote: 'tiếp nhận 60.001 hồ sơ' }]) }, { changed: ['r:bc-truoc', 't:bc-truoc', 'r:bc-thu', 'i:ho-so-tiep-nhan'], same: ['catalogue', 't:bc-thu', 'r:bc-hai', 't:bc-hai'] }],
+    ['a note of bc-hai, which nobody compares against', { 'content/reports/bc-hai/figures.csv': csv([{ ...SECOND_ROW, note: 'ghi chú mới' }]) }, { changed: ['r:bc-hai', 't:bc-hai', 'i:don-vi-kiem-tra'], same: ['catalogue', 'r:bc-thu', 't:bc-thu', 'r:bc-truoc'] }],
   ] as const)('%s', (_name, overrides, { changed, same }) => {
     const edited = site(overrides);
-    const key = (k: typeof base, name: string) => (name === 'catalogue' ? k.catalogue() : name.startsWith('i:') ? k.indicator(name.slice(2)) : k.report(name.slice(2)));
+    const key = (k: typeof base, name: string) => (name === 'catalogue' ? k.catalogue() : name.startsWith('i:') ? k.indicator(name.slice(2)) : name.startsWith('t:') ? k.reportText(name.slice(2)) : k.report(name.slice(2)));
     for (const name of changed) expect(key(edited, name), `${name} should change`).not.toBe(key(base, name));
     for (const name of same) expect(key(edited, name), `${name} should not change`).toBe(key(base, name));
   });
@@ -104,7 +121,7 @@ describe('dataset keys', () => {
   it('are computed once per dataset and move with its table', async () => {
     const { buildDatasets } = await import('../../src/publish/datasets.ts');
     const load = (overrides: Record<string, string | null>) => {
-      const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...overrides })));
+      const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...EARLIER, ...overrides })));
       return deriveSite(content, issues);
     };
     const a = load({});

@@ -89,7 +89,9 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
   // Downloads named after an entity: data/chi-so/<id>.csv, data/bao-cao/<id>/…; sorted for a stable key.
   const sizesFor = (pattern: (path: string) => boolean): [string, number][] => [...(sizesOf(site) ?? [])].filter(([p]) => pattern(p)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // A report's own content (metadata, figures, narratives, source text), hashed once for all pages that show it.
-  const content = (id: string): string => once(`c:${id}`, () => hash(site.reportsById.get(id) ?? null));
+  // Plain data (tests/unit/page-keys.test.ts checks it holds no Map or Set), so plain JSON: stableJson's
+  // replacer runs on every value and was most of the key cost at 1,000 reports (~100 MB of figures and source text).
+  const content = (id: string): string => once(`c:${id}`, () => (byBuild()?.hasher ?? sha256)(JSON.stringify(site.reportsById.get(id) ?? null)));
   const keys: PageKeys = {
     catalogue: () =>
       once('catalogue', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
+import { nodeReader } from '../../src/pipeline/node-reader.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { PAGE_ENV, pageKeys, setPageKeysByBuild, stableJson, withPageKeys } from '../../src/view/page-keys.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN } from '../fixtures/content.ts';
@@ -67,6 +68,23 @@ describe('page keys', () => {
     expect(moved.catalogue()).not.toBe(base.catalogue());
     expect(moved.indicator('ho-so-dung-han')).not.toBe(base.indicator('ho-so-dung-han'));
     expect(moved.report('bc-hai')).not.toBe(base.report('bc-hai'));
+  });
+
+  it("a report's content is plain data, in the fixtures and in content/ (its key is plain JSON: a Map or Set would hash as {})", () => {
+    const fixture = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...EARLIER }))).content;
+    const real = validateContent(loadContent(nodeReader(process.cwd()))).content;
+    const odd: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (v instanceof Map || v instanceof Set || typeof v === 'function' || typeof v === 'bigint') odd.push(path);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') {
+        if (Object.getPrototypeOf(v) !== Object.prototype) odd.push(`${path} (${v.constructor?.name})`);
+        for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      }
+    };
+    expect(fixture.reports.length).toBeGreaterThan(1);
+    for (const r of [...fixture.reports, ...real.reports]) walk(r, r.meta.id);
+    expect(odd).toEqual([]);
   });
 
   it('PAGE_ENV names every environment variable src/ reads outside the browser', () => {

@@ -45,6 +45,7 @@ const { forgetHashes } = await import('../src/publish/sha256.ts');
 const { seedExportSizes } = await import('../src/view/dataset-catalog.ts');
 const { collectGarbage, diskSink, exitOnContentErrors, pagePaths, streamFile, writeFiles, writeGenerated } = await import('./stages.ts');
 const { cachedBytes, cachedByPieces, cachedSync, codeHash, installChartCache, pruneCache } = await import('./cache.ts');
+const { keepPages, pruneKept, takeStamp, writeStamp } = await import('./keep-pages.ts');
 const searchStats = { hits: 0, misses: 0 };
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
@@ -73,11 +74,22 @@ stage(`MDX: ${writeGenerated(site, root).length} trang`);
 
 // Exports first, written and then let go: the pages need only their sizes (seeded here, so the
 // pages never compute the exports again), and the Astro build no longer shares memory with them.
+// Incremental pages (Astro's experimental.incrementalBuild): a page whose route code and cacheKey
+// (src/view/page-keys.ts: what the page shows) are unchanged is copied from the previous build instead of
+// rendered. On for builds on a working copy (the edit-to-preview loop); off in CI and with CCHC_CACHE=0,
+// where no previous build exists and keeping a copy of every page would only cost time. CCHC_INCREMENTAL=1|0
+// decides explicitly (scripts/check-incremental.ts compares the two). The page cache lives in .astro/cache/
+// of this working copy (git-ignored), not in node_modules/, which benches and checks share by a symlink.
+const incremental = process.env.CCHC_INCREMENTAL ? process.env.CCHC_INCREMENTAL === '1' : process.env.CCHC_CACHE !== '0' && !process.env.CI;
 // Astro is told not to empty outDir, so the build clears it itself.
 // The previous dist/ is renamed aside (instant) and deleted in the background while the build runs:
 // deleting its thousands of files up front took 1–4 s of the edit-to-preview loop. Same parent folder,
 // so the same file system; if renaming fails (dist/ a mount point), it is deleted here as before.
 // Copies left by a build that stopped early (name.cu-<pid>) go the same way.
+// An incremental build first takes its pages back from it (scripts/keep-pages.ts), when a stamp vouches that it is
+// the untouched output of the build that wrote Astro's page manifest; the stamp is consumed by every build.
+const cacheDir = join(root, '.astro/cache');
+const reusePages = takeStamp(cacheDir, outDir) && incremental;
 const oldDist = `${outDir}.cu-${process.pid}`;
 // OUT_DIR may name a folder whose parent does not exist yet (the determinism test's second build).
 mkdirSync(dirname(outDir), { recursive: true });
@@ -86,11 +98,12 @@ try {
 } catch {
   rmSync(outDir, { recursive: true, force: true });
 }
-const removingOldDist = Promise.all(
-  readdirSync(dirname(outDir))
-    .filter((n) => n.startsWith(`${basename(outDir)}.cu-`))
-    .map((n) => rm(join(dirname(outDir), n), { recursive: true, force: true }).catch((e: Error) => log(`không xoá được ${n}: ${e.message}`))),
-);
+const removeAside = (name: string) => rm(join(dirname(outDir), name), { recursive: true, force: true }).catch((e: Error) => log(`không xoá được ${name}: ${e.message}`));
+const removingOldDist = [
+  ...readdirSync(dirname(outDir))
+    .filter((n) => n.startsWith(`${basename(outDir)}.cu-`) && !(reusePages && n === basename(oldDist)))
+    .map(removeAside),
+];
 {
   // Streamed: each file goes to disk as it is produced (tables row chunk by row chunk); only sizes
   // and checksums stay, which is all descriptors, DCAT, the API and the pages need of them.
@@ -141,29 +154,29 @@ setShareImagesByBuild(true);
 // Page rendering allocates far more than it keeps: at 1,000 reports, collections at 20 % growth were a quarter of
 // the page stage (25 of 96 s). Exports are done, and this stage's live heap is ~1 GB of a 4 GB budget.
 setFlagsFromString('--heap-growing-percent=50');
-// Incremental pages (Astro's experimental.incrementalBuild): a page whose route code and cacheKey
-// (src/view/page-keys.ts: what the page shows) are unchanged is copied from the previous build instead of
-// rendered. On for builds on a working copy (the edit-to-preview loop); off in CI and with CCHC_CACHE=0,
-// where no previous build exists and keeping a copy of every page would only cost time. CCHC_INCREMENTAL=1|0
-// decides explicitly (scripts/check-incremental.ts compares the two). The page cache lives in .astro/cache/
-// of this working copy (git-ignored), not in node_modules/, which benches and checks share by a symlink.
-const incremental = process.env.CCHC_INCREMENTAL ? process.env.CCHC_INCREMENTAL === '1' : process.env.CCHC_CACHE !== '0' && !process.env.CI;
 const { setPageKeysByBuild } = await import('../src/view/page-keys.ts');
 setPageKeysByBuild(incremental, (text) => createHash('sha256').update(text).digest('hex'));
 // Astro's content sync (the collection config loaded through Vite, the generated MDX pages into its data store, type
 // declarations: ~1.3 s of every build) is skipped when its inputs are byte for byte those of the last build that ran it
 // and its store is still there: most edits (figures, notes, narratives) leave the generated MDX unchanged.
 // `sync` is an option of Astro's builder that its public type does not list; a changed Astro version re-syncs.
-const cacheDir = join(root, '.astro/cache');
 const generatedMdx = readdirSync(join(root, 'src/generated/reports')).filter((f) => f.endsWith('.mdx')).sort().map((f) => `src/generated/reports/${f}`);
 const syncStamp = codeHash(['src/content.config.ts', 'astro.config.mjs', 'node_modules/astro/package.json', 'node_modules/@astrojs/mdx/package.json', ...generatedMdx], root);
 const stampFile = join(cacheDir, 'content-sync.sha256');
 const synced = ['.astro/cache/data-store.json', '.astro/content-modules.mjs', '.astro/content-assets.mjs'].every((f) => existsSync(join(root, f)));
 // Only in incremental builds: a full build (CI, CCHC_CACHE=0, CCHC_INCREMENTAL=0) reuses no state of a previous one.
 const sync = !(incremental && synced && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === syncStamp);
+// Pages of the previous build back in place (a rename each), then what remains of it deleted in the background.
+const builtSince = Date.now();
+const keptPages = reusePages ? keepPages(cacheDir, oldDist, outDir) : [];
+if (reusePages) removingOldDist.push(removeAside(basename(oldDist)));
 await astroBuild({ root, outDir, logLevel: (process.env.ASTRO_LOG as 'info') ?? 'error', vite: { build: { emptyOutDir: false } }, experimental: { incrementalBuild: incremental }, cacheDir }, { sync } as never);
 writeFileSync(stampFile, syncStamp);
-stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới; ${incremental ? 'trang: tăng dần, chép lại trang không đổi' : 'trang: dựng đầy đủ'}; ${sync ? 'đồng bộ nội dung Astro' : 'đồng bộ nội dung: bỏ qua, MDX không đổi'})`);
+// A kept page no longer built (a removed report) goes; the margin covers coarse file-system clocks (a kept page was
+// written by an earlier build, seconds before this one started).
+const prunedPages = reusePages ? pruneKept(cacheDir, outDir, keptPages, builtSince - 2000) : 0;
+const pageMode = !incremental ? 'trang: dựng đầy đủ' : reusePages ? `trang: tăng dần, giữ tại chỗ ${keptPages.length} trang của bản dựng trước${prunedPages ? `, bỏ ${prunedPages} trang không còn` : ''}` : 'trang: tăng dần, chép lại trang không đổi từ bộ đệm';
+stage(`astro build (biểu đồ: ${charts.hits} từ bộ đệm, ${charts.misses} vẽ mới; ${pageMode}; ${sync ? 'đồng bộ nội dung Astro' : 'đồng bộ nội dung: bỏ qua, MDX không đổi'})`);
 {
   const s = await shares;
   stage(`ảnh chia sẻ: ${s.written} tệp, ${(s.bytes / 1e6).toFixed(1)} MB (${s.hits} từ bộ đệm, ${s.misses} vẽ mới; luồng riêng, song song với astro build)`);
@@ -191,5 +204,7 @@ stage(`chỉ mục tìm kiếm và bảng tính (gói chỉ mục: ${searchStats
   const pruned = pruneCache();
   if (pruned.removed) log(`bộ đệm: bỏ ${pruned.removed} mục lâu không dùng, giữ ${pruned.kept} (${(pruned.bytes / 1048576).toFixed(0)} MB)`);
 }
-await removingOldDist;
+await Promise.all(removingOldDist);
+// Last: dist/ is complete, so the next incremental build may keep its pages.
+if (incremental) writeStamp(cacheDir, outDir);
 log(`xong: ${outDir}`);

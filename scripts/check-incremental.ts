@@ -13,7 +13,7 @@ import { EDITS } from './scale/edits.ts';
 const ROOT = process.cwd();
 const NODE = join(ROOT, 'node_modules/.bin/node');
 
-function build(dir: string, incremental: boolean, outDir: string): { seconds: number; restored: number } {
+function build(dir: string, incremental: boolean, outDir: string): { seconds: number; restored: number; kept: number } {
   const t0 = performance.now();
   const r = spawnSync(NODE, ['scripts/build.ts'], {
     cwd: dir,
@@ -23,7 +23,7 @@ function build(dir: string, incremental: boolean, outDir: string): { seconds: nu
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`build ${incremental ? 'incremental' : 'full'} failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').filter((l) => !l.includes('├')).slice(-30).join('\n')}`);
-  return { seconds: (performance.now() - t0) / 1000, restored: (r.stdout.match(/\(restored\)/g) ?? []).length };
+  return { seconds: (performance.now() - t0) / 1000, restored: (r.stdout.match(/\((restored|cached)\)/g) ?? []).length, kept: Number(/giữ tại chỗ (\d+) trang/.exec(r.stdout)?.[1] ?? 0) };
 }
 
 function files(dir: string): string[] {
@@ -69,10 +69,16 @@ try {
     const inc = build(dir, true, join(dir, 'dist'));
     const full = build(dir, false, join(dir, 'dist-full'));
     const diff = differences(join(dir, 'dist'), join(dir, 'dist-full'));
-    console.log(`sửa ${edit.name}: tăng dần ${inc.seconds.toFixed(1)} s (${inc.restored} trang lấy lại), đầy đủ ${full.seconds.toFixed(1)} s — ${diff.length === 0 ? 'giống hệt' : `${diff.length} tệp khác`}`);
+    console.log(`sửa ${edit.name}: tăng dần ${inc.seconds.toFixed(1)} s (${inc.restored} trang lấy lại, ${inc.kept} giữ tại chỗ), đầy đủ ${full.seconds.toFixed(1)} s — ${diff.length === 0 ? 'giống hệt' : `${diff.length} tệp khác`}`);
     for (const p of diff.slice(0, 20)) console.log(`    ${p}`);
     if (diff.length > 0) console.log(firstDifference(join(dir, 'dist'), join(dir, 'dist-full'), diff[0]));
     failed += diff.length;
+    // After the first build every incremental build must keep the last one's pages in place (scripts/keep-pages.ts):
+    // none kept means the stamp never vouched, and the build silently fell back to copying every page.
+    if (inc.kept === 0) {
+      console.log('    không giữ được trang nào của bản dựng trước: dấu của dist/ không khớp (scripts/keep-pages.ts)');
+      failed++;
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Edits a staff member makes to content/ and data/, applied to a throw-away copy of the project: used by
 // scripts/check-incremental.ts (incremental = full build after each) and the scale bench's rebuild measurement.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { readTree } from '../bench-scale.ts';
@@ -67,6 +67,15 @@ export const EDITS: { name: string; apply: (dir: string) => void }[] = [
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
+    },
+  },
+  {
+    // The report the edit above added: its pages, kept from the last build, must leave dist/ (scripts/keep-pages.ts).
+    name: 'gỡ một báo cáo',
+    apply: (dir) => {
+      const added = reportDirs(dir).filter((n) => /-s\d+$/.test(n)).at(-1);
+      if (!added) throw new Error('gỡ một báo cáo: không có báo cáo mô phỏng nào để gỡ (chạy sau "thêm một báo cáo")');
+      rmSync(join(dir, 'content/reports', added), { recursive: true });
     },
   },
 ];

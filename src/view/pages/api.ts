@@ -16,10 +16,10 @@ export interface ApiPage {
   action: (name: string) => string;
   catalogs: { href: string; type: string; text: string }[];
   /**
-   * The code lists foreign keys point to (reports, organizations, areas, breakdowns), with their files and
-   * column dictionary: they have no dataset page of their own, and a reader must find what each column means.
+   * The code lists foreign keys point to (reports, organizations, events, areas, breakdowns), with their files,
+   * dataset page and column dictionary: a reader of the API must find what each column means here.
    */
-  references: { id: string; title: string; description: string; files: { href: string; label: string }[]; columns: Column[] }[];
+  references: { id: string; title: string; description: string; page: string; files: { href: string; label: string }[]; columns: Column[] }[];
 }
 
 export function apiPage(site: Site): ApiPage {
@@ -45,7 +45,7 @@ export function apiPage(site: Site): ApiPage {
     ],
     references: referenceTables(site).map((r) => {
       const f = referenceFiles(r);
-      return { id: r.id, title: r.title, description: r.description, files: [f.csv, f.json, f.xlsx].map((file) => ({ href: urls.data(file), label: file })), columns: r.table.columns };
+      return { id: r.id, title: r.title, description: r.description, page: urls.dataset(r.id), files: [f.csv, f.json, f.xlsx].map((file) => ({ href: urls.data(file), label: file })), columns: r.table.columns };
     }),
   };
 }

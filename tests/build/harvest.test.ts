@@ -220,6 +220,18 @@ describe('Frictionless data packages as built', () => {
   });
 });
 
+describe('every address the machine-readable files give on this site is served', () => {
+  /** Every string of a JSON document that is an address on this site. */
+  const siteUrls = (v: unknown): string[] =>
+    typeof v === 'string' ? (v.startsWith(`${SITE_URL}/`) ? [v] : []) : Array.isArray(v) ? v.flatMap(siteUrls) : v && typeof v === 'object' ? Object.values(v).flatMap(siteUrls) : [];
+
+  it.each(['data/datapackage.json', 'data/chi-so/datapackage.json', 'data/data.json', 'api/3/action/package_search', 'data/catalog.jsonld'])('%s', (file) => {
+    const found = siteUrls(JSON.parse(read(file)));
+    expect(found.length, file).toBeGreaterThan(0);
+    expect(missingInDist(found), file).toEqual([]);
+  });
+});
+
 describe('harvesters and readers see the same datasets', () => {
   const ids = datasetIris.map(idOf).sort();
 

@@ -208,12 +208,12 @@ function computeDatasets(site: Site): Dataset[] {
       ['indicator_id'],
     ),
   });
-  // The other code lists the foreign keys point to: each its own dataset (ARCHITECTURE.md, "Danh mục tham chiếu").
+  // The other code lists the foreign keys point to: each its own dataset (why: ARCHITECTURE.md, "Dữ liệu mở cho máy thu thập").
   for (const r of referenceTables(site)) out.push(referenceDataset(site, r));
   return out;
 }
 
-/** A code list as a dataset: same files as before (danh-muc-*.csv/json/xlsx), now with a page and a DCAT entry. */
+/** A code list as a dataset: its files keep their names (danh-muc-*.csv/json/xlsx); it gets a page and a DCAT entry. */
 function referenceDataset(site: Site, r: ReferenceTable): Dataset {
   return {
     id: r.id,

@@ -31,6 +31,7 @@ function readme(site: Site): string {
     `- Trang dữ liệu: ${absolute(urls.datasets())}`,
     `- API và mô tả cho máy đọc: ${absolute(urls.api())}`,
     '- datapackage.json: Frictionless Data Package (v1 và v2) mô tả mọi bảng, lược đồ, khóa, kích thước và sha256;',
+    '  schema/<mã bộ dữ liệu>.json: lược đồ Table Schema của từng bảng (như trong datapackage.json);',
     '  bao-cao/<mã>/source.txt: toàn văn nguồn.',
     '- Gói chỉ chứa các bảng gốc (observations, chỉ tiêu kế hoạch, danh mục). Các bảng lát theo báo cáo, chỉ số',
     '  là các dòng của observations.csv lọc theo một cột (bảng theo chỉ số chỉ giữ các cột của chuỗi số liệu):',

@@ -28,7 +28,9 @@ export interface Dataset {
   id: string;
   title: string;
   description: string;
-  /** Facets. */
+  /** English title and description, for the catalogues harvesters read (DCAT); none for a report's slice. */
+  en?: { title: string; description: string };
+  /** Facets. `catalogue`: a code list (indicators, reports, organizations, events, areas, breakdowns). */
   kind: 'observations' | 'report' | 'targets' | 'catalogue';
   areas: string[];
   organizations: string[];
@@ -130,6 +132,10 @@ function computeDatasets(site: Site): Dataset[] {
         id: OBSERVATIONS_DATASET,
         title: 'Toàn bộ số liệu cải cách hành chính tỉnh Kon Tum',
         description: 'Bảng dài (long format) mọi số liệu trích từ các báo cáo, kế hoạch và văn bản chỉ đạo về cải cách hành chính: mỗi dòng một số liệu, kèm kỳ, cơ sở tính (trong kỳ / lũy kế / tại thời điểm), loại số liệu (thực hiện / ước / kế hoạch / dự kiến / tham chiếu), cơ quan, đơn vị, chỉ số, mục và câu trích dẫn nguyên văn làm bằng chứng.',
+        en: {
+          title: 'All administrative reform figures of Kon Tum province',
+          description: 'Long-format table of every figure extracted from administrative reform reports, plans and directives: one row per figure, with its period, basis (flow / cumulative / stock), kind (actual / estimate / plan / forecast / reference), organization, indicator, section and the verbatim quote it comes from.',
+        },
         kind: 'observations',
         frequency: 'Hàng quý',
         keywords: ['cải cách hành chính', 'CCHC', 'Kon Tum', 'thủ tục hành chính', 'số liệu'],
@@ -163,6 +169,10 @@ function computeDatasets(site: Site): Dataset[] {
       id: 'chi-tieu-ke-hoach',
       title: 'Chỉ tiêu kế hoạch cải cách hành chính và mức độ đạt',
       description: 'Các chỉ tiêu kế hoạch định lượng về CCHC, kèm số liệu thực hiện: đánh giá đạt / chưa đạt chỉ bằng số liệu cùng kỳ và cùng cơ sở tính với chỉ tiêu; khi mới có số liệu một phần kỳ thì "chưa đến kỳ đánh giá" (số mới nhất để tham khảo); hoặc chưa có số liệu.',
+      en: {
+        title: 'Administrative reform plan targets and whether they were met',
+        description: 'Quantitative administrative reform plan targets with the actual figures: met / not met is judged only on a figure of the same period and basis as the target; a part-period figure is shown as "not yet due" (latest figure for reference); or no data yet.',
+      },
       kind: 'targets',
       areas: uniq(targetFigures.map((f) => byId(site.indicatorsById, f.indicator, 'chỉ số').area)),
       organizations: uniq(targetFigures.map((f) => f.scope)),
@@ -179,6 +189,10 @@ function computeDatasets(site: Site): Dataset[] {
     id: 'danh-muc-chi-so',
     title: 'Danh mục chỉ số cải cách hành chính',
     description: 'Danh mục chỉ số dùng trên cổng: mã, lĩnh vực, tên tiếng Việt và tiếng Anh, đơn vị tính, cơ sở tính, định nghĩa, chiều tốt lên và công thức tính.',
+    en: {
+      title: 'Catalogue of administrative reform indicators',
+      description: 'The indicators used on the portal: id, reform area, Vietnamese and English name, unit, basis, definition, which direction is better and the formula of derived indicators.',
+    },
     kind: 'catalogue',
     areas: site.content.areas.map((a) => a.id),
     organizations: [],
@@ -194,15 +208,51 @@ function computeDatasets(site: Site): Dataset[] {
       ['indicator_id'],
     ),
   });
+  // The other code lists the foreign keys point to: each its own dataset (why: ARCHITECTURE.md, "Dữ liệu mở cho máy thu thập").
+  for (const r of referenceTables(site)) out.push(referenceDataset(site, r));
   return out;
 }
 
-/** A code list the datasets' foreign keys point to, published beside them (the indicator list is a dataset itself). */
+/** A code list as a dataset: its files keep their names (danh-muc-*.csv/json/xlsx); it gets a page and a DCAT entry. */
+function referenceDataset(site: Site, r: ReferenceTable): Dataset {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    en: r.en,
+    kind: 'catalogue',
+    // The areas list is about every area (like the indicator list); the others about none in particular.
+    areas: r.id === REF.areas.resource ? site.content.areas.map((a) => a.id) : [],
+    organizations: [],
+    reports: [],
+    periods: [],
+    temporal: r.temporal,
+    modified: siteModified(site),
+    frequency: 'Khi có thay đổi',
+    keywords: ['danh mục', ...r.keywords],
+    table: r.table,
+  };
+}
+
+/**
+ * A code list the datasets' foreign keys point to, besides the indicator list (built with the datasets
+ * above). Each is published as a dataset of kind 'catalogue' (referenceDataset).
+ */
 export interface ReferenceTable {
   id: string;
   title: string;
   description: string;
+  en: { title: string; description: string };
+  keywords: string[];
+  /** Time the rows speak about, where that means something (report periods, event dates). */
+  temporal: { start: string; end: string } | null;
   table: Table;
+}
+
+/** Earliest start and latest end of some date ranges, or null for none. */
+function span(ranges: { start: string; end: string }[]): { start: string; end: string } | null {
+  if (ranges.length === 0) return null;
+  return { start: ranges.map((r) => r.start).sort()[0], end: ranges.map((r) => r.end).sort().at(-1)! };
 }
 
 export function referenceTables(site: Site): ReferenceTable[] {
@@ -212,24 +262,36 @@ export function referenceTables(site: Site): ReferenceTable[] {
       id: REF.reports.resource,
       title: 'Danh mục văn bản nguồn',
       description: 'Các báo cáo, kế hoạch, văn bản chỉ đạo mà số liệu được trích ra: loại, cơ quan ban hành, phạm vi, kỳ, số và ngày văn bản, địa chỉ bản gốc (nếu có) và tóm tắt.',
+      en: { title: 'Catalogue of source documents', description: 'The reports, plans and directives the figures are extracted from: kind, issuing organization, territory, period, document number and date, address of the original (where known) and summary.' },
+      keywords: ['văn bản nguồn', 'báo cáo'],
+      temporal: span(reports.map((r) => periodRange(r.meta.period))),
       table: tableOf(REPORT_FIELDS, reports.map((r) => r.meta), ['report_id']),
     },
     {
       id: REF.organizations.resource,
       title: 'Danh mục cơ quan, đơn vị',
       description: 'Cơ quan, địa phương ban hành văn bản hoặc được số liệu nói đến, kèm thời gian hoạt động, đơn vị kế thừa và sự kiện sắp xếp (sáp nhập, giải thể).',
+      en: { title: 'Catalogue of organizations and administrative units', description: 'Agencies and localities that issue the documents or that the figures are about, with their period of existence, successor unit and reorganization event (merger, dissolution).' },
+      keywords: ['cơ quan', 'đơn vị hành chính'],
+      temporal: null,
       table: tableOf(ORGANIZATION_FIELDS, organizations, ['organization_id']),
     },
     {
       id: REF.events.resource,
       title: 'Danh mục sự kiện sắp xếp đơn vị hành chính',
       description: 'Các thay đổi đơn vị hành chính có ngày hiệu lực (hợp nhất, sáp nhập, giải thể, thành lập): đơn vị trước và sau sự kiện, căn cứ pháp lý (số, cơ quan ban hành, ngày, tên văn bản, địa chỉ nếu có). Cột event_id của danh mục cơ quan, đơn vị trỏ tới đây.',
+      en: { title: 'Catalogue of administrative unit reorganization events', description: 'Dated changes of administrative units (consolidation, merger, dissolution, establishment): units before and after the event and its legal basis (number, issuer, date, title, address where known). The event_id column of the organizations catalogue points here.' },
+      keywords: ['sắp xếp đơn vị hành chính', 'sự kiện'],
+      temporal: span(events.map((e) => ({ start: e.effective, end: e.effective }))),
       table: tableOf(EVENT_FIELDS, events, ['event_id']),
     },
     {
       id: REF.areas.resource,
       title: 'Danh mục lĩnh vực cải cách hành chính',
       description: 'Bảy lĩnh vực của chương trình cải cách hành chính nhà nước.',
+      en: { title: 'Catalogue of administrative reform areas', description: 'The seven areas of the state administrative reform programme.' },
+      keywords: ['lĩnh vực'],
+      temporal: null,
       table: {
         columns: [
           { name: 'area_id', type: 'string', title: 'Mã lĩnh vực', description: 'Reform area id', required: true },
@@ -246,6 +308,9 @@ export function referenceTables(site: Site): ReferenceTable[] {
       id: REF.breakdowns.resource,
       title: 'Danh mục phân tổ',
       description: 'Các phân tổ (cấp tỉnh, cấp huyện, cấp xã …) của số liệu.',
+      en: { title: 'Catalogue of breakdowns', description: 'The breakdowns of the figures (provincial, district, commune level …).' },
+      keywords: ['phân tổ'],
+      temporal: null,
       table: {
         columns: [
           { name: 'breakdown_id', type: 'string', title: 'Mã phân tổ', description: 'Breakdown id', required: true },
@@ -362,6 +427,12 @@ export const isSlice = (d: Pick<Dataset, 'kind'>) => d.kind === 'report';
 export const hasOwnDcat = (d: Pick<Dataset, 'kind'>) => d.kind !== 'report';
 export const dcatFiles = (d: Pick<Dataset, 'id' | 'kind'>) =>
   hasOwnDcat(d) ? { jsonld: `dcat/${d.id}.jsonld`, ttl: `dcat/${d.id}.ttl` } : { jsonld: 'catalog.jsonld', ttl: 'catalog.ttl' };
+
+/**
+ * The Table Schema file (under /data/) a dataset's CSV and JSON conform to: its own, or for a report's slice the
+ * all-figures table's (same columns, same keys), so no file is added per report.
+ */
+export const tableSchemaFile = (d: Pick<Dataset, 'id' | 'kind'>) => `schema/${isSlice(d) ? OBSERVATIONS_DATASET : d.id}.json`;
 
 export type DownloadFormat = 'CSV' | 'JSON' | 'XLSX';
 

@@ -4,7 +4,7 @@
 // and places (hash IRIs on their pages, distinct from the pages themselves).
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
-import { buildDatasets, datasetDownloads, LICENSE, officialUrls, PUBLISHER, reportDate, siteModified, type Dataset, type FileFacts } from './datasets.ts';
+import { buildDatasets, datasetDownloads, LICENSE, officialUrls, PUBLISHER, reportDate, siteModified, tableSchemaFile, type Dataset, type FileFacts } from './datasets.ts';
 import { en, iri, NS, RDF_TYPE, typed, vi, type Term, type Triple } from './rdf.ts';
 import { siteVersion } from './releases.ts';
 import { byId } from '../core/model.ts';
@@ -95,6 +95,10 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
     add(ds, `${dct}identifier`, { value: ds });
     add(ds, `${dct}title`, vi(d.title));
     add(ds, `${dct}description`, vi(d.description));
+    if (d.en) {
+      add(ds, `${dct}title`, en(d.en.title));
+      add(ds, `${dct}description`, en(d.en.description));
+    }
     for (const k of d.keywords) add(ds, `${dcat}keyword`, vi(k));
     const publisher = datasetPublisher(site, d);
     add(ds, `${dct}publisher`, iri(agentIri(publisher)));
@@ -154,6 +158,12 @@ export function catalogTriples(site: Site, opts: DcatOptions): Triple[] {
       type(`${EU}file-type/${spec.fileType}`, `${dct}MediaTypeOrExtent`);
       add(dist, `${dct}license`, iri(LICENSE.url));
       add(dist, `${dct}modified`, typed(d.modified, 'date'));
+      // CSV and JSON carry the columns under their Table Schema names; the workbook has Vietnamese headers instead.
+      if (format !== 'XLSX') {
+        const schema = absolute(urls.data(tableSchemaFile(d)));
+        add(dist, `${dct}conformsTo`, iri(schema));
+        type(schema, `${dct}Standard`);
+      }
       const facts = opts.files.get(`data/${file}`);
       if (facts !== undefined) {
         add(dist, `${dcat}byteSize`, typed(facts.bytes, 'nonNegativeInteger'));

@@ -1,7 +1,7 @@
 // Binary downloads, written by the build after the text exports: an .xlsx beside
 // every table (ExcelJS is async, so this stays out of the synchronous exportFiles
 // that pages call for sizes).
-import { buildDatasets, datasetFiles, LICENSE, referenceFiles, referenceTables, siteModified } from './datasets.ts';
+import { buildDatasets, datasetFiles, LICENSE } from './datasets.ts';
 import type { Site } from '../pipeline/derive.ts';
 import { absolute, urls } from '../core/urls.ts';
 import { siteVersion } from './releases.ts';
@@ -17,7 +17,7 @@ export interface BinaryFile {
 
 
 /**
- * The .xlsx files; `only` limits them to some dataset/reference ids (tests rebuild one to compare bytes);
+ * The .xlsx files (every dataset's but the slices', code lists included); `only` limits them to some dataset ids (tests rebuild one to compare bytes);
  * `xlsx` lets the build pass a cached `toXlsx` (scripts/cache.ts): same bytes either way.
  */
 export async function excelFiles(
@@ -35,12 +35,6 @@ export async function excelFiles(
     const url = absolute(urls.dataset(d.id));
     const content = await xlsx(d.table, { title: d.title, description: d.description, url, license, citation: citation(d.title, version, url), version, modified: d.modified });
     out.push({ path: `data/${file}`, content });
-  }
-  for (const r of referenceTables(site)) {
-    if (only && !only(r.id)) continue;
-    const url = absolute(urls.data(referenceFiles(r).csv));
-    const content = await xlsx(r.table, { title: r.title, description: r.description, url, license, citation: citation(r.title, version, url), version, modified: siteModified(site) });
-    out.push({ path: `data/${referenceFiles(r).xlsx}`, content });
   }
   return out;
 }

@@ -12,12 +12,10 @@ import {
   LICENSE,
   PUBLISHER,
   OBSERVATION_KEY,
-  referenceTables,
-  referenceFiles,
   siteModified,
   tableSchema,
+  tableSchemaFile,
   type Dataset,
-  type ReferenceTable,
   type Table,
 } from './datasets.ts';
 import { OBSERVATIONS_DATASET, rowOf, SERIES_COLUMNS, SERIES_FIELDS, SERIES_OMITTED } from './columns.ts';
@@ -107,7 +105,7 @@ function packageHead(site: Site, name: string, title: string, description: strin
   };
 }
 
-function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], files: WrittenFiles) {
+function dataPackage(site: Site, datasets: Dataset[], files: WrittenFiles) {
   return {
     ...packageHead(
       site,
@@ -116,8 +114,8 @@ function dataPackage(site: Site, datasets: Dataset[], refs: ReferenceTable[], fi
       'Số liệu trích từ báo cáo, kế hoạch và văn bản chỉ đạo cải cách hành chính tỉnh Kon Tum, mỗi số liệu kèm trích dẫn nguyên văn. Các bảng danh mục (văn bản, cơ quan, đơn vị, lĩnh vực, chỉ số, phân tổ) là đích của khóa ngoại; toàn văn nguồn là tài nguyên văn bản. Bảng theo từng chỉ tiêu được mô tả trong gói chi-so/datapackage.json.',
     ),
     resources: [
+      // The code lists (danh-muc-*) are datasets too: one resource each, under the same names as before.
       ...datasets.map((d) => tableResource(files, d.id, d.title, d.description, datasetFiles(d).csv, tableSchema(d.table), isSlice(d))),
-      ...refs.map((r) => tableResource(files, r.id, r.title, r.description, referenceFiles(r).csv, tableSchema(r.table))),
       ...site.content.reports.map((r) => ({
         name: `van-ban-${r.meta.id}`,
         profile: 'data-resource',
@@ -190,7 +188,6 @@ const json = (v: unknown) => `${JSON.stringify(v)}\n`;
  */
 export function writeExports(site: Site, sink: ExportSink): Map<string, FileFacts> {
   const datasets = buildDatasets(site);
-  const refs = referenceTables(site);
   const files = new Map<string, FileFacts>();
   const put = (path: string, content: ExportContent) => {
     files.set(path, sink(path, content));
@@ -200,11 +197,9 @@ export function writeExports(site: Site, sink: ExportSink): Map<string, FileFact
     put(`data/${f.csv}`, csvChunks(d.table));
     if (f.json) put(`data/${f.json}`, jsonChunks(d.table));
   }
-  for (const r of refs) {
-    const f = referenceFiles(r);
-    put(`data/${f.csv}`, csvChunks(r.table));
-    put(`data/${f.json}`, jsonChunks(r.table));
-  }
+  // The Table Schema of each table with a file of its own, what its CSV and JSON distributions conform to in DCAT
+  // (a slice has the all-figures table's columns and schema).
+  for (const d of datasets.filter((x) => !isSlice(x))) put(`data/${tableSchemaFile(d)}`, json(tableSchema(d.table)));
   // One table per indicator, for the indicator pages' download buttons: CSV only, a slice of observations.csv.
   // Rows are built per indicator and let go once written.
   const byIndicator = new Map<string, Site['figures']>();
@@ -220,7 +215,7 @@ export function writeExports(site: Site, sink: ExportSink): Map<string, FileFact
   put(`data/${INDICATOR_SCHEMA_FILE}`, json(tableSchema(indicatorTable([]), { foreignKeys: false })));
   // The full source texts, as published.
   for (const r of site.content.reports) put(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
-  put('data/datapackage.json', json(dataPackage(site, datasets, refs, files)));
+  put('data/datapackage.json', json(dataPackage(site, datasets, files)));
   put('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
   // DCAT-AP catalogue, whole and per dataset (the dataset pages link to theirs with rel="alternate").
   const triples = catalogTriples(site, { files, contactEmail: CONTACT_EMAIL });

@@ -20,7 +20,7 @@ export const KIND_LABELS: Record<Dataset['kind'], string> = {
   observations: 'Toàn bộ số liệu',
   report: 'Theo báo cáo',
   targets: 'Chỉ tiêu kế hoạch',
-  catalogue: 'Danh mục chỉ số',
+  catalogue: 'Danh mục',
 };
 
 /** Formats of the canonical tables; slices (per report) are CSV only (isSlice in src/publish/datasets.ts, not imported: this module stays free of runtime imports). */

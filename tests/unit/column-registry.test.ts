@@ -10,7 +10,7 @@ import { figureCarriedColumns, FIGURE_COLUMNS } from '../../src/core/schema.ts';
 import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
-import { columnsOf, INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATIONS_DATASET, SERIES_FIELDS, SERIES_OMITTED, TARGET_FIELDS, type Column } from '../../src/publish/columns.ts';
+import { columnsOf, EVENT_FIELDS, INDICATOR_FIELDS, OBSERVATION_FIELDS, OBSERVATIONS_DATASET, ORGANIZATION_FIELDS, REF, REPORT_FIELDS, SERIES_FIELDS, SERIES_OMITTED, TARGET_FIELDS, type Column } from '../../src/publish/columns.ts';
 import { buildDatasets, datasetFiles, referenceTables, referenceFiles, type Dataset } from '../../src/publish/datasets.ts';
 import { exportsByPath, exportText } from '../support/exports.ts';
 import { exportFiles, INDICATOR_SCHEMA_FILE } from '../../src/publish/export.ts';
@@ -26,7 +26,16 @@ const names = (columns: Column[]) => columns.map((c) => c.name);
 /** The registry a dataset's table must follow. */
 function registryOf(d: Dataset): Column[] {
   if (d.kind === 'targets') return columnsOf(TARGET_FIELDS);
-  if (d.kind === 'catalogue') return columnsOf(INDICATOR_FIELDS);
+  if (d.kind === 'catalogue') {
+    // The code lists with a registry; areas and breakdowns declare their few columns inline (referenceTables).
+    const registries: Record<string, Column[]> = {
+      [REF.indicators.resource]: columnsOf(INDICATOR_FIELDS),
+      [REF.reports.resource]: columnsOf(REPORT_FIELDS),
+      [REF.organizations.resource]: columnsOf(ORGANIZATION_FIELDS),
+      [REF.events.resource]: columnsOf(EVENT_FIELDS),
+    };
+    return registries[d.id] ?? referenceTables(site).find((r) => r.id === d.id)!.table.columns;
+  }
   return columnsOf(OBSERVATION_FIELDS);
 }
 

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { Issue } from '../../core/model.ts';
 import type { CsvColumns } from '../../core/schema.ts';
 import type { RawFile } from '../load.ts';
-import { SOFT } from '../read-content.ts';
 import { cellProblem, LIMITS } from './limits.ts';
 
 interface CsvRow {
@@ -92,7 +91,7 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
       err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${header.length} (theo dòng tiêu đề).`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
       continue;
     }
-    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
+    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i])] as const).find(([, p]) => p);
     if (bad?.[1]) {
       err(bad[0], bad[1].code, bad[1].message, bad[1].hint);
       continue;

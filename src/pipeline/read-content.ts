@@ -66,9 +66,11 @@ function lineOfByte(b: Uint8Array, offset: number): number {
 /** Combining marks one base character may carry (Vietnamese needs at most two, a keycap two). */
 export const MAX_MARKS = 4;
 
-/** Characters that need a closer look; anything else is always fine. */
-const CANDIDATE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{M}\p{Noncharacter_Code_Point}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
+/** Characters that need a closer look (controls but tab, LF, CR); anything else is always fine. */
+const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Cs}\p{M}\p{Noncharacter_Code_Point}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
 const CANDIDATES = new RegExp(CANDIDATE.source, 'gu');
+/** Anything outside the characters no rule is about (a plain character class: ~30× faster than \p{M} on long text). */
+const UNUSUAL = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
 /** Marks that are invisible on their own even after a letter: grapheme joiner, Mongolian and Khmer fillers. */
 const INVISIBLE_MARK = /[\u034f\u17b4\u17b5\u180b-\u180d\u180f]/u;
@@ -148,7 +150,8 @@ function verdictAt(text: string, i: number, cp: number, formFeed: boolean): Char
  * `soft`: source.txt and quotes, where only "hard" characters are refused; `formFeed`: source.txt.
  */
 export function forbiddenChar(text: string, opts: { soft?: boolean; formFeed?: boolean } = {}): { offset: number; char: string; reason: string } | null {
-  if (!CANDIDATE.test(text)) return null; // the common case, one pass
+  // The common case in one cheap pass: printable ASCII, Latin and Vietnamese letters, usual punctuation.
+  if (!UNUSUAL.test(text) || !CANDIDATE.test(text)) return null;
   for (const m of text.matchAll(CANDIDATES)) {
     const cp = m[0].codePointAt(0)!;
     const v = verdictAt(text, m.index, cp, !!opts.formFeed);
@@ -165,7 +168,7 @@ const NAMES: Record<number, string> = {
   0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE', 0xfeff: 'BYTE ORDER MARK',
   0x2028: 'LINE SEPARATOR', 0x2029: 'PARAGRAPH SEPARATOR', 0x2060: 'WORD JOINER', 0x034f: 'COMBINING GRAPHEME JOINER',
   0x3164: 'HANGUL FILLER', 0x2800: 'BRAILLE PATTERN BLANK', 0xfe0f: 'VARIATION SELECTOR-16', 0xfe0e: 'VARIATION SELECTOR-15',
-  0xe0001: 'LANGUAGE TAG', 0xe007f: 'CANCEL TAG', 0xfffd: 'REPLACEMENT CHARACTER',
+  0xe0001: 'LANGUAGE TAG', 0xa0: 'NO-BREAK SPACE', 0x202f: 'NARROW NO-BREAK SPACE', 0xe007f: 'CANCEL TAG', 0xfffd: 'REPLACEMENT CHARACTER',
 };
 
 /** "U+202E (RIGHT-TO-LEFT OVERRIDE)" */

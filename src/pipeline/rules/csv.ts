@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Issue } from '../../core/model.ts';
 import type { CsvColumns } from '../../core/schema.ts';
 import type { RawFile } from '../load.ts';
+import { describeChar, forbiddenChar } from '../read-content.ts';
 import { cellProblem, LIMITS } from './limits.ts';
 
 interface CsvRow {
@@ -67,6 +68,14 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
     return [];
   }
   const header = rows[0].cells.map((c) => c.trim());
+  // A column name with a hidden character ("quote" + U+200B from a copied header) would read as an unknown column.
+  for (const name of header) {
+    const bad = forbiddenChar(name);
+    if (!bad) continue;
+    const visible = [...name].filter((_, i, all) => all.slice(0, i).join('').length !== bad.offset).join('');
+    issues.push({ level: 'error', code: 'control-char', file: file.path, line: rows[0].line, column: visible, message: `Tên cột "${visible}" có ký tự ${describeChar(bad.char)}: ${bad.reason}.`, hint: 'Gõ lại tên cột ở dòng đầu (ký tự ẩn thường bị dán vào khi sao chép từ Word/PDF/Zalo).' });
+    return [];
+  }
   const headerError = (message: string, hint: string) => issues.push({ level: 'error', code: 'csv-header', file: file.path, line: rows[0].line, message, hint });
   const unknown = header.filter((c) => !columns.all.includes(c));
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);

@@ -3,6 +3,7 @@
 // reports (today: ≤ 90 KB sources, ≤ 200 figures) plenty of room. Each limit is
 // documented in content/README.md; breaking one is a validate error, never a crash.
 
+import { WINDOWS_RESERVED, WINDOWS_RESERVED_MESSAGE } from '../../core/schema.ts';
 import { describeChar, forbiddenChar } from '../read-content.ts';
 
 export const LIMITS = {
@@ -53,6 +54,7 @@ export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function idProblem(id: string): string | null {
   if (id.length > LIMITS.idLength) return `dài ${id.length} ký tự, tối đa ${LIMITS.idLength}`;
   if (!ID_RE.test(id)) return 'chỉ được dùng chữ thường không dấu a-z, chữ số và "-" (vd. "kon-tum-2025-q2")';
+  if (WINDOWS_RESERVED.test(id)) return WINDOWS_RESERVED_MESSAGE;
   return null;
 }
 

@@ -15,7 +15,9 @@ interface CsvRow {
 /** Parse CSV with papaparse, keeping the line where each record starts. */
 function parseCsv(file: RawFile, issues: Issue[]): CsvRow[] {
   const rows: CsvRow[] = [];
-  const text = file.text;
+  // One line end for papaparse, which guesses a single one from the first it meets: a file mixing CR ("CSV (Macintosh)")
+  // and CRLF lines merged rows. Each CR, LF or CRLF stays one line end, so line numbers do not move.
+  const text = file.text.replace(/\r\n?/g, '\n');
   // papaparse's cursor is the offset where the next record starts; count newlines up to each record.
   let start = 0;
   let line = 1;

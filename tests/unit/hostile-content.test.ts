@@ -1,12 +1,17 @@
 // Session 10 sweep of messy and hostile content, beyond the corpus's "which error, where"
 // (tests/fuzz/cases.ts): what each message tells the curator, what is still accepted and published
 // intact, and what the renderer makes of text the validator lets through. In-memory fixtures only.
+import { DOMParser } from 'linkedom';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { notPlainNumber } from '../../src/core/schema.ts';
+import { deriveSite } from '../../src/pipeline/derive.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import { renderMarkdown } from '../../src/view/markdown.ts';
-import { csv, GOOD_ROWS, fixtureReader, HEADER, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD_ROWS, HEADER, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
+import { exportsByPath } from '../support/exports.ts';
+import { parseTurtle } from '../support/shacl.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
 const S = 'content/reports/bc-thu/source.txt';
@@ -105,5 +110,60 @@ describe('size: a 5 MB source.txt is refused before it is read, quickly', () => 
     expect(bad.map((e) => [e.code, e.file])).toEqual([['file-too-large', S]]);
     expect(bad[0].message).toMatch(/\d+ byte, tối đa 2000000 byte/);
     expect(content.reports).toEqual([]);
+  });
+});
+
+// Valid but awkward text in every free-text field (emoji sequences, quotes, backslashes, "<", "&",
+// "]]>", a two-line quote) must come out of every export parseable and unchanged: nothing lost,
+// nothing unescaped.
+describe('awkward valid text survives every export', () => {
+  const TITLE = 'Báo cáo "thử" \\ a < b & c > d ]]> 👩‍💻 🏳️‍🌈 quý III/2024';
+  const NOTE = 'Ghi chú: "x" \\n không phải xuống dòng; 1 < 2 & 3 > 2 ]]> ❤️‍🔥';
+  const LABEL = 'Hồ sơ "đúng hạn" & < 5 ngày > \\ 1️⃣';
+  const files = () => {
+    const base = fixtureFiles();
+    const report = JSON.parse(base['content/reports/bc-thu/report.json']);
+    const indicators = JSON.parse(base['data/indicators.json']);
+    indicators.find((i: { id: string }) => i.id === 'ho-so-dung-han').label = LABEL;
+    return {
+      'content/reports/bc-thu/report.json': JSON.stringify({ ...report, title: TITLE, summary: `${TITLE} — tóm tắt` }, null, 2),
+      'data/indicators.json': JSON.stringify(indicators, null, 2),
+      [S]: `${SOURCE}Có 804 hồ sơ "trễ hạn" \\ được\nxử lý lại.\n`,
+      [F]: csv([...GOOD_ROWS, row({ value: '804', note: NOTE, quote: 'Có 804 hồ sơ "trễ hạn" \\ được\nxử lý lại' })]),
+    };
+  };
+  it('validates, and every CSV, JSON, Turtle, JSON-LD and XML export parses and carries the text unchanged', async () => {
+    const { content, issues } = run(files());
+    expect(issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual([]);
+    const exportsMap = exportsByPath(deriveSite(content, issues));
+    const texts = [...exportsMap].filter((e): e is [string, string] => typeof e[1] === 'string');
+    const found = new Map<string, Set<string>>([TITLE, NOTE, LABEL].map((t) => [t, new Set<string>()]));
+    const note = (path: string, values: Iterable<unknown>) => {
+      for (const v of values) if (typeof v === 'string') for (const [t, at] of found) if (v.includes(t)) at.add(path);
+    };
+    for (const [path, text] of texts) {
+      if (path.endsWith('.csv')) {
+        const parsed = Papa.parse<string[]>(text.replace(/\r\n$/, ''), { newline: '\r\n' });
+        expect(parsed.errors, path).toEqual([]);
+        note(path, parsed.data.flat());
+      } else if (path.endsWith('.json') || path.endsWith('.jsonld')) {
+        const strings: string[] = [];
+        JSON.parse(text, (_k, v) => (typeof v === 'string' && strings.push(v), v));
+        note(path, strings);
+      } else if (path.endsWith('.ttl')) {
+        note(path, parseTurtle(text).getQuads(null, null, null, null).map((q) => q.object.value));
+      } else if (path.endsWith('.xml')) {
+        const doc = new DOMParser().parseFromString(text, 'text/xml');
+        expect(doc.querySelector('parsererror'), path).toBeNull();
+        note(path, [doc.documentElement.textContent ?? '']);
+      }
+    }
+    // Each text reaches the catalogues and the machine-readable descriptions intact.
+    expect([...found.get(TITLE)!].sort()).toEqual(expect.arrayContaining(['data/catalog.ttl', 'data/danh-muc-bao-cao.csv', 'data/danh-muc-bao-cao.json', 'feed.xml']));
+    expect([...found.get(NOTE)!].some((p) => p.endsWith('.csv'))).toBe(true);
+    expect([...found.get(LABEL)!]).toEqual(expect.arrayContaining(['data/danh-muc-chi-so.csv', 'data/danh-muc-chi-so.json']));
+    // The two-line quote keeps its line break in the observations table.
+    const obs = Papa.parse<Record<string, string>>(exportsMap.get('data/observations.csv') as string, { header: true }).data;
+    expect(obs.find((r) => r.figure_id === 'x')?.quote).toBe('Có 804 hồ sơ "trễ hạn" \\ được\nxử lý lại');
   });
 });

@@ -67,7 +67,7 @@ function lineOfByte(b: Uint8Array, offset: number): number {
 export const MAX_MARKS = 4;
 
 /** Characters that need a closer look (controls but tab, LF, CR); anything else is always fine. */
-const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Cs}\p{M}\p{Noncharacter_Code_Point}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
+const CANDIDATE = /[\ufffd\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Cs}\p{M}\p{Noncharacter_Code_Point}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
 const CANDIDATES = new RegExp(CANDIDATE.source, 'gu');
 /** Anything outside the characters no rule is about (a plain character class: ~30× faster than \p{M} on long text). */
 const UNUSUAL = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]/;
@@ -132,6 +132,7 @@ function verdictAt(text: string, i: number, cp: number, formFeed: boolean): Char
     return cp !== 0xe0001 && inTagSequence(text, i) ? null : { level: 'hard', reason: 'ký tự thẻ vô hình (có thể giấu cả một đoạn chữ)' };
   if (cp === 0x200d) return inEmojiSequence(text, i) ? null : { level: 'soft', reason: 'ký tự nối vô hình đứng ngoài chuỗi emoji' };
   if (/\p{Cf}/u.test(c) || cp === 0x2028 || cp === 0x2029 || FILLER.test(c) || INVISIBLE_MARK.test(c)) return { level: 'soft', reason: 'ký tự ẩn' };
+  if (cp === 0xfffd) return { level: 'soft', reason: 'ký tự thay thế "�": chữ gốc đã mất khi văn bản bị đọc sai mã trước khi dán; chép lại từ bản gốc' };
   if (/\p{Co}/u.test(c)) return { level: 'soft', reason: 'ký tự vùng riêng (thường là dấu đầu dòng của font Symbol/Wingdings trong Word, hiện thành ô vuông)' };
   // A combining mark or variation selector: it needs a base character under it, and not too many siblings.
   let marks = 1;
@@ -190,6 +191,50 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - start + 1 };
 }
 
+// ---- UTF-8 read as Windows-1252 and saved again ("BÃ¡o cÃ¡o" for "Báo cáo") ---------------------------
+// Excel opens a UTF-8 CSV without BOM as Windows-1252/1258; saved back as "CSV UTF-8", every Vietnamese
+// letter becomes two or three Latin-1 characters. Valid UTF-8, so only the pattern gives it away: a lead
+// letter of a UTF-8 sequence ("Ã", "Ä", "Æ", "á" + "º"/"»") followed by a continuation character.
+
+/** Windows-1252's characters for bytes 0x80–0x9F (undefined ones map to themselves, as C1 controls). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+// Not U+00A0: "XÃ" + no-break space is real upper-case Vietnamese ("à" garbled the same way is caught by its neighbours).
+const CONT = `[\u00a1-\u00bf${CP1252}]`;
+// Lead bytes 0xC2–0xC6 as Windows-1252 (Â Ã Ä Å Æ) or 1258 (Ă for 0xC3), and 0xE1 0xBA/0xBB (á º/»).
+const MOJIBAKE = new RegExp(`[\u00c2-\u00c6\u0102](?:${CONT})|\u00e1(?:\u00ba|\u00bb)(?:${CONT})`, 'u');
+
+/** A character of a garbled word: a letter or digit, or a garbled continuation byte. */
+const WORD = new RegExp(`[\\p{L}\\p{N}]|${CONT}`, 'u');
+
+function byteOf(c: string): number | null {
+  const cp = c.codePointAt(0)!;
+  const k = CP1252.indexOf(c);
+  return k >= 0 ? 0x80 + k : cp === 0x102 ? 0xc3 : cp < 0x100 ? cp : null;
+}
+
+/** The first stretch of double-encoded text, and what it was meant to say, or null. */
+export function mojibake(text: string): { offset: number; seen: string; meant: string } | null {
+  const m = MOJIBAKE.exec(text);
+  if (!m) return null;
+  // The whole word around it, read back as the bytes it came from.
+  let start = m.index;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
+  let end = m.index + m[0].length;
+  while (end < text.length && WORD.test(text[end])) end++;
+  const seen = text.slice(start, end);
+  const bytes = [...seen].map(byteOf);
+  let meant = seen;
+  if (bytes.every((b) => b !== null)) {
+    try {
+      meant = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes as number[])).normalize('NFC');
+    } catch {
+      meant = seen;
+    }
+  }
+  // Shown in a message: C1 characters of the garbled text as "?".
+  return { offset: m.index, seen: seen.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'), meant };
+}
+
 /** Decode one file's raw content into NFC text, or say exactly why it cannot be read. */
 export function decodeContent(path: string, data: string | Uint8Array): { text: string } | { problem: LoadProblem } {
   let text: string;
@@ -218,6 +263,17 @@ export function decodeContent(path: string, data: string | Uint8Array): { text: 
   }
   text = text.replace(/^\uFEFF/, '').normalize('NFC');
   const isSource = path.endsWith('/source.txt');
+  const garbled = mojibake(text);
+  if (garbled)
+    return {
+      problem: {
+        code: 'encoding',
+        file: path,
+        ...lineCol(text, garbled.offset),
+        message: `Văn bản bị lỗi mã hóa kép (UTF-8 bị đọc như Windows-1252 rồi lưu lại): "${garbled.seen}"${garbled.meant !== garbled.seen ? ` là "${garbled.meant}"` : ''}.`,
+        hint: 'Mở lại tệp gốc (chưa qua Excel) hoặc trong Excel dùng Dữ liệu → Từ văn bản/CSV, chọn mã 65001 UTF-8, rồi lưu "CSV UTF-8".',
+      },
+    };
   // figures.csv may carry invisible characters only inside quotes; validate checks the other cells.
   const bad = forbiddenChar(text, { soft: isSource || path.endsWith('/figures.csv'), formFeed: isSource });
   if (bad)

@@ -167,3 +167,43 @@ describe('awkward valid text survives every export', () => {
     expect(obs.find((r) => r.figure_id === 'x')?.quote).toBe('Có 804 hồ sơ "trễ hạn" \\ được\nxử lý lại');
   });
 });
+
+// Excel opened a UTF-8 CSV as Windows-1252 (or 1258) and saved it back as "CSV UTF-8": valid UTF-8,
+// every Vietnamese letter two or three Latin-1 characters. Refused with the word as it was meant.
+const CP1252_80 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const garble = (s: string, lead1258 = false) =>
+  [...new TextEncoder().encode(s)].map((b) => (lead1258 && b === 0xc3 ? 'Ă' : b >= 0x80 && b <= 0x9f ? CP1252_80[b - 0x80] : String.fromCharCode(b))).join('');
+
+describe('double-encoded text ("BÃ¡o cÃ¡o")', () => {
+  const base = fixtureFiles();
+  it.each([
+    ['content/reports/bc-thu/report.json', '"Báo cáo thử', 'Báo'],
+    [F, 'toàn tỉnh tiếp nhận', 'tỉnh'],
+    [S, 'BÁO CÁO THỬ', 'BÁO'],
+    [N, 'Tiếp nhận', 'Tiếp'],
+    ['data/areas.json', 'Cải cách TTHC', 'Cải'],
+  ])('%s: an encoding error at the first garbled word, saying what it meant', (path, find, meant) => {
+    const text = base[path].replace(find, garble(find));
+    const errs = errors({ [path]: text }).filter((e) => e.file === path);
+    expect(errs.map((e) => e.code)).toEqual(['encoding']);
+    const at = text.indexOf(garble(meant));
+    // The first garbled character: the first non-ASCII one of the garbled word.
+    const offset = at + garble(meant).search(/[^\x00-\x7f]/);
+    expect([errs[0].line, errs[0].col]).toEqual([text.slice(0, offset).split('\n').length, offset - text.lastIndexOf('\n', offset - 1)]);
+    expect(errs[0].message).toContain(`là "${meant}"`);
+    expect(errs[0].hint).toContain('UTF-8');
+  });
+  it('read as Windows-1258 (Ă for 0xC3) too', () => {
+    const errs = errors({ [N]: `${garble('Tiếp nhận hồ sơ đúng hạn.', true)}\n` });
+    expect(errs.map((e) => [e.code, e.line])).toEqual([['encoding', 1]]);
+  });
+  it('real upper-case Vietnamese is not mistaken for it', () => {
+    for (const t of ['XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ\u00a0HỘI', 'ĂN Ở', 'ÂM LỊCH', '«lá» và «á»', 'Giá: 5 €'])
+      expect(errors({ [N]: `${t}\n` }).map(formatIssue), t).toEqual([]);
+  });
+  it('U+FFFD (a letter already lost) is refused outside source.txt and quotes', () => {
+    const errs = errors({ [N]: 'Tiếp nh\ufffdn hồ sơ.\n' });
+    expect(errs.map((e) => [e.code, e.line, e.col])).toEqual([['control-char', 1, 8]]);
+    expect(errors({ [S]: SOURCE.replace('803 hồ sơ', '803 h\ufffd sơ') }).map(formatIssue)).toEqual([]);
+  });
+});

@@ -70,7 +70,7 @@ export const MAX_MARKS = 4;
 const CANDIDATE = /[\ufffd\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Cs}\p{M}\p{Noncharacter_Code_Point}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
 const CANDIDATES = new RegExp(CANDIDATE.source, 'gu');
 /** Anything outside the characters no rule is about (a plain character class: ~30× faster than \p{M} on long text). */
-const UNUSUAL = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]/;
+const UNUSUAL = /[^\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u22ff\u2460-\u24ff\u25a0-\u25ff]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
 /** Marks that are invisible on their own even after a letter: grapheme joiner, Mongolian and Khmer fillers. */
 const INVISIBLE_MARK = /[\u034f\u17b4\u17b5\u180b-\u180d\u180f]/u;
@@ -201,7 +201,7 @@ const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’
 // Not U+00A0: "XÃ" + no-break space is real upper-case Vietnamese ("à" garbled the same way is caught by its neighbours).
 const CONT = `[\u00a1-\u00bf${CP1252}]`;
 // Lead bytes 0xC2–0xC6 as Windows-1252 (Â Ã Ä Å Æ) or 1258 (Ă for 0xC3), and 0xE1 0xBA/0xBB (á º/»).
-const MOJIBAKE = new RegExp(`[\u00c2-\u00c6\u0102](?:${CONT})|\u00e1(?:\u00ba|\u00bb)(?:${CONT})`, 'u');
+const MOJIBAKE = new RegExp(`[\u00c2-\u00c6\u0102]${CONT}|\u00e1[\u00ba\u00bb]${CONT}`);
 
 /** A character of a garbled word: a letter or digit, or a garbled continuation byte. */
 const WORD = new RegExp(`[\\p{L}\\p{N}]|${CONT}`, 'u');

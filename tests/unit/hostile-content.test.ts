@@ -10,6 +10,7 @@ import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import { renderMarkdown } from '../../src/view/markdown.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD_ROWS, HEADER, line, QUA_HAN, SOURCE } from '../fixtures/content.ts';
+import { writeExports } from '../../src/publish/export.ts';
 import { exportsByPath } from '../support/exports.ts';
 import { parseTurtle } from '../support/shacl.ts';
 
@@ -205,5 +206,33 @@ describe('double-encoded text ("BÃ¡o cÃ¡o")', () => {
     const errs = errors({ [N]: 'Tiếp nh\ufffdn hồ sơ.\n' });
     expect(errs.map((e) => [e.code, e.line, e.col])).toEqual([['control-char', 1, 8]]);
     expect(errors({ [S]: SOURCE.replace('803 hồ sơ', '803 h\ufffd sơ') }).map(formatIssue)).toEqual([]);
+  });
+});
+
+// Ids chosen to look like the site's own names: every export path stays distinct (a second write to one
+// path would silently replace the first file: a dataset lost).
+describe('ids named like the site\'s own files and folders', () => {
+  it('report "nam", "api", "phien-ban", "so-lieu-cchc"; indicator "datapackage", "observations": no export path is written twice', () => {
+    const base = fixtureFiles();
+    const files: Record<string, string | null> = {};
+    for (const id of ['nam', 'api', 'phien-ban', 'so-lieu-cchc', 'danh-muc-bao-cao'])
+      for (const [p, t] of Object.entries(base).filter(([p]) => p.startsWith('content/reports/bc-thu/')))
+        files[p.replace('bc-thu', id)] = p.endsWith('report.json') ? JSON.stringify({ ...JSON.parse(t), id }, null, 2) : t;
+    for (const p of Object.keys(base).filter((p) => p.startsWith('content/reports/bc-thu/'))) files[p] = null;
+    const indicators = JSON.parse(base['data/indicators.json']);
+    indicators.push({ ...indicators[1], id: 'datapackage' }, { ...indicators[1], id: 'observations' });
+    files['data/indicators.json'] = JSON.stringify(indicators, null, 2);
+    const { content, issues } = run(files);
+    // The copies repeat one report's figures with the same values: not a series conflict.
+    expect(issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual([]);
+    expect(content.reports.map((r) => r.meta.id).sort()).toEqual(['api', 'danh-muc-bao-cao', 'nam', 'phien-ban', 'so-lieu-cchc']);
+    const written: string[] = [];
+    writeExports(deriveSite(content, issues), (path, c) => {
+      written.push(path);
+      const text = typeof c === 'string' ? c : [...c].join('');
+      return { bytes: text.length, sha256: '' };
+    });
+    expect(written.filter((p, i) => written.indexOf(p) !== i)).toEqual([]);
+    expect(written).toEqual(expect.arrayContaining(['data/chi-so/datapackage.csv', 'data/chi-so/datapackage.json', 'data/bao-cao-so-lieu-cchc.csv', 'data/observations.csv', 'data/chi-so/observations.csv']));
   });
 });

@@ -1,6 +1,7 @@
 // Periods: the one home of the canonical period grammar of docs/figure-model.md.
 // Pure; parses a period string once into a typed Period (cached), and gives its
 // dates, length, Vietnamese label, order and predecessor.
+import { compareKeys } from './text.ts';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'day' | 'interval';
 
@@ -247,8 +248,8 @@ function labelUncached(text: string): string {
 export function comparePeriods(a: string, b: string): number {
   const pa = periodOrNull(a);
   const pb = periodOrNull(b);
-  if (!pa || !pb) return a.localeCompare(b);
-  return pa.end.localeCompare(pb.end) || pa.start.localeCompare(pb.start) || a.localeCompare(b);
+  if (!pa || !pb) return compareKeys(a, b);
+  return compareKeys(pa.end, pb.end) || compareKeys(pa.start, pb.start) || compareKeys(a, b);
 }
 
 /** Two periods that may be joined in one line: same kind, same shape and the same length. */

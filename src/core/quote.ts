@@ -69,3 +69,66 @@ export function locateQuote(source: string, quote: string): QuoteLocation | null
   if (at < 0) return null;
   return { start: n.map[at], end: n.map[at + needle.length - 1] + 1 };
 }
+
+// ---- Why a quote was not found: the nearest miss, for the curator ------------------------------
+// A quote must stay verbatim, so these are never accepted as a match; they only explain the miss.
+// Both folds keep the length of the text (one UTF-16 unit in, one out), so an offset found in the
+// folded text is the same offset in the whole-word comparison below.
+
+/** The five Vietnamese tone marks (in NFD): grave, acute, tilde, hook above, dot below. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+function foldEach(text: string, fold: (c: string) => string): string {
+  let out = '';
+  for (const c of text) {
+    const f = fold(c);
+    out += f.length === c.length ? f : c;
+  }
+  return out;
+}
+
+/** Tone marks removed, vowel marks kept: "hoà", "hòa" → "hoa"; "Thuỷ", "Thủy" → "Thuy". */
+const toneless = (t: string) => foldEach(t, (c) => c.normalize('NFD').replace(TONES, '').normalize('NFC'));
+/** The tone marks of a word, in order of appearance (their place in the word ignored). */
+const tonesOf = (w: string) => (w.normalize('NFD').match(TONES) ?? []).join('');
+
+const TYPOGRAPHIC: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-' };
+/** Letters only: case, every mark, đ/Đ and typographic quotes and dashes folded. */
+const lettersOnly = (t: string) => foldEach(t, (c) => TYPOGRAPHIC[c] ?? c.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('đ', 'd').normalize('NFC'));
+
+const folds = new WeakMap<object, { toneless?: string; letters?: string }>();
+
+export interface QuoteMiss {
+  /** `tones`: the same words with the tone mark on another vowel (old "hoà/Thuỷ" vs new "hòa/Thủy" placement); `letters`: differs in marks, case or typographic punctuation. */
+  kind: 'tones' | 'letters';
+  /** Up to three words as the quote writes them and as the source prints them. */
+  words: { quote: string; source: string }[];
+  /** Offset in the NFC source where the nearly matching passage starts. */
+  start: number;
+}
+
+/** When `quote` is not in `source`: the passage it nearly matches and how it differs, or null. */
+export function explainQuoteMiss(source: string, quote: string): QuoteMiss | null {
+  const needle = normalizeForQuote(quote);
+  if (!needle) return null;
+  const n = normalizedSource(source);
+  const box = boxes.get(source)!;
+  const f = folds.get(box) ?? {};
+  folds.set(box, f);
+  const diff = (at: number) => {
+    const got = n.text.slice(at, at + needle.length).split(' ');
+    return needle
+      .split(' ')
+      .map((w, i) => ({ quote: w, source: got[i] ?? '' }))
+      .filter((p) => p.quote !== p.source);
+  };
+  const hay1 = (f.toneless ??= toneless(n.text));
+  const ndl1 = toneless(needle);
+  for (let at = hay1.indexOf(ndl1); at >= 0; at = hay1.indexOf(ndl1, at + 1)) {
+    const words = diff(at);
+    if (words.length > 0 && words.every((p) => tonesOf(p.quote) === tonesOf(p.source))) return { kind: 'tones', words: words.slice(0, 3), start: n.map[at] };
+  }
+  const at = (f.letters ??= lettersOnly(n.text)).indexOf(lettersOnly(needle));
+  if (at >= 0) return { kind: 'letters', words: diff(at).slice(0, 3), start: n.map[at] };
+  return null;
+}

@@ -5,12 +5,20 @@ import { z } from 'zod';
 import { daysInMonth, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 import { webUrlProblem } from './url-policy.ts';
 
+/**
+ * Device names Windows reserves in every folder, with or without an extension ("con", "nul.csv"): an id
+ * becomes a folder or file name, which a curator on Windows could then neither check out nor unzip.
+ */
+export const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+export const WINDOWS_RESERVED_MESSAGE = 'là tên thiết bị dành riêng của Windows (con, prn, aux, nul, com0–9, lpt0–9): thêm chữ, vd. "con-tum"';
+
 /** Lower-case ASCII slug: what `slugify()` produces (đ→d, no tone marks). */
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'phải là slug chữ thường không dấu, nối bằng "-" (vd. "ho-so-truc-tuyen")')
   // Ids become file names and URLs: keep them well under every file system's name limit.
-  .max(80, 'dài quá 80 ký tự');
+  .max(80, 'dài quá 80 ký tự')
+  .refine((id) => !WINDOWS_RESERVED.test(id), WINDOWS_RESERVED_MESSAGE);
 
 /**
  * Periods in the canonical grammar of docs/figure-model.md (src/core/period.ts):
@@ -56,9 +64,9 @@ const nonBlank = z.string().refine((s) => s.trim() !== '', 'không được đ�
 export const areaSchema = z.object({
   id: slugSchema,
   order: z.number().int(),
-  label: z.string().min(1),
-  labelEn: z.string().min(1),
-  description: z.string().min(1),
+  label: nonBlank,
+  labelEn: nonBlank,
+  description: nonBlank,
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
 });
 export type Area = z.infer<typeof areaSchema>;
@@ -67,9 +75,9 @@ export const organizationKinds = ['province', 'district', 'commune', 'department
 export const organizationSchema = z.object({
   id: slugSchema,
   kind: z.enum(organizationKinds),
-  name: z.string().min(1),
-  shortName: z.string().min(1),
-  nameEn: z.string().min(1),
+  name: nonBlank,
+  shortName: nonBlank,
+  nameEn: nonBlank,
   /** The organization this one belongs to (a district's province). */
   parent: slugSchema.optional(),
   /** First day the unit existed in this form (ISO date), when known and after the portal's earliest data. */
@@ -92,15 +100,15 @@ export const adminEventSchema = z.object({
   kind: z.enum(adminEventKinds),
   /** First day the new arrangement is in force. */
   effective: isoDate,
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: nonBlank,
+  description: nonBlank,
   legalBasis: z
     .array(
       z.object({
-        document: z.string().min(1),
-        issuer: z.string().min(1),
+        document: nonBlank,
+        issuer: nonBlank,
         date: isoDate,
-        title: z.string().min(1),
+        title: nonBlank,
         url: webUrl.optional(),
       }),
     )
@@ -114,8 +122,8 @@ export type AdminEvent = z.infer<typeof adminEventSchema>;
 
 export const breakdownSchema = z.object({
   id: slugSchema,
-  label: z.string().min(1),
-  labelEn: z.string().min(1),
+  label: nonBlank,
+  labelEn: nonBlank,
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
@@ -142,10 +150,10 @@ export const sumDerivationSchema = z.object({
 export const indicatorSchema = z.object({
   id: slugSchema,
   area: slugSchema,
-  label: z.string().min(1),
-  labelEn: z.string().min(1),
-  unit: z.string().min(1),
-  definition: z.string().min(1),
+  label: nonBlank,
+  labelEn: nonBlank,
+  unit: nonBlank,
+  definition: nonBlank,
   higherIsBetter: z.boolean().nullable(),
   /** Breakdowns whose values should add up to the total (no breakdown) figure. */
   breakdownsSumToTotal: z.boolean().default(false),
@@ -165,7 +173,7 @@ export const reportSchema = z.object({
   issuer: slugSchema,
   scope: slugSchema,
   period: periodSchema,
-  documentNumber: z.string().min(1).nullable(),
+  documentNumber: nonBlank.nullable(),
   /** ISO date (YYYY-MM-DD) when the source prints one, else null. */
   date: isoDate.nullable(),
   sourceFile: z.string().min(1),
@@ -187,10 +195,33 @@ export type Report = z.infer<typeof reportSchema>;
 export const comparators = ['>', '>=', '<', '<=', '=', '~', '<~'] as const;
 export type Comparator = (typeof comparators)[number];
 
+/**
+ * Why a cell is not a plain number, with the plain spelling when the cell is a number written
+ * another way: "1.234,5" (as printed) or "1,234.5" (English) → 1234.5, "1 234" (space or NBSP
+ * grouping) → 1234; other digits ("١٢٣", "１２３"), "1e3", "0x10", "Infinity" are named as such.
+ */
+export function notPlainNumber(t: string): string {
+  const rule = 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7';
+  if (/[^\P{Nd}0-9]/u.test(t)) return `có chữ số không phải 0–9 ("${/[^\P{Nd}0-9]/u.exec(t)![0]}", kiểu Ả Rập hay toàn khổ): gõ lại bằng chữ số 0–9; ${rule}`;
+  if (/^[-+]?(?:infinity|nan)$/i.test(t.trim()) || /^[-+]?0x/i.test(t.trim()) || /^[-+]?[\d.]+e[-+]?\d+$/i.test(t.trim()))
+    return `"${t}" là ký hiệu máy tính (lũy thừa e, hệ 16, Infinity/NaN): ghi số in trong văn bản dưới dạng thập phân; ${rule}`;
+  const compact = t.trim().replace(/^\+/, '').replace(/[\s\u00a0\u202f']/g, '');
+  const vi = /^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+,\d+$/.test(compact) ? compact.replace(/\./g, '').replace(',', '.') : null;
+  const en = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(compact) ? compact.replace(/,/g, '') : null;
+  const grouped = compact !== t && PLAIN.test(compact) ? compact : null;
+  const plain = vi ?? en ?? grouped;
+  if (plain && vi && en) return `"${t}" đọc được hai cách: ghi ${vi} hoặc ${en}, tùy số văn bản in; ${rule}`;
+  if (plain) return `"${t}" có dấu phân tách hay dấu "+": ghi ${plain}; ${rule}`;
+  return rule;
+}
+
 /** A number as stored in figures.csv: plain digits, "." as the decimal point, no grouping. */
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const plainNumber = z
   .string()
-  .regex(/^-?\d+(?:\.\d+)?$/, 'phải là số thuần (dấu "." thập phân, không phân tách hàng nghìn), vd. 67628 hoặc 98.7')
+  .superRefine((t, ctx) => {
+    if (!PLAIN.test(t)) ctx.addIssue({ code: 'custom', message: notPlainNumber(t) });
+  })
   // A double keeps 15 significant digits: more would be published rounded (123456789012345678 → …680).
   .refine((t) => t.replace(/^-?0*/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length <= 15, 'có hơn 15 chữ số có nghĩa: không lưu chính xác được (số in quá lớn hay quá nhiều chữ số thập phân?)');
 

@@ -34,6 +34,24 @@ export function normalizeForQuote(text: string): string {
     .trim();
 }
 
+const KEYS = new Intl.Collator('en');
+const VI = new Intl.Collator('vi');
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Order of ids, keys, paths and ISO dates, the same on every machine: a fixed collator, not
+ * `a.localeCompare(b)`, which follows the machine's LANG (in Danish "aa" sorts after "z").
+ * English/root order is what the build always used under LANG=C, so no output moved.
+ */
+export function compareKeys(a: string, b: string): number {
+  return KEYS.compare(a, b) || byCodeUnit(a, b);
+}
+
+/** Order of names a reader scans (units, places, labels): Vietnamese collation (đ after d), then code units so it is total. */
+export function compareVi(a: string, b: string): number {
+  return VI.compare(a, b) || byCodeUnit(a, b);
+}
+
 /** Escape the five HTML-significant characters. */
 export function escapeHtml(text: string): string {
   return text

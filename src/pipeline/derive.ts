@@ -5,6 +5,7 @@ import type { Content, Figure, Issue, ReportContent, Series } from '../core/mode
 import type { Area, Breakdown, Indicator, Organization, Report } from '../core/schema.ts';
 import { comparePeriods, periodRange, periodShape, previousPeriod } from '../core/period.ts';
 import { PRE_AUDIT_LENIENCY } from './rules/series.ts';
+import { compareKeys } from '../core/text.ts';
 
 export interface Missing<R extends string = string> {
   kind: 'missing';
@@ -167,10 +168,10 @@ export function buildSeries(reports: ReportContent[], legacy = PRE_AUDIT_LENIENC
   }
   const series = [...map.values()];
   for (const s of series) {
-    s.points.sort((a, b) => comparePeriods(a.figure.period, b.figure.period) || a.figure.key.localeCompare(b.figure.key));
+    s.points.sort((a, b) => comparePeriods(a.figure.period, b.figure.period) || compareKeys(a.figure.key, b.figure.key));
     s.gaps = s.points.slice(1).flatMap((p, i) => missingBetween(s.points[i].figure.period, p.figure.period));
   }
-  return series.sort((a, b) => a.key.localeCompare(b.key));
+  return series.sort((a, b) => compareKeys(a.key, b.key));
 }
 
 /**
@@ -194,7 +195,7 @@ export function computeTargets(reports: ReportContent[], series: Series[], legac
           const fr = periodRange(f.period);
           return fr.start >= range.start && fr.end <= range.end;
         })
-        .sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key));
+        .sort((a, b) => comparePeriods(a.period, b.period) || compareKeys(a.key, b.key));
       const latest = actual ?? inside.at(-1) ?? null;
       out.push({
         target: t,

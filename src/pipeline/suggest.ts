@@ -5,7 +5,7 @@
 import type { Basis, Indicator, Organization, Report, Status } from '../core/schema.ts';
 import { parseVietnameseNumber } from '../core/vn-number.ts';
 import { hedgeBefore } from '../core/hedge.ts';
-import { foldDiacritics, slugify } from '../core/text.ts';
+import { compareVi, foldDiacritics, slugify } from '../core/text.ts';
 import { locateQuote } from '../core/quote.ts';
 import type { Content, Figure } from '../core/model.ts';
 
@@ -376,7 +376,7 @@ function buildMemory(memory: MemoryFigure[]): MemoryEntry[] {
 
 export function suggestFigures(input: SuggestInput): Suggestion[] {
   const source = input.sourceText.normalize('NFC');
-  const units = [...new Set(input.indicators.map((i) => i.unit))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const units = [...new Set(input.indicators.map((i) => i.unit))].sort((a, b) => b.length - a.length || compareVi(a, b));
   const memory = buildMemory(input.memory);
   const labelFeatures = new Map(input.indicators.map((i) => [i.id, textFeatures(`${i.label} ${i.label} ${i.definition}`)]));
   const indicatorById = new Map(input.indicators.map((i) => [i.id, i]));

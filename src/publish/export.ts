@@ -27,6 +27,7 @@ import { catalogIri, catalogTriples, datasetIri } from './dcat.ts';
 import { closure, toJsonLd, toTurtle } from './rdf.ts';
 import { atomFeed, ckanFiles, podDataJson, robotsTxt } from './discovery.ts';
 import { CONTACT_EMAIL } from '../core/urls.ts';
+import { compareKeys } from '../core/text.ts';
 
 export interface ExportFile {
   /** Path under dist/, e.g. "data/observations.csv". */
@@ -243,5 +244,5 @@ export function exportFiles(site: Site): ExportFile[] {
     out.set(path, text);
     return { bytes: byteSize(text), sha256: sha256(text) };
   });
-  return [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => ({ path, content }));
+  return [...out.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([path, content]) => ({ path, content }));
 }

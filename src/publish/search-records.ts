@@ -6,7 +6,7 @@ import type { Site } from '../pipeline/derive.ts';
 import { periodRange, periodLabel } from '../core/period.ts';
 import { formatNumber, formatFigure } from '../core/format.ts';
 import { figureLabel, figureWhen, organizationName, reportKindLabel } from '../core/labels.ts';
-import { escapeHtml, foldDiacritics, sectionPhrase, strokeD } from '../core/text.ts';
+import { compareKeys, escapeHtml, foldDiacritics, sectionPhrase, strokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
 import { shownSourceText } from '../core/source-markup.ts';
 import { byId, type Figure, type ReportContent } from '../core/model.ts';
@@ -279,7 +279,7 @@ export function figureGroups(site: Site, report: ReportContent, figures: Figure[
     (byKey.get(key) ?? byKey.set(key, { area, end, figures: [] }).get(key)!).figures.push(f);
   }
   const order = new Map(site.content.areas.map((a) => [a.id, a.order]));
-  const keys = [...byKey.values()].sort((a, b) => (order.get(a.area) ?? 1e9) - (order.get(b.area) ?? 1e9) || a.area.localeCompare(b.area) || b.end.localeCompare(a.end));
+  const keys = [...byKey.values()].sort((a, b) => (order.get(a.area) ?? 1e9) - (order.get(b.area) ?? 1e9) || compareKeys(a.area, b.area) || compareKeys(b.end, a.end));
   return keys.flatMap(({ area, end, figures: members }) =>
     parts(members, FIGURE_GROUP_SIZE).map((part, i) => {
       const records = part.map((f) => figureRecord(site, f));
@@ -423,7 +423,7 @@ export function buildVocabulary(texts: string[]): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const key of [...counts.keys()].sort()) {
-    const forms = [...counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const forms = [...counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0]));
     out[key] = forms[0][0];
   }
   return out;

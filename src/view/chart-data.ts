@@ -9,7 +9,7 @@ import { absolute, urls } from '../core/urls.ts';
 import { buildDatasets, datasetFiles } from '../publish/datasets.ts';
 import { formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, organizationName } from '../core/labels.ts';
-import { sectionPhrase } from '../core/text.ts';
+import { compareKeys, sectionPhrase } from '../core/text.ts';
 
 // The bar chart's text alternative and table moved to its chart type; re-exported for callers.
 export { barSummary, barTable } from './charts/bars/index.ts';
@@ -33,7 +33,7 @@ export function reportAreaBars(site: Site, reportId: string, area: string, max =
   for (const f of figures) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
   return [...byUnit.entries()]
     .filter(([, fs]) => fs.length >= 2)
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1].length - a[1].length || compareKeys(a[0], b[0]))
     .slice(0, max)
     .map(([unit, fs]) => {
       const shown = fs.slice(0, 14);

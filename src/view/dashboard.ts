@@ -8,7 +8,7 @@ import type { LinePoint } from './charts/index.ts';
 import { formatChange, formatWithComparator, viLocale, formatFigure } from '../core/format.ts';
 import { breakdownLabel, figureLabel, figureWhen, organizationName, reportKindLabel, targetStatusLabel } from '../core/labels.ts';
 import { urls } from '../core/urls.ts';
-import { sectionPhrase } from '../core/text.ts';
+import { compareKeys, sectionPhrase } from '../core/text.ts';
 
 // ---------------------------------------------------------------- headline figures
 
@@ -69,13 +69,13 @@ export function headlineCards(site: Site): ScopeHeadlines[] {
   for (const c of cards) byScope.set(c.scope, [...(byScope.get(c.scope) ?? []), c]);
   const rank = (m: Map<string, number>, id: string | null) => (id === null ? -1 : (m.get(id) ?? Number.MAX_SAFE_INTEGER));
   return [...byScope.entries()]
-    .sort((a, b) => rank(orgOrder, a[0]) - rank(orgOrder, b[0]) || a[0].localeCompare(b[0]))
+    .sort((a, b) => rank(orgOrder, a[0]) - rank(orgOrder, b[0]) || compareKeys(a[0], b[0]))
     .map(([scope, list]) => {
       const sorted = [...list].sort(
         (a, b) =>
           rank(indicatorOrder, a.indicator.id) - rank(indicatorOrder, b.indicator.id) ||
           rank(breakdownOrder, a.breakdown) - rank(breakdownOrder, b.breakdown) ||
-          a.key.localeCompare(b.key),
+          compareKeys(a.key, b.key),
       );
       const latestPeriod = sorted.map((c) => c.figure.period).sort(comparePeriods).at(-1)!;
       return { scope, scopeName: organizationName(site, scope), latestPeriod, cards: sorted };
@@ -238,7 +238,7 @@ export function documentShortLabel(r: Pick<Report, 'kind' | 'period'>): string {
 /** Newest period first; same period: newest date first (undated last), then id. */
 export function sortReportsNewestFirst<R extends Pick<Report, 'id' | 'period' | 'date'>>(reports: R[]): R[] {
   return [...reports].sort(
-    (a, b) => comparePeriods(b.period, a.period) || (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id),
+    (a, b) => comparePeriods(b.period, a.period) || compareKeys(b.date ?? '', a.date ?? '') || compareKeys(a.id, b.id),
   );
 }
 
@@ -325,7 +325,7 @@ export function reportFacets(summaries: ReportSummary[]): Facet[] {
   return [
     build('kind', 'Loại văn bản', (s) => s.kindLabel, (a, b) => kindOrder.indexOf(a.value) - kindOrder.indexOf(b.value)),
     build('scope', 'Địa bàn', (s) => s.scopeName, (a, b) => a.label.localeCompare(b.label, 'vi')),
-    build('year', 'Năm', (s) => `Năm ${s.year}`, (a, b) => b.value.localeCompare(a.value)),
+    build('year', 'Năm', (s) => `Năm ${s.year}`, (a, b) => compareKeys(b.value, a.value)),
   ];
 }
 

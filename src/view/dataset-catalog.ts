@@ -2,7 +2,7 @@
 // and the table preview. Pure and free of runtime imports so the browser script
 // (src/client/dataset-facets.ts) can share the exact same logic as the server.
 import type { Cell, Dataset, Table } from '../publish/datasets.ts';
-import { foldDiacritics } from '../core/text.ts';
+import { compareKeys, foldDiacritics } from '../core/text.ts';
 import { formatNumber } from '../core/format.ts';
 
 export type FacetKey = 'organization' | 'area' | 'format' | 'period' | 'kind';
@@ -97,8 +97,8 @@ export function facetCounts(entries: CatalogEntry[], selection: Selection = {}):
 /** Facet values for display: most datasets first, then by label (Vietnamese collation); years newest first. */
 export function sortFacetValues(key: FacetKey, counts: Map<string, number>, label: (v: string) => string): { value: string; label: string; count: number }[] {
   const items = [...counts].map(([value, count]) => ({ value, label: label(value), count }));
-  if (key === 'period') return items.sort((a, b) => b.value.localeCompare(a.value));
-  if (key === 'format') return items.sort((a, b) => a.value.localeCompare(b.value));
+  if (key === 'period') return items.sort((a, b) => compareKeys(b.value, a.value));
+  if (key === 'format') return items.sort((a, b) => compareKeys(a.value, b.value));
   return items.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
 }
 

@@ -9,6 +9,7 @@ import { urls } from '../core/urls.ts';
 import { archiveLinks, archivePages, periodYear, recentItems, type ArchiveLink, type ArchivePage } from './archive.ts';
 import { areaNarratives, organizationsWithPages, type AreaNarrative } from './indicator-page.ts';
 import { renderMarkdown } from './markdown.ts';
+import { compareKeys } from '../core/text.ts';
 
 /** One report's summary as AreaNarrative.astro shows it (the area page and its year pages). */
 export interface NarrativeView { id: string; title: string; meta: string; html: string; href: string }
@@ -68,7 +69,7 @@ export function organizationReportList(site: Site, orgId: string): OrganizationR
   return site.content.reports
     .map((r) => r.meta)
     .filter((r) => r.issuer === orgId || r.scope === orgId)
-    .sort((a, b) => comparePeriods(b.period, a.period) || a.id.localeCompare(b.id))
+    .sort((a, b) => comparePeriods(b.period, a.period) || compareKeys(a.id, b.id))
     .map((report) => ({ report, role: report.issuer === orgId ? 'issued' : 'about' }));
 }
 

@@ -9,6 +9,7 @@ import { comparePeriods } from '../core/period.ts';
 import { urls } from '../core/urls.ts';
 import { archiveLinks, archivePages, periodYear, recentItems, type ArchiveLink, type ArchivePage } from './archive.ts';
 import { indicatorFigureRows, indicatorTargets, type FigureRow } from './indicator-page.ts';
+import { compareKeys } from '../core/text.ts';
 
 /** Years of periods the indicator chart draws (the latest ones); the year pages and CSV hold the rest. */
 export const INDICATOR_CHART_YEARS = 5;
@@ -71,7 +72,7 @@ export function indicatorRecent(site: Site, indicatorId: string, max = INDICATOR
 /** Plan targets of the indicator, newest target period first, at most `max`; `total` counts them all. */
 export function indicatorRecentTargets(site: Site, indicatorId: string, max = INDICATOR_TARGETS_MAX): { targets: TargetStatus[]; total: number } {
   const all = indicatorTargets(site, indicatorId);
-  const sorted = [...all].sort((a, b) => comparePeriods(b.target.period, a.target.period) || a.target.key.localeCompare(b.target.key));
+  const sorted = [...all].sort((a, b) => comparePeriods(b.target.period, a.target.period) || compareKeys(a.target.key, b.target.key));
   return { targets: sorted.slice(0, max), total: all.length };
 }
 

@@ -12,6 +12,7 @@ import { absolute, urls } from '../core/urls.ts';
 import { byteSize, exportFiles } from '../publish/export.ts';
 import { exportSizes } from './dataset-catalog.ts';
 import { PUBLISHER } from '../publish/datasets.ts';
+import { compareKeys, compareVi } from '../core/text.ts';
 
 const DEFAULT_COLOR = '#0b4f8a';
 
@@ -56,7 +57,7 @@ function compareSeriesImportance(a: Series, b: Series): number {
     b.points.length - a.points.length ||
     Number(a.breakdown !== null) - Number(b.breakdown !== null) ||
     Number(a.scope !== 'tinh-kon-tum') - Number(b.scope !== 'tinh-kon-tum') ||
-    a.key.localeCompare(b.key)
+    compareKeys(a.key, b.key)
   );
 }
 
@@ -213,7 +214,7 @@ export function indicatorFigureRows(site: Site, indicatorId: string): FigureRow[
         qualityNotes: site.qualityNotes.get(f.key) ?? [],
       };
     })
-    .sort((a, b) => comparePeriods(b.figure.period, a.figure.period) || a.key.localeCompare(b.key));
+    .sort((a, b) => comparePeriods(b.figure.period, a.figure.period) || compareKeys(a.key, b.key));
 }
 
 export function indicatorTargets(site: Site, indicatorId: string): TargetStatus[] {
@@ -328,7 +329,7 @@ export interface AreaNarrative {
 export function areaNarratives(site: Site, areaId: string): AreaNarrative[] {
   return site.content.reports
     .flatMap((r) => r.narratives.filter((n) => n.section === areaId).map((n) => ({ report: r.meta, markdown: n.markdown, href: `${urls.report(r.meta.id)}#${areaId}` })))
-    .sort((a, b) => comparePeriods(a.report.period, b.report.period) || a.report.id.localeCompare(b.report.id));
+    .sort((a, b) => comparePeriods(a.report.period, b.report.period) || compareKeys(a.report.id, b.report.id));
 }
 
 export interface AreaStats {
@@ -380,7 +381,7 @@ export interface OrganizationReports {
 }
 
 export function organizationReports(site: Site, orgId: string): OrganizationReports {
-  const byPeriod = (a: Report, b: Report) => comparePeriods(b.period, a.period) || a.id.localeCompare(b.id);
+  const byPeriod = (a: Report, b: Report) => comparePeriods(b.period, a.period) || compareKeys(a.id, b.id);
   const metas = site.content.reports.map((r) => r.meta);
   return {
     issued: metas.filter((r) => r.issuer === orgId).sort(byPeriod),
@@ -414,7 +415,7 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
     const pool = measured.length > 0 ? measured : fs;
     // Same choice as the time series (one point per period, the first printed), so pages agree.
     const fromSeries = measured.length > 0 ? site.seriesByKey.get(seriesKey(fs[0]))?.points.at(-1)?.figure : undefined;
-    const latest = fromSeries ?? [...pool].sort((a, b) => comparePeriods(a.period, b.period) || a.key.localeCompare(b.key)).at(-1)!;
+    const latest = fromSeries ?? [...pool].sort((a, b) => comparePeriods(a.period, b.period) || compareKeys(a.key, b.key)).at(-1)!;
     return { indicator: byId(site.indicatorsById, latest.indicator, 'chỉ số'), breakdown: breakdownLabel(site, latest.breakdown), latest, target: measured.length === 0, count: fs.length };
   });
   const order = new Map(site.content.indicators.map((i, n) => [i.id, n]));
@@ -424,7 +425,7 @@ export function organizationFigures(site: Site, orgId: string): OrgAreaGroup[] {
       area,
       figures: items
         .filter((x) => x.indicator.area === area.id)
-        .sort((a, b) => order.get(a.indicator.id)! - order.get(b.indicator.id)! || a.breakdown.localeCompare(b.breakdown)),
+        .sort((a, b) => order.get(a.indicator.id)! - order.get(b.indicator.id)! || compareVi(a.breakdown, b.breakdown)),
     }))
     .filter((g) => g.figures.length > 0);
 }

@@ -1,6 +1,7 @@
 // Split a source text into plain and quoted segments so the full-text page can
 // anchor and highlight every quoted sentence. Pure; escaping is the renderer's job.
 import type { Figure } from '../core/model.ts';
+import { compareKeys } from '../core/text.ts';
 
 export interface Segment {
   text: string;
@@ -13,7 +14,7 @@ export interface Segment {
  * grows to the union, so a quote that runs past the first one is still highlighted to its end.
  */
 export function sourceSegments(text: string, figures: Pick<Figure, 'id' | 'location'>[]): Segment[] {
-  const spans = [...figures].sort((a, b) => a.location.start - b.location.start || b.location.end - a.location.end || a.id.localeCompare(b.id));
+  const spans = [...figures].sort((a, b) => a.location.start - b.location.start || b.location.end - a.location.end || compareKeys(a.id, b.id));
   const out: Segment[] = [];
   let pos = 0;
   let current: Segment | null = null;

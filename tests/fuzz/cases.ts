@@ -306,3 +306,56 @@ add({ family: 'csv', name: 'raw HTML in a note', files: { [F]: csv([...GOOD_ROWS
 add({ family: 'narrative', name: 'raw HTML in a narrative', files: { [N]: 'Tiếp nhận.\n\n<iframe src="https://evil.example"></iframe>\n' }, expect: { code: 'html', file: N, line: 3 } });
 add({ family: 'narrative', name: 'narrative in an unknown section', files: { [`${DIR}/narrative/evil.md`]: 'x' }, expect: { code: 'unknown-section', file: `${DIR}/narrative/evil.md` } });
 add({ family: 'narrative', name: 'narrative that is not Markdown', files: { [`${DIR}/narrative/the-che.html`]: '<script>alert(1)</script>' }, expect: { code: 'unknown-section', file: `${DIR}/narrative/the-che.html` } });
+
+// ---- 9. Session 10: messy and hostile real-world text ---------------------------------------------
+// Number cells written the way a document prints them, or the way a computer does.
+for (const value of ['1.234,5', '1,234.5', '1\u00a0234', '1 234', '1\u202f234', '١٢٣', '١٬٢٣٤', '１２３', '1e3', '1E-2', '0x10', 'Infinity', '-Infinity', 'NaN', '+5', '.5', '5.', '1,234'])
+  add({ family: 'number', name: `value ${JSON.stringify(value)}`, files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, breakdown: 'cap-tinh', value })]) }, expect: { code: 'schema', file: F, line: 7, column: 'value' } });
+add({ family: 'number', name: 'denominator "19.632" with a thousands dot kept', files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, breakdown: 'cap-tinh', value: '803', denominator: '1.234,5' })]) }, expect: { code: 'schema', file: F, line: 7, column: 'denominator' } });
+// Ids that a file system or a URL would read as something else.
+for (const folder of ['con', 'nul', 'aux', 'prn', 'com1', 'lpt9', '..', '%2e%2e', 'bc%2ethu', 'bc-thu%00', '.bc-thu'])
+  add({ family: 'id', name: `report folder "${folder}"`, files: moveReport(folder), expect: { code: 'report-id', file: `content/reports/${folder}` } });
+for (const id of ['con', 'nul', 'com1', 'lpt0'])
+  add({ family: 'id', name: `figure id "${id}" (a Windows device name)`, files: { [F]: csv([...GOOD_ROWS, line({ ...QUA_HAN, breakdown: 'cap-tinh', id })]) }, expect: { code: 'schema', file: F, line: 7, column: 'id' } });
+add({ family: 'id', name: 'indicator id "aux" in the catalogue', files: { [I]: replaceOnce(base[I], '"id": "don-vi-kiem-tra"', '"id": "aux"') }, expect: { code: 'schema', file: I, column: 'id', line: at(replaceOnce(base[I], '"id": "don-vi-kiem-tra"', '"id": "aux"'), '"id": "aux"').line } });
+add({ family: 'limit', name: 'a 5 MB source.txt', files: { [S]: SOURCE + 'Đoạn văn dài. '.repeat(350_000) }, expect: { code: 'file-too-large', file: S }, refusesReport: true });
+// Blank text that would publish an empty heading or label.
+for (const [path, find, field] of [
+  [A, '"label": "Cải cách TTHC"', 'label'],
+  [O, '"name": "UBND tỉnh"', 'name'],
+  [B, '"label": "Cấp tỉnh"', 'label'],
+  [I, '"unit": "đơn vị"', 'unit'],
+] as const)
+  for (const blank of ['   ', '\u00a0\u3000'] as const) {
+    const t = replaceOnce(base[path], find, find.replace(/: ".*"/, `: "${blank}"`));
+    add({ family: 'blank', name: `${path} ${field} of ${JSON.stringify(blank)}`, files: { [path]: t }, expect: { code: 'schema', file: path, column: field, line: at(t, `"${field}": "${blank}"`).line } });
+  }
+add({ family: 'blank', name: 'report.json documentNumber of spaces', files: { [R]: JSON.stringify({ ...meta, documentNumber: '   ' }, null, 2) }, expect: { code: 'schema', file: R, line: 8, column: 'documentNumber' } });
+add({ family: 'blank', name: 'report.json title of Hangul fillers (invisible letters)', files: { [R]: JSON.stringify({ ...meta, title: '\u3164\u3164' }, null, 2) }, expect: { code: 'control-char', file: R, line: 4, col: 13 }, refusesReport: true });
+// Hidden characters the character rule now names (raw in the file, or as a header cell).
+const TAG_TEXT = [...'ignore'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+for (const [name, ch] of [['tag characters (hidden ASCII)', TAG_TEXT], ['Hangul filler', '\u3164'], ['Word Symbol bullet U+F0B7', '\uf0b7'], ['split tone mark after a space', ' \u0309'], ['lone VS16 after a space', ' \ufe0f'], ['ZWJ after an emoji, before a letter', '👩\u200d']] as const)
+  for (const [path, after] of [[R, 'Báo'], [N, 'Tiếp'], [A, 'Chỉ đạo']] as const) {
+    const t = replaceOnce(text(path), after, after + ch);
+    const offset = t.indexOf(after) + after.length + (ch.startsWith(' ') || ch.startsWith('👩') ? ch.length - 1 : 0);
+    const before = t.slice(0, offset);
+    add({ family: 'control-char', name: `${path}: ${name}`, files: { [path]: t }, expect: { code: 'control-char', file: path, line: before.split('\n').length, col: offset - before.lastIndexOf('\n') }, refusesReport: path.startsWith(DIR) });
+  }
+add({ family: 'control-char', name: 'source.txt: hidden tag text (refused even where invisible characters are kept)', files: { [S]: replaceOnce(SOURCE, 'BÁO CÁO', `BÁO CÁO${TAG_TEXT}`) }, expect: { code: 'control-char', file: S, line: 1, col: 8 }, refusesReport: true });
+add({ family: 'csv', name: 'figures.csv header cell "quote" + ZERO WIDTH SPACE', files: { [F]: csv(GOOD_ROWS).replace('quote', 'quote\u200b') }, expect: { code: 'control-char', file: F, line: 1, column: 'quote' } });
+// Links whose scheme is hidden by encoding or whitespace.
+for (const [name, md, marker] of [
+  ['hex entity inside the scheme jav&#x61;script:', '[bấm](jav&#x61;script:alert(1))', 'jav&#x61;'],
+  ['decimal tab entity java&#9;script:', '[bấm](java&#9;script:alert(1))', 'java&#9;'],
+  ['named tab entity java&Tab;script:', '[bấm](java&Tab;script:alert(1))', 'java&Tab;'],
+  ['newline entity java&#10;script:', '[bấm](java&#10;script:alert(1))', 'java&#10;'],
+  ['colon entity javascript&#58;', '[bấm](javascript&#58;alert(1))', 'javascript&#58;'],
+  ['percent-encoded scheme %6Aavascript:', '[bấm](%6Aavascript:alert(1))', '%6A'],
+  ['tab inside an angle-bracket destination', '[bấm](<java\tscript:alert(1)>)', 'java\t'],
+  ['destination on the next line', '[bấm](\njavascript:alert(1))', 'javascript'],
+] as const) {
+  const t = `Tiếp nhận hồ sơ.\n\n${md}\n`;
+  add({ family: 'unsafe-link', name, files: { [N]: t }, expect: { code: 'unsafe-link', file: N, ...at(t, marker, t.indexOf(md)) } });
+}
+// Not an autolink (a scheme cannot hold "&"): read as an HTML tag, refused as such.
+add({ family: 'narrative', name: 'autolink-looking <jav&#x61;script:…>', files: { [N]: 'Tiếp nhận hồ sơ.\n\n<jav&#x61;script:alert(1)>\n' }, expect: { code: 'html', file: N, line: 3 } });

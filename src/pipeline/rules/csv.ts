@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Issue } from '../../core/model.ts';
 import type { CsvColumns } from '../../core/schema.ts';
 import type { RawFile } from '../load.ts';
-import { SOFT } from '../read-content.ts';
+import { describeChar, forbiddenChar } from '../read-content.ts';
 import { cellProblem, LIMITS } from './limits.ts';
 
 interface CsvRow {
@@ -15,7 +15,9 @@ interface CsvRow {
 /** Parse CSV with papaparse, keeping the line where each record starts. */
 function parseCsv(file: RawFile, issues: Issue[]): CsvRow[] {
   const rows: CsvRow[] = [];
-  const text = file.text;
+  // One line end for papaparse, which guesses a single one from the first it meets: a file mixing CR ("CSV (Macintosh)")
+  // and CRLF lines merged rows. Each CR, LF or CRLF stays one line end, so line numbers do not move.
+  const text = file.text.replace(/\r\n?/g, '\n');
   // papaparse's cursor is the offset where the next record starts; count newlines up to each record.
   let start = 0;
   let line = 1;
@@ -68,6 +70,14 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
     return [];
   }
   const header = rows[0].cells.map((c) => c.trim());
+  // A column name with a hidden character ("quote" + U+200B from a copied header) would read as an unknown column.
+  for (const name of header) {
+    const bad = forbiddenChar(name);
+    if (!bad) continue;
+    const visible = [...name].filter((_, i, all) => all.slice(0, i).join('').length !== bad.offset).join('');
+    issues.push({ level: 'error', code: 'control-char', file: file.path, line: rows[0].line, column: visible, message: `Tên cột "${visible}" có ký tự ${describeChar(bad.char)}: ${bad.reason}.`, hint: 'Gõ lại tên cột ở dòng đầu (ký tự ẩn thường bị dán vào khi sao chép từ Word/PDF/Zalo).' });
+    return [];
+  }
   const headerError = (message: string, hint: string) => issues.push({ level: 'error', code: 'csv-header', file: file.path, line: rows[0].line, message, hint });
   const unknown = header.filter((c) => !columns.all.includes(c));
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
@@ -92,7 +102,7 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
       err(undefined, 'csv-columns', `Dòng có ${row.cells.length} ô, cần ${header.length} (theo dòng tiêu đề).`, 'Ô chứa dấu phẩy phải nằm trong ngoặc kép.');
       continue;
     }
-    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i], SOFT)] as const).find(([, p]) => p);
+    const bad = header.map((c, i) => [c, cellProblem(c, row.cells[i])] as const).find(([, p]) => p);
     if (bad?.[1]) {
       err(bad[0], bad[1].code, bad[1].message, bad[1].hint);
       continue;

@@ -10,6 +10,14 @@ import { hedgeCheck } from './hedges.ts';
 import { canonicalPeriod } from './periods.ts';
 import { quoteProblems } from './quotes.ts';
 import { figureAnchorProblem } from './strict.ts';
+import { describeChar } from '../read-content.ts';
+
+/** When two texts differ only in which space characters they use (NBSP from Word): the cell's odd one, described. */
+function spaceDifference(cell: string, expected: string): string | null {
+  if (cell === expected || cell.replace(/\s/g, ' ') !== expected.replace(/\s/g, ' ')) return null;
+  const i = [...cell].findIndex((c, k) => c !== [...expected][k]);
+  return describeChar([...cell][i]);
+}
 
 /** The valid figures of one report's figures.csv; every other row becomes errors. */
 export function validateFigures(file: RawFile, meta: Report, sourceText: string, refs: Refs, issues: Issue[]): Figure[] {
@@ -30,7 +38,8 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ số sẵn có hoặc thêm chỉ số mới vào danh mục.');
       ok = false;
     } else if (indicator.unit !== f.unit) {
-      err('unit', 'unit-mismatch', `Đơn vị tính "${f.unit}" khác đơn vị tính của chỉ số "${f.indicator}" ("${indicator.unit}").`, `Ghi đơn vị tính "${indicator.unit}".`);
+      const space = spaceDifference(f.unit, indicator.unit);
+      err('unit', 'unit-mismatch', `Đơn vị tính "${f.unit}" khác đơn vị tính của chỉ số "${f.indicator}" ("${indicator.unit}")${space ? `: chỉ khác ở khoảng trắng, ô dùng ${space}` : ''}.`, `Ghi đơn vị tính "${indicator.unit}"${space ? ' (gõ lại khoảng trắng bằng phím cách)' : ''}.`);
       ok = false;
     }
     if (!refs.orgIds.has(f.scope)) {

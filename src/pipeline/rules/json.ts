@@ -89,7 +89,8 @@ export function parseJson(file: RawFile, issues: Issue[], known?: readonly strin
     });
     return null;
   }
-  return { value: JSON.parse(file.text), doc: jsonDoc(file, tree) };
+  // The file is NFC already; a "\u0301" escape decodes after that: normalise what it decodes to, so published text is NFC.
+  return { value: JSON.parse(file.text, (_key, v: unknown) => (typeof v === 'string' ? v.normalize('NFC') : v)), doc: jsonDoc(file, tree) };
 }
 
 /** zod failures as issues at the line of the failing field (`base`: where the validated value sits). */

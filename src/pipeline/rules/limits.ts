@@ -3,6 +3,9 @@
 // reports (today: ≤ 90 KB sources, ≤ 200 figures) plenty of room. Each limit is
 // documented in content/README.md; breaking one is a validate error, never a crash.
 
+import { WINDOWS_RESERVED, WINDOWS_RESERVED_MESSAGE } from '../../core/schema.ts';
+import { describeChar, forbiddenChar } from '../read-content.ts';
+
 export const LIMITS = {
   /** Any id (report folder, figure, catalogue entry): short enough for every file system path it becomes. */
   idLength: 80,
@@ -51,6 +54,7 @@ export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function idProblem(id: string): string | null {
   if (id.length > LIMITS.idLength) return `dài ${id.length} ký tự, tối đa ${LIMITS.idLength}`;
   if (!ID_RE.test(id)) return 'chỉ được dùng chữ thường không dấu a-z, chữ số và "-" (vd. "kon-tum-2025-q2")';
+  if (WINDOWS_RESERVED.test(id)) return WINDOWS_RESERVED_MESSAGE;
   return null;
 }
 
@@ -76,16 +80,16 @@ export function jsonTooDeep(text: string, max: number = LIMITS.jsonDepth): { off
 }
 
 /**
- * A CSV cell's problem (too long; invisible characters outside the quote), with
- * the offset in the cell, or null. Quotes may keep what source.txt has: they must
- * match it anyway.
+ * A CSV cell's problem (too long; invisible characters outside the quote, by the one rule of
+ * read-content.ts), with the offset in the cell, or null. Quotes may keep what source.txt has:
+ * they must match it anyway.
  */
-export function cellProblem(column: string, value: string, soft: RegExp): { code: string; offset: number; message: string; hint: string } | null {
+export function cellProblem(column: string, value: string): { code: string; offset: number; message: string; hint: string } | null {
   if (value.length > LIMITS.cellLength)
     return { code: 'limit', offset: LIMITS.cellLength, message: `Ô dài ${value.length} ký tự, tối đa ${LIMITS.cellLength}.`, hint: 'Trích dẫn chỉ cần câu chứa số liệu; rút gọn ô này.' };
   if (column !== 'quote') {
-    const m = soft.exec(value);
-    if (m) return { code: 'control-char', offset: m.index, message: `Ký tự ẩn U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} không được phép ngoài cột quote.`, hint: 'Xóa ký tự ẩn (thường bị dán vào khi sao chép từ PDF/Word).' };
+    const bad = forbiddenChar(value);
+    if (bad) return { code: 'control-char', offset: bad.offset, message: `Ký tự ${describeChar(bad.char)} không được phép ngoài cột quote: ${bad.reason}.`, hint: 'Xóa ký tự này (thường bị dán vào khi sao chép từ PDF/Word/Zalo).' };
   }
   return null;
 }

@@ -64,9 +64,12 @@ export function narrativeCharProblems(markdown: string): LinkProblem[] {
   const out: LinkProblem[] = [];
   for (const m of markdown.matchAll(/&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g)) {
     const decoded = micromark(`x${m[0]}x`).replace(/^<p>x|x<\/p>$/g, '');
-    const bad = forbiddenChar(decoded);
-    if (bad)
-      out.push({ ...lineCol(markdown, m.index), message: `Tham chiếu ký tự ${m[0]} là ký tự điều khiển/ẩn ${describeChar(bad.char)}.`, hint: 'Xóa tham chiếu ký tự này.' });
+    // Judged between its neighbours, as the page shows it ("👩&zwj;💻" is an emoji sequence).
+    const left = [...markdown.slice(Math.max(0, m.index - 2), m.index)].pop() ?? '';
+    const right = [...markdown.slice(m.index + m[0].length, m.index + m[0].length + 2)][0] ?? '';
+    const bad = forbiddenChar(left + decoded + right);
+    if (bad && bad.offset >= left.length && bad.offset < left.length + decoded.length)
+      out.push({ ...lineCol(markdown, m.index), message: `Tham chiếu ký tự ${m[0]} là ký tự ${describeChar(bad.char)}: ${bad.reason}.`, hint: 'Xóa tham chiếu ký tự này.' });
   }
   return out;
 }

@@ -8,6 +8,9 @@ import type { RawFile } from '../load.ts';
 import { EXTRA_SECTION_IDS, HTML_TAG, pageSections, type Refs } from './context.ts';
 import { narrativeCharProblems, narrativeLinkProblems } from './narrative-links.ts';
 
+/** CommonMark autolinks: <scheme:…> (no space, < or >) and <e-mail address>. */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/g;
+
 /** The narratives that may be published; every problem becomes an issue. */
 export function validateNarratives(files: RawFile[], refs: Refs, issues: Issue[]): Narrative[] {
   const narratives: Narrative[] = [];
@@ -30,7 +33,11 @@ export function validateNarratives(files: RawFile[], refs: Refs, issues: Issue[]
     }
     const lines = n.text.split('\n');
     // Comments, CDATA and processing instructions are HTML too (micromark shows them as text).
-    const htmlLine = lines.findIndex((l) => HTML_TAG.test(l) || /<!--|<!\[CDATA\[|<\?[a-z]/i.test(l));
+    // An autolink "<https://…>" or "<vp@kontum.gov.vn>" is Markdown, not HTML: its address is checked as a link below.
+    const htmlLine = lines.findIndex((l) => {
+      const text = l.replace(AUTOLINK, '');
+      return HTML_TAG.test(text) || /<!--|<!\[CDATA\[|<\?[a-z]/i.test(text);
+    });
     if (htmlLine >= 0) {
       issues.push({
         level: 'error',

@@ -1,6 +1,7 @@
 // Validator rule family: a figure's verbatim quote. The quote is found in source.txt, and
 // the value (and denominator) it records are printed in it, as quantities, in the order printed.
-import { locateQuote, type QuoteLocation } from '../../core/quote.ts';
+import { explainQuoteMiss, locateQuote, type QuoteLocation } from '../../core/quote.ts';
+import { lineCol } from '../read-content.ts';
 import { statesNone, textMentionsValue } from '../../core/vn-number.ts';
 import { fractionOrderProblem, valueRoleProblem } from './strict.ts';
 import { plain } from './context.ts';
@@ -26,8 +27,7 @@ export function quoteProblems(
 ): { location: QuoteLocation | null; problems: QuoteProblem[] } {
   const problems: QuoteProblem[] = [];
   const location = locateQuote(sourceText, quote);
-  if (!location)
-    problems.push({ column: 'quote', code: 'quote-not-found', message: 'Không tìm thấy trích dẫn trong source.txt.', hint: 'Sao chép nguyên văn từ source.txt (chỉ được khác khoảng trắng, dấu * và số chú thích).' });
+  if (!location) problems.push(notFound(sourceText, quote));
   // An explicit zero is printed in words ("không có", "chưa phát hiện"): the quote must say so.
   if (!textMentionsValue(quote, value) && !(value === 0 && statesNone(quote)))
     problems.push({
@@ -44,4 +44,24 @@ export function quoteProblems(
   const order = ok && !role && denominator !== null ? fractionOrderProblem(quote, value, denominator) : null;
   if (order) problems.push({ column: 'denominator', code: 'fraction-order', message: order, hint: 'value là tử số (số đứng trước "/"), denominator là mẫu số.' });
   return { location, problems };
+}
+
+const VERBATIM = 'Sao chép nguyên văn từ source.txt (chỉ được khác khoảng trắng, dấu * và số chú thích).';
+
+/** The quote-not-found problem, saying which words differ when the source has a near match. */
+function notFound(sourceText: string, quote: string): QuoteProblem {
+  const miss = explainQuoteMiss(sourceText, quote);
+  if (!miss) return { column: 'quote', code: 'quote-not-found', message: 'Không tìm thấy trích dẫn trong source.txt.', hint: VERBATIM };
+  const { line } = lineCol(sourceText, miss.start);
+  const words = miss.words.map((w) => `trích dẫn "${w.quote}", nguồn "${w.source}"`).join('; ');
+  const why =
+    miss.kind === 'tones'
+      ? 'cùng chữ nhưng dấu thanh đặt ở nguyên âm khác (kiểu "hoà/Thuỷ" và "hòa/Thủy")'
+      : 'khác dấu, chữ hoa/thường hoặc dấu câu kiểu in (“ ” – —)';
+  return {
+    column: 'quote',
+    code: 'quote-not-found',
+    message: `Không tìm thấy nguyên văn trích dẫn trong source.txt; dòng ${line} của nguồn gần khớp nhưng ${why}: ${words}.`,
+    hint: `Trích dẫn phải giữ đúng cách viết của văn bản gốc: sao chép đoạn đó từ source.txt dòng ${line} (không gõ lại).`,
+  };
 }

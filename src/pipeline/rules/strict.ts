@@ -72,7 +72,7 @@ export function jsonStringCharProblems(tree: JsonNode | undefined): { offset: nu
   const visit = (node: JsonNode) => {
     if (node.type === 'string') {
       const bad = forbiddenChar(String(node.value));
-      if (bad) out.push({ offset: node.offset, message: `Chuỗi JSON chứa ký tự điều khiển/ẩn ${describeChar(bad.char)} (viết dạng thoát hay trực tiếp đều không được).` });
+      if (bad) out.push({ offset: node.offset, message: `Chuỗi JSON chứa ký tự ${describeChar(bad.char)}: ${bad.reason} (viết dạng thoát hay trực tiếp đều không được).` });
     }
     for (const c of node.children ?? []) visit(c);
   };

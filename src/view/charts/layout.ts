@@ -1,11 +1,11 @@
 // Text layout for charts drawn at build time, where no browser measures text: estimated label
 // widths, thinning of axis ticks whose labels would touch, and dropping value labels that would
 // overlap (the data table under every chart keeps every value). Pure functions, no DOM.
-import { CHAR_WIDTH, FONT_SIZE } from './render.ts';
+import { FONT_SIZE, WIDE_CHAR_WIDTH } from './render.ts';
 
-/** Estimated width in px of `text` at `fontSize` (bold text is about 6 % wider). */
+/** Width in px of `text` at `fontSize` in the widest common font (bold text is about 6 % wider): an upper estimate. */
 export function textWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
-  return [...text].length * CHAR_WIDTH * (fontSize / FONT_SIZE) * (bold ? 1.06 : 1);
+  return [...text].length * WIDE_CHAR_WIDTH * (fontSize / FONT_SIZE) * (bold ? 1.06 : 1);
 }
 
 export interface Tick {

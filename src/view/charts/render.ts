@@ -80,6 +80,11 @@ export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 16;
 /** Average width of a Vietnamese character at 13 px in the site's sans-serif (measured: 6,5–7 px). */
 export const CHAR_WIDTH = 7;
+/**
+ * The same in the widest common fallback, DejaVu Sans (Chromium on Linux; measured 7,5 px): what text must
+ * fit in (wrapped labels, labels that must not touch), so it fits in every font.
+ */
+export const WIDE_CHAR_WIDTH = 7.6;
 
 /**
  * Greedy word wrap at `max` characters. The bar chart lays out rows by their line

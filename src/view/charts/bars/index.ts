@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartTable, ChartType } from '../types.ts';
 import { scaleLinear } from 'd3';
-import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, wrapLabel } from '../render.ts';
+import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, WIDE_CHAR_WIDTH, wrapLabel } from '../render.ts';
 import { textWidth, thinTicks } from '../layout.ts';
 
 export interface BarRow {
@@ -32,7 +32,7 @@ export const barChart = (rows: BarRow[], options: BarOptions): string => cachedC
 function drawBarChart(rows: BarRow[], options: BarOptions): string {
   const width = options.width ?? CHART_WIDTHS.wide;
   const layout = barLayout(rows, width, options.domain);
-  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH), true));
+  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / WIDE_CHAR_WIDTH), true));
   const lines = Math.max(1, ...labels.map((l) => l.length));
   const bar = 16;
   // One band per row: the label lines, a small gap, the bar. The inner padding

@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import type { ChartTable, ChartType } from '../types.ts';
-import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
+import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
 import { labelBox, placeLabels, textWidth, thinTicks, type Box } from '../layout.ts';
 
 export interface LinePoint {
@@ -132,8 +132,7 @@ export function lineLayout(points: LinePoint[], opts: { width: number; height: n
   const yScale = scaleLinear().domain([y0, y1]).nice(yTicks).range([height - MARGIN.bottom, MARGIN.top]);
   const yDomain = y1 > y0 ? (yScale.domain() as [number, number]) : undefined;
   // Room for the longest y tick label ("1.000.000"): Plot does not measure text.
-  const tickChars = Math.max(...yScale.ticks(yTicks).map((t) => tickFormat(t).length));
-  const marginLeft = Math.max(tickChars * CHAR_WIDTH + 12, 32);
+  const marginLeft = Math.max(Math.ceil(Math.max(...yScale.ticks(yTicks).map((t) => textWidth(tickFormat(t))))) + 12, 32);
   // Half an x tick label ("Q3/2024", or "2024" for year ticks) past the first and the last point.
   const tickLabels = opts.xTicks?.map((t) => t.label) ?? ['2024'];
   const insetLeft = Math.ceil(textWidth(tickLabels[0]) / 2) + 2;

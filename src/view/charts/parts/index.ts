@@ -2,7 +2,7 @@
 // legend row per part. Drawn as plain SVG (Plot has no such mark).
 import type { ChartTable, ChartType } from '../types.ts';
 import { barSummary, barTable, type BarRow } from '../bars/index.ts';
-import { CHAR_WIDTH, CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
+import { CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
 import { textWidth } from '../layout.ts';
 
 const LABEL_X = 20;
@@ -44,11 +44,11 @@ export function partsChart(parts: BarRow[], options: PartsOptions): string {
     ...(total ? [{ label: 'Tổng (số in trong văn bản)', text: total.text, color: null, bold: true }] : [])];
   for (const r of rows) {
     const top = y;
-    const lines = wrapLabel(r.label, Math.max(8, Math.floor((width - LABEL_X - textWidth(r.text, FONT_SIZE, true) - 10) / (CHAR_WIDTH * (r.bold ? 1.06 : 1)))), true);
+    const lines = wrapLabel(r.label, Math.max(8, Math.floor((width - 2 - LABEL_X - textWidth(r.text, FONT_SIZE, true) - 10) / textWidth('x', FONT_SIZE, r.bold))), true);
     if (r.color) out.push(`<rect x="0" y="${top}" width="12" height="12" fill="${r.color}"/>`);
     else out.push(`<rect x="0.75" y="${top + 0.75}" width="10.5" height="10.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
     lines.forEach((line, j) => out.push(`<text x="${LABEL_X}" y="${top + 11 + j * LINE_HEIGHT}"${r.bold ? ' font-weight="600"' : ''}>${escapeXml(line)}</text>`));
-    out.push(`<text x="${width}" y="${top + 11}" text-anchor="end" font-weight="600">${escapeXml(r.text)}</text>`);
+    out.push(`<text x="${width - 2}" y="${top + 11}" text-anchor="end" font-weight="600">${escapeXml(r.text)}</text>`);
     y += lines.length * LINE_HEIGHT + 6;
   }
   const height = Math.round(y + 2);

@@ -10,6 +10,7 @@ import { runPipeline } from '../../src/pipeline/site.ts';
 import { urls } from '../../src/core/urls.ts';
 import { formatFigure } from '../../src/core/format.ts';
 import { reportIndicatorCharts } from '../../src/view/chart-data.ts';
+import { CHART_WIDTHS } from '../../src/view/charts/index.ts';
 import { shownSourceText } from '../../src/view/source-reflow.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -38,7 +39,7 @@ describe('report pages', () => {
       expect(chart).not.toBeNull();
       // Drawn once, in the phone layout (compact: a report has many small charts and a DOM budget).
       expect(chart!.querySelectorAll('svg[width]').length, 'one drawing per chart').toBeGreaterThan(0);
-      expect(chart!.querySelector('.chart-compact svg')!.getAttribute('width')).toBe('340');
+      expect(chart!.querySelector('.chart-compact svg')!.getAttribute('width')).toBe(String(CHART_WIDTHS.narrow));
       expect(chart!.querySelector('.chart-wide, .chart-narrow')).toBeNull();
       expect(chart!.querySelector('[role="img"][aria-label]')).not.toBeNull();
       expect(chart!.querySelector('table')).not.toBeNull();

@@ -52,17 +52,18 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     // Was 113 707 px, then 16 942 px after the audit (195 figures, basis/status words beside 138):
     // one FigureTable with tighter cards, period/basis on the label line and data-quality notes
     // printed once per table brought it back under 15 000 px; 24 px "Nguồn" tap targets (WCAG 2.2, 2.5.8) then
-    // added ~4 px per figure row (15 664 px in session 7).
-    expect(height).toBeLessThanOrEqual(16_000);
+    // added ~4 px per figure row (15 664 px in session 7). Secondary text at 14 px (labels were 13.6, changes
+    // 12.5 px; session 10) added ~4 px per row: 15 697 → 16 455 px.
+    expect(height).toBeLessThanOrEqual(16_500);
     await page.close();
   });
 
-  it.each(reportIds)('report %s stays within 3 500 px plus 68 px and 2 000 + 20 elements per figure at 360 px', async (id) => {
+  it.each(reportIds)('report %s stays within 3 500 px plus 70 px and 2 000 + 20 elements per figure at 360 px', async (id) => {
     const page = await h.browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.goto(`${h.baseUrl}/bao-cao/${id}/`);
     const { height, elements } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, elements: document.querySelectorAll('*').length }));
     const figures = site.reportsById.get(id)!.figures.length;
-    expect(height, id).toBeLessThanOrEqual(3500 + 68 * figures); // 65 before the 24 px tap targets
+    expect(height, id).toBeLessThanOrEqual(3500 + 70 * figures); // 65 before the 24 px tap targets, 68 before 14 px secondary text
     // DOM size: about 18 elements per figure row (FigureTable, FigureSource) plus the charts, each
     // drawn once (compact). Q1 2025: 4 739 elements in its HTML (tests/build/crawl.test.ts: ≤ 5 000).
     expect(elements, id).toBeLessThanOrEqual(2000 + 20 * figures);

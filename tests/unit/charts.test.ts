@@ -42,7 +42,7 @@ describe('barChart', () => {
     expect(narrow.getAttribute('width')).toBe(String(CHART_WIDTHS.narrow));
     const labelLines = (svg: SVGSVGElement) => [...svg.querySelectorAll('text')].filter((t) => t.textContent!.startsWith('Hồ sơ đề nghị')).flatMap((t) => [...t.querySelectorAll('tspan')]).length || 1;
     expect(labelLines(wide)).toBe(1);
-    expect(labelLines(narrow)).toBe(2);
+    expect(labelLines(narrow)).toBeGreaterThanOrEqual(2);
     // Taller rows hold the extra label line.
     expect(Number(narrow.getAttribute('height'))).toBeGreaterThan(Number(wide.getAttribute('height')));
   });

@@ -66,8 +66,13 @@ export function cachedChart(kind: string, input: unknown, draw: () => string): s
   return cache ? cache(kind, input, draw) : draw();
 }
 
-/** Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text. */
-export const CHART_WIDTHS = { wide: 640, narrow: 340 } as const;
+/**
+ * Chart widths: a wide layout and one drawn for phones, where scaling the wide one down leaves 6 px text.
+ * The narrow one fits a 320 px screen's 288 px column at 96 % (13 px text stays 12.5 px), and is drawn
+ * at its own size from 328 px (a 360 px screen) up to the width where the wide one takes over
+ * (global.css, "Charts").
+ */
+export const CHART_WIDTHS = { wide: 640, narrow: 300 } as const;
 /** Below this width a chart uses its phone layout (fewer ticks and labels). */
 export const isNarrow = (width: number) => width < 480;
 
@@ -75,21 +80,32 @@ export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 16;
 /** Average width of a Vietnamese character at 13 px in the site's sans-serif (measured: 6,5–7 px). */
 export const CHAR_WIDTH = 7;
+/**
+ * The same in the widest common fallback, DejaVu Sans (Chromium on Linux; measured 7,5 px): what text must
+ * fit in (wrapped labels, labels that must not touch), so it fits in every font.
+ */
+export const WIDE_CHAR_WIDTH = 7.6;
 
 /**
  * Greedy word wrap at `max` characters. The bar chart lays out rows by their line
  * count, so it wraps labels itself instead of leaving it to Plot's estimate in ems.
+ * With `hard`, a word longer than a line is cut into line-long pieces (a chart cannot
+ * scroll: one unbreakable word would run past its edge).
  */
-export function wrapLabel(text: string, max: number): string[] {
+export function wrapLabel(text: string, max: number, hard = false): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.trim().split(/\s+/)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  for (const whole of words) {
+    const chars = [...whole];
+    const pieces = hard && max >= 1 && chars.length > max ? Array.from({ length: Math.ceil(chars.length / max) }, (_, i) => chars.slice(i * max, (i + 1) * max).join('')) : [whole];
+    for (const word of pieces) {
+      if (line && line.length + 1 + word.length > max) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
   }
   if (line) lines.push(line);
   return lines;
 }
-

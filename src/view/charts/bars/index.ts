@@ -2,7 +2,9 @@
 // scopes or breakdowns of one period.
 import * as Plot from '@observablehq/plot';
 import type { ChartTable, ChartType } from '../types.ts';
-import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, wrapLabel } from '../render.ts';
+import { scaleLinear } from 'd3';
+import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, LINE_HEIGHT, plotDocument, renderPlot, tickFormat, WIDE_CHAR_WIDTH, wrapLabel } from '../render.ts';
+import { textWidth, thinTicks } from '../layout.ts';
 
 export interface BarRow {
   label: string;
@@ -29,8 +31,8 @@ export const barChart = (rows: BarRow[], options: BarOptions): string => cachedC
 
 function drawBarChart(rows: BarRow[], options: BarOptions): string {
   const width = options.width ?? CHART_WIDTHS.wide;
-  const marginRight = 90; // room for the value printed after the bar
-  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / CHAR_WIDTH)));
+  const layout = barLayout(rows, width, options.domain);
+  const labels = rows.map((r) => wrapLabel(r.label, Math.floor((width - 16) / WIDE_CHAR_WIDTH), true));
   const lines = Math.max(1, ...labels.map((l) => l.length));
   const bar = 16;
   // One band per row: the label lines, a small gap, the bar. The inner padding
@@ -38,7 +40,8 @@ function drawBarChart(rows: BarRow[], options: BarOptions): string {
   const step = bar + lines * LINE_HEIGHT + 8;
   const padding = 1 - bar / step;
   const marginTop = 4;
-  const marginBottom = 32;
+  // Tick labels, then the unit ("hồ sơ →") on a line of its own below them: beside the last tick it covered it.
+  const marginBottom = 46;
   // Rows are keyed by position, so two rows with the same label still get a bar each.
   const keyed = rows.map((r, i) => ({ ...r, key: String(i), lines: labels[i].join('\n') }));
   return renderPlot(
@@ -46,12 +49,12 @@ function drawBarChart(rows: BarRow[], options: BarOptions): string {
       document: plotDocument,
       width,
       height: Math.round(marginTop + marginBottom + step * (rows.length + padding)),
-      marginLeft: 8,
-      marginRight,
+      marginLeft: BAR_MARGIN_LEFT,
+      marginRight: layout.marginRight,
       marginTop,
       marginBottom,
       ariaLabel: options.ariaLabel,
-      x: { grid: true, label: options.unit, tickFormat, domain: options.domain, ticks: isNarrow(width) ? 3 : 4, nice: true },
+      x: { grid: true, label: options.unit, labelOffset: 44, tickFormat, domain: layout.domain, ticks: layout.ticks },
       y: { axis: null, domain: keyed.map((r) => r.key), paddingInner: padding, paddingOuter: padding },
       marks: [
         Plot.barX(keyed, { x: 'value', y: 'key', fill: 'color', title: (d: BarRow) => `${d.label}: ${d.text}` }),
@@ -61,6 +64,26 @@ function drawBarChart(rows: BarRow[], options: BarOptions): string {
       ],
     }) as never,
   );
+}
+
+const BAR_MARGIN_LEFT = 8;
+
+/**
+ * The x axis of a bar chart at a width: room on the right for the longest printed value after its bar,
+ * the domain made nice, and the ticks whose labels fit without touching (fewer on a phone).
+ */
+export function barLayout(rows: BarRow[], width: number, domain?: [number, number]): { marginRight: number; domain: [number, number]; ticks: number[] } {
+  // The value printed after the bar ("1.279.096 triệu đồng"), bold, 4 px from the bar's end; the bars keep 40 % of the width.
+  const marginRight = Math.min(Math.round(width * 0.6), Math.max(40, Math.ceil(Math.max(0, ...rows.map((r) => textWidth(r.text, FONT_SIZE, true))) + 8)));
+  const count = isNarrow(width) ? 3 : 4;
+  const values = rows.map((r) => r.value).filter(Number.isFinite);
+  const scale = scaleLinear().domain(domain ?? [Math.min(0, ...values), Math.max(0, ...values)]);
+  if (!domain) scale.nice(count);
+  const [d0, d1] = scale.domain() as [number, number];
+  const range = Math.max(1, width - BAR_MARGIN_LEFT - marginRight);
+  const at = (v: number) => BAR_MARGIN_LEFT + (d1 > d0 ? ((v - d0) / (d1 - d0)) * range : 0);
+  const ticks = thinTicks(scale.ticks(count).map((v) => ({ x: at(v), label: tickFormat(v), v }))).map((t) => t.v);
+  return { marginRight, domain: [d0, d1], ticks };
 }
 
 /** A bar chart's text alternative: every bar as "label: value". */

@@ -3,7 +3,8 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import type { ChartTable, ChartType } from '../types.ts';
-import { cachedChart, CHAR_WIDTH, CHART_WIDTHS, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
+import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
+import { labelBox, placeLabels, textWidth, thinTicks, type Box } from '../layout.ts';
 
 export interface LinePoint {
   /** ISO date of the end of the period, for ordering on a time axis. */
@@ -33,57 +34,150 @@ function drawLineChart(points: LinePoint[], options: LineOptions): string {
   const series = [...new Set(points.map((p) => p.series))];
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
   const width = options.width ?? (spark ? 120 : CHART_WIDTHS.wide);
-  const narrow = isNarrow(width);
-  // A NaN value marks a missing period: the line breaks there (Plot leaves undefined points out of a line).
-  const valued = points.filter((p) => Number.isFinite(p.value));
-  const gaps = [...new Map(points.filter((p) => !Number.isFinite(p.value)).map((p) => [p.date.getTime(), p])).values()];
-  // Value labels: the first period's anchored at the start and the last's at the end, so they stay inside the plot.
-  const times = valued.map((p) => p.date.getTime());
-  const [first, last] = [Math.min(...times), Math.max(...times)];
-  // Several lines on a phone: label only the latest value of each line (the table below has the rest).
-  const latest = new Map<string, number>();
-  for (const p of valued) latest.set(p.series, Math.max(latest.get(p.series) ?? -Infinity, p.date.getTime()));
-  const labelled = narrow && series.length > 1 ? valued.filter((p) => p.date.getTime() === latest.get(p.series)) : valued;
-  const label = (anchor: 'start' | 'middle' | 'end', keep: (t: number) => boolean) =>
-    Plot.text(labelled.filter((p) => keep(p.date.getTime())), { x: 'date', y: 'value', text: 'text', dy: -10, textAnchor: anchor, fill: 'currentColor' });
-  // Room for the longest y tick label ("1.000.000"): Plot does not measure text.
-  const yTicks = narrow ? 4 : 6;
-  const tickChars = Math.max(...scaleLinear().domain([0, Math.max(0, ...valued.map((p) => p.value))]).nice(yTicks).ticks(yTicks).map((t) => tickFormat(t).length));
+  const height = options.height ?? (spark ? 36 : isNarrow(width) ? 240 : 300);
+  if (spark) {
+    return renderPlot(
+      Plot.plot({
+        document: plotDocument,
+        width,
+        height,
+        ariaLabel: options.ariaLabel,
+        margin: 4,
+        marginTop: 6,
+        marginBottom: 6,
+        x: { axis: null, type: 'utc' },
+        y: { axis: null, zero: false },
+        color,
+        marks: [
+          Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2 }),
+          Plot.dot(points.filter((p) => Number.isFinite(p.value)).slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 }),
+        ],
+      }) as never,
+    );
+  }
+  const layout = lineLayout(points, { width, height, xTicks: options.xTicks });
+  const label = (anchor: 'start' | 'middle' | 'end') =>
+    Plot.text(layout.labels.filter((l) => l.anchor === anchor), { x: 'date', y: 'value', text: 'text', dy: -LABEL_DY, textAnchor: anchor, fill: 'currentColor' });
   return renderPlot(
     Plot.plot({
       document: plotDocument,
       width,
-      height: options.height ?? (spark ? 36 : narrow ? 240 : 300),
+      height,
       ariaLabel: options.ariaLabel,
-      // At least half an x tick label ("Q3/2024") before the first point.
-      marginLeft: spark ? 4 : Math.max(tickChars * CHAR_WIDTH + 12, 32),
-      // Half an x tick label ("Q1/2025") past the last point.
-      marginRight: spark ? 4 : 30,
-      marginTop: spark ? 6 : 20,
-      marginBottom: spark ? 6 : 30,
-      x: spark ? { axis: null, type: 'utc' } : options.xTicks
-          ? { type: 'utc', label: null, ticks: options.xTicks.map((t) => t.date), tickFormat: (d: Date) => options.xTicks!.find((t) => t.date.getTime() === d.getTime())?.label ?? '' }
-          : { type: 'utc', label: null, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
+      marginLeft: layout.marginLeft,
+      marginRight: MARGIN.right,
+      marginTop: MARGIN.top,
+      marginBottom: MARGIN.bottom,
+      x: options.xTicks
+        ? { type: 'utc', label: null, domain: layout.xDomain, insetLeft: layout.insetLeft, insetRight: layout.insetRight, ticks: layout.xTicks.map((t) => t.date), tickFormat: (d: Date) => options.xTicks!.find((t) => t.date.getTime() === d.getTime())?.label ?? '' }
+        : { type: 'utc', label: null, domain: layout.xDomain, insetLeft: layout.insetLeft, insetRight: layout.insetRight, ticks: 4, tickFormat: (d: Date) => `${d.getUTCFullYear()}` },
       // No y label: the caption names the unit and every point's label carries it; a label up there collides with them.
-      y: spark ? { axis: null, zero: false } : { grid: true, label: null, tickFormat, nice: yTicks, zero: true, ticks: yTicks },
+      y: { grid: true, label: null, tickFormat, domain: layout.yDomain, nice: layout.yDomain ? undefined : layout.yTicks, zero: true, ticks: layout.yTicks },
       color,
       marks: [
-        // Each missing period is marked where it falls: a dashed rule and "không có số liệu".
-        ...(spark || gaps.length === 0
+        // Each missing period is marked where it falls: a dashed rule and, where it fits, "không có số liệu".
+        ...(layout.gaps.length === 0
           ? []
           : [
-              Plot.ruleX(gaps, { x: 'date', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,3', className: 'chart-gap' }),
-              Plot.text(gaps, { x: 'date', frameAnchor: 'bottom', dy: -4, text: () => 'không có số liệu', fill: 'currentColor', fontSize: 11, className: 'chart-gap-label' }),
+              Plot.ruleX(layout.gaps, { x: 'date', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,3', className: 'chart-gap' }),
+              Plot.text(layout.gaps.filter((g) => g.labelled), { x: 'date', frameAnchor: 'bottom', lineAnchor: 'bottom', dy: -GAP_DY, text: () => GAP_TEXT, fill: 'currentColor', className: 'chart-gap-label' }),
             ]),
-        Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: spark ? undefined : 'circle' }),
-        ...(spark
-          ? [Plot.dot(valued.slice(-1), { x: 'date', y: 'value', fill: options.color ?? 'currentColor', r: 2.5 })]
-          : first === last
-            ? [label('middle', () => true)]
-            : [label('start', (t) => t === first), label('middle', (t) => t !== first && t !== last), label('end', (t) => t === last)]),
+        Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: 'circle' }),
+        label('start'),
+        label('middle'),
+        label('end'),
       ],
     }) as never,
   );
+}
+
+const MARGIN = { top: 20, right: 8, bottom: 30 };
+/** Value labels sit this far above their point. */
+const LABEL_DY = 10;
+const GAP_TEXT = 'không có số liệu';
+const GAP_DY = 4;
+
+export interface LineLayout {
+  marginLeft: number;
+  /** Room inside the plot for half an x tick label at either end, so it stays clear of the y axis and the edge. */
+  insetLeft: number;
+  insetRight: number;
+  xDomain: [Date, Date] | undefined;
+  yDomain: [number, number] | undefined;
+  yTicks: number;
+  /** The x ticks that are labelled (explicit ticks thinned until their labels do not touch). */
+  xTicks: { date: Date; label: string }[];
+  /** Value labels drawn: those that fit without touching another (the data table has every value). */
+  labels: (LinePoint & { anchor: 'start' | 'middle' | 'end' })[];
+  /** Missing periods, each with whether its "không có số liệu" label fits. */
+  gaps: (LinePoint & { labelled: boolean })[];
+}
+
+/**
+ * Where a line chart's text goes, from the same scales Plot draws with: which x ticks are labelled and
+ * which value and gap labels are drawn, so that no two touch at the chart's width. Priority: the latest
+ * value of each line, then the gap labels, then the first values, then the rest.
+ */
+export function lineLayout(points: LinePoint[], opts: { width: number; height: number; xTicks?: { date: Date; label: string }[] }): LineLayout {
+  const { width, height } = opts;
+  const narrow = isNarrow(width);
+  const series = [...new Set(points.map((p) => p.series))];
+  // A NaN value marks a missing period: the line breaks there (Plot leaves undefined points out of a line).
+  const valued = points.filter((p) => Number.isFinite(p.value));
+  const gapPoints = [...new Map(points.filter((p) => !Number.isFinite(p.value)).map((p) => [p.date.getTime(), p])).values()];
+  const values = valued.map((p) => p.value);
+  const yTicks = narrow ? 4 : 6;
+  const y0 = Math.min(0, ...values);
+  const y1 = Math.max(0, ...values);
+  const yScale = scaleLinear().domain([y0, y1]).nice(yTicks).range([height - MARGIN.bottom, MARGIN.top]);
+  const yDomain = y1 > y0 ? (yScale.domain() as [number, number]) : undefined;
+  // Room for the longest y tick label ("1.000.000"): Plot does not measure text.
+  const marginLeft = Math.max(Math.ceil(Math.max(...yScale.ticks(yTicks).map((t) => textWidth(tickFormat(t))))) + 12, 32);
+  // Half an x tick label ("Q3/2024", or "2024" for year ticks) past the first and the last point.
+  const tickLabels = opts.xTicks?.map((t) => t.label) ?? ['2024'];
+  const insetLeft = Math.ceil(textWidth(tickLabels[0]) / 2) + 2;
+  const insetRight = Math.ceil(textWidth(tickLabels.at(-1)!) / 2) + 2;
+  const times = points.map((p) => p.date.getTime());
+  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const xDomain: [Date, Date] | undefined = t1 > t0 ? [new Date(t0), new Date(t1)] : undefined;
+  const [xLeft, xRight] = [marginLeft + insetLeft, width - MARGIN.right - insetRight];
+  const x = (d: Date) => (xDomain ? xLeft + ((d.getTime() - t0) / (t1 - t0)) * (xRight - xLeft) : (xLeft + xRight) / 2);
+  const y = (v: number) => (yDomain ? yScale(v) : (MARGIN.top + height - MARGIN.bottom) / 2);
+  const xTicks = opts.xTicks ? thinTicks(opts.xTicks.map((t) => ({ ...t, x: x(t.date) }))).map(({ date, label }) => ({ date, label })) : [];
+
+  // Value labels: the first period's anchored at the start and the last's at the end, so they stay inside the plot.
+  const vt = valued.map((p) => p.date.getTime());
+  const [first, last] = [Math.min(...vt), Math.max(...vt)];
+  const anchorOf = (t: number) => (first === last ? 'middle' : t === first ? 'start' : t === last ? 'end' : 'middle');
+  const latest = new Map<string, number>();
+  for (const p of valued) latest.set(p.series, Math.max(latest.get(p.series) ?? -Infinity, p.date.getTime()));
+  const isLatest = (p: LinePoint) => p.date.getTime() === latest.get(p.series);
+  // Several lines on a phone: label only the latest value of each line (the table below has the rest).
+  const candidates = narrow && series.length > 1 ? valued.filter(isLatest) : valued;
+  const rank = (p: LinePoint) => (isLatest(p) ? 0 : p.date.getTime() === first ? 2 : 3);
+  type Item = { box: Box; point: LinePoint; gap: boolean };
+  const items: (Item & { rank: number })[] = [
+    ...candidates.map((p) => ({ point: p, gap: false, rank: rank(p), box: labelBox(x(p.date), y(p.value) - LABEL_DY, p.text, anchorOf(p.date.getTime())) })),
+    ...gapPoints.map((p) => {
+      const bottom = height - MARGIN.bottom - GAP_DY;
+      return { point: p, gap: true, rank: 1, box: labelBox(x(p.date), bottom - FONT_SIZE / 2, GAP_TEXT, 'middle') };
+    }),
+  ];
+  // Stable order within a rank: later periods first.
+  items.sort((a, b) => a.rank - b.rank || b.point.date.getTime() - a.point.date.getTime());
+  const kept = placeLabels(items.map((i) => i.box), { left: 0, top: 0, right: width, bottom: height - MARGIN.bottom });
+  const keptSet = new Set(items.filter((_, i) => kept[i]).map((i) => i.point));
+  return {
+    marginLeft,
+    insetLeft,
+    insetRight,
+    xDomain,
+    yDomain,
+    yTicks,
+    xTicks,
+    labels: candidates.filter((p) => keptSet.has(p)).map((p) => ({ ...p, anchor: anchorOf(p.date.getTime()) })),
+    gaps: gapPoints.map((p) => ({ ...p, labelled: keptSet.has(p) })),
+  };
 }
 
 export interface LineSpec extends Omit<LineOptions, 'spark'> {

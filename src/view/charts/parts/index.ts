@@ -2,7 +2,10 @@
 // legend row per part. Drawn as plain SVG (Plot has no such mark).
 import type { ChartTable, ChartType } from '../types.ts';
 import { barSummary, barTable, type BarRow } from '../bars/index.ts';
-import { CHAR_WIDTH, CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
+import { CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
+import { textWidth } from '../layout.ts';
+
+const LABEL_X = 20;
 
 /** Categorical colours for the parts of a whole (Observable 10, AA against white where used as swatches with text beside). */
 export const PART_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
@@ -35,19 +38,18 @@ export function partsChart(parts: BarRow[], options: PartsOptions): string {
     x += w;
   });
   if (total) out.push(`<rect x="0.5" y="${barY - 2.5}" width="${(scale(total.value) - 1).toFixed(2)}" height="${barH + 5}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
-  // Legend rows: swatch, wrapped label, printed value right-aligned.
-  const valueChars = Math.max(...parts.map((p) => p.text.length), total ? total.text.length + 6 : 0);
-  const labelMax = Math.max(12, Math.floor((width - 22 - valueChars * CHAR_WIDTH - 12) / CHAR_WIDTH));
+  // Legend rows: swatch, wrapped label, printed value right-aligned; each label wraps in the room its own value leaves.
   let y = barY + barH + 14;
-  const rows = [...parts.map((p, i) => ({ lines: wrapLabel(p.label, labelMax), text: p.text, color: PART_COLORS[i % PART_COLORS.length], bold: false })),
-    ...(total ? [{ lines: ['Tổng (số in trong văn bản)'], text: total.text, color: null, bold: true }] : [])];
+  const rows = [...parts.map((p, i) => ({ label: p.label, text: p.text, color: PART_COLORS[i % PART_COLORS.length], bold: false })),
+    ...(total ? [{ label: 'Tổng (số in trong văn bản)', text: total.text, color: null, bold: true }] : [])];
   for (const r of rows) {
     const top = y;
+    const lines = wrapLabel(r.label, Math.max(8, Math.floor((width - 2 - LABEL_X - textWidth(r.text, FONT_SIZE, true) - 10) / textWidth('x', FONT_SIZE, r.bold))), true);
     if (r.color) out.push(`<rect x="0" y="${top}" width="12" height="12" fill="${r.color}"/>`);
     else out.push(`<rect x="0.75" y="${top + 0.75}" width="10.5" height="10.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
-    r.lines.forEach((line, j) => out.push(`<text x="20" y="${top + 11 + j * LINE_HEIGHT}"${r.bold ? ' font-weight="600"' : ''}>${escapeXml(line)}</text>`));
-    out.push(`<text x="${width}" y="${top + 11}" text-anchor="end" font-weight="600">${escapeXml(r.text)}</text>`);
-    y += r.lines.length * LINE_HEIGHT + 6;
+    lines.forEach((line, j) => out.push(`<text x="${LABEL_X}" y="${top + 11 + j * LINE_HEIGHT}"${r.bold ? ' font-weight="600"' : ''}>${escapeXml(line)}</text>`));
+    out.push(`<text x="${width - 2}" y="${top + 11}" text-anchor="end" font-weight="600">${escapeXml(r.text)}</text>`);
+    y += lines.length * LINE_HEIGHT + 6;
   }
   const height = Math.round(y + 2);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${FONT_SIZE}" fill="currentColor" aria-label="${escapeXml(options.ariaLabel)}">${out.join('')}</svg>`;

@@ -227,6 +227,15 @@ export function targetGroups(site: Site): TargetGroup[] {
   return [...sorted.filter((g) => g.isPlan), ...sorted.filter((g) => !g.isPlan)];
 }
 
+/**
+ * "22 chỉ tiêu (0 đạt, 0 chưa đạt, 2 chưa đến kỳ đánh giá, 20 chưa có số liệu)": every state named, so the parts add up
+ * to the total a reader sees (a summary that left out "chưa đến kỳ" read 0 + 0 + 20 of 22).
+ */
+export function targetCountsText(g: Pick<TargetGroup, 'rows' | 'counts'>): string {
+  const c = g.counts;
+  return `${g.rows.length} chỉ tiêu (${c.met} đạt, ${c['not-met']} chưa đạt, ${c['not-due']} chưa đến kỳ đánh giá, ${c['no-data']} chưa có số liệu)`;
+}
+
 // ---------------------------------------------------------------- reports
 
 /** "Kế hoạch năm 2024", "Báo cáo quý I/2025", "Báo cáo 6 tháng đầu năm 2023", "Văn bản chỉ đạo năm 2023". */

@@ -17,6 +17,7 @@ import {
   sortReportsNewestFirst,
   sparkPoints,
   sparkSummary,
+  targetCountsText,
   targetGroups,
   warningsForReport,
 } from '../../src/view/dashboard.ts';
@@ -351,6 +352,16 @@ describe('dashboard on the real content', () => {
     if (firstNonPlan >= 0) expect(groups.slice(firstNonPlan).every((g) => !g.isPlan)).toBe(true);
     expect(groups.reduce((n, g) => n + g.rows.length, 0)).toBe(site.targets.length);
     for (const g of groups) expect(g.counts.met + g.counts['not-met'] + g.counts['not-due'] + g.counts['no-data']).toBe(g.rows.length);
+  });
+
+  it("a target group's summary names every state, and its parts add up to the total it prints", () => {
+    expect(targetCountsText({ rows: Array(22), counts: { met: 0, 'not-met': 0, 'not-due': 2, 'no-data': 20 } })).toBe(
+      '22 chỉ tiêu (0 đạt, 0 chưa đạt, 2 chưa đến kỳ đánh giá, 20 chưa có số liệu)',
+    );
+    for (const g of targetGroups(site)) {
+      const [total, ...parts] = [...targetCountsText(g).matchAll(/\d+/g)].map((m) => Number(m[0]));
+      expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+    }
   });
 
   it('every data-quality note links to existing figures', () => {

@@ -474,7 +474,7 @@ async function show(res: PfResponse, s: ReturnType<typeof state>, mySeq: number,
   const what = s.q ? ` cho “${s.q}”` : '';
   const filt = hasFilters ? ` (lọc: ${Object.values(s.filters).join(', ')})` : '';
   // Which years were searched, when not all of them.
-  const scope = !pinned.length && merged.size < YEARS.length ? ` trong báo cáo các năm ${yearsLabel([...merged])} và các trang chung` : '';
+  const scope = !pinned.length && merged.size < YEARS.length ? ` trong báo cáo ${merged.size === 1 ? 'năm' : 'các năm'} ${yearsLabel([...merged])} và các trang chung` : '';
   if (current.length === 0) {
     status.textContent = `Không tìm thấy kết quả nào${what}${filt}${scope}.`;
     if (!(step === 'first' && !pinned.length && nextYears(1).length && FEW_RESULTS_YEARS > 0)) await showSuggestions(s.q, hasFilters);

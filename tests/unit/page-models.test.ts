@@ -118,6 +118,8 @@ describe('homePage', () => {
     expect(m.reportCount).toBe(2);
     expect(m.latest.map((s) => s.report.id)).toEqual(['bc-q4', 'bc-thu']);
     expect(m.head.title).toBe('Tổng quan');
+    // The introduction names the newest document, so a reader knows how far the (historical) figures go.
+    expect(m.newestLabel).toBe('Báo cáo quý IV/2024');
   });
 });
 

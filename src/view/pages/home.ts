@@ -1,7 +1,7 @@
 // View-model of the home page (/): counts for the introduction and the latest reports.
 // The headline, plain-answer and target sections are components fed by src/view/dashboard.ts.
 import type { Site } from '../../pipeline/derive.ts';
-import { reportSummaries, type ReportSummary } from '../dashboard.ts';
+import { documentShortLabel, reportSummaries, type ReportSummary } from '../dashboard.ts';
 import type { PageHead } from './head.ts';
 import { HOME_LIMITS } from '../home.ts';
 
@@ -11,6 +11,8 @@ export interface HomePage {
   reportCount: number;
   /** The four newest reports as cards. */
   latest: ReportSummary[];
+  /** "Báo cáo quý I/2025": the newest document, named where the introduction says the figures are historical. */
+  newestLabel: string | null;
 }
 
 export function homePage(site: Site): HomePage {
@@ -20,5 +22,6 @@ export function homePage(site: Site): HomePage {
     figureCount: site.figures.length,
     reportCount: reports.length,
     latest: reports.slice(0, HOME_LIMITS.latestReports),
+    newestLabel: reports[0] ? documentShortLabel(reports[0].report) : null,
   };
 }

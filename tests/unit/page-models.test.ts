@@ -8,7 +8,8 @@ import { absolute, urls } from '../../src/core/urls.ts';
 import { indicatorPage, indicatorPaths } from '../../src/view/pages/indicator.ts';
 import { homePage } from '../../src/view/pages/home.ts';
 import { reportsPage } from '../../src/view/pages/reports.ts';
-import { reportPage } from '../../src/view/pages/report.ts';
+import { reportPage, scopeHistory } from '../../src/view/pages/report.ts';
+import { getSite } from '../../src/pipeline/site.ts';
 import { sourceTextPage, sourceTextPaths } from '../../src/view/pages/source-text.ts';
 import { organizationsPage } from '../../src/view/pages/organizations.ts';
 import { organizationPage, organizationPaths } from '../../src/view/pages/organization.ts';
@@ -145,6 +146,19 @@ describe('reportPage', () => {
     expect(m.head.jsonLd).toBeTruthy();
     expect(m.report.id).toBe('bc-q4');
     expect(() => reportPage(two, 'khong-co')).toThrow(/khong-co/);
+  });
+
+  it('says beside its scope when that unit no longer exists, and only then', () => {
+    const real = getSite();
+    const orgs = real.content.organizations;
+    for (const r of real.content.reports) {
+      const scope = orgs.find((o) => o.id === r.meta.scope)!;
+      const note = scopeHistory(real, r.meta);
+      expect(note !== null, r.meta.id).toBe(Boolean(scope.validTo));
+      if (note) expect(note).toMatch(/^(Đơn vị hành chính|Cơ quan, tổ chức) trước ngày \d{1,2}\/\d{1,2}\/\d{4}; nay (thuộc |không còn)/);
+    }
+    // A unit that still exists (no end date) gets no note.
+    expect(scopeHistory({ ...real, content: { ...real.content, organizations: orgs.map((o) => ({ ...o, validTo: undefined })) } }, real.content.reports[0].meta)).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ import { urls } from '../../core/urls.ts';
 import { reportJsonLd } from '../../publish/jsonld.ts';
 import { shareImages } from '../share-image.ts';
 import { must, type PageHead } from './head.ts';
+import { historicalNote } from '../../core/admin-units.ts';
 
 export interface ReportPage {
   head: PageHead;
@@ -33,4 +34,15 @@ export function reportPage(site: Site, reportId: string): ReportPage {
     aboutContributing: `${urls.about()}#dong-gop`,
     guide: forgeTreeUrl('CONTRIBUTING.md'),
   };
+}
+
+/**
+ * What the report header says beside its scope when that unit no longer exists ("Đơn vị hành chính trước ngày
+ * 1/7/2025; nay thuộc tỉnh Quảng Ngãi"): a reader landing on a report from a search or a shared link learns that the
+ * figures are of a former unit without opening the unit's page. Null for a unit that still exists.
+ */
+export function scopeHistory(site: Site, report: Pick<Report, 'scope'>): string | null {
+  const orgs = site.content.organizations;
+  const org = orgs.find((o) => o.id === report.scope);
+  return org ? (historicalNote(org, orgs, site.content.events ?? [])?.text ?? null) : null;
 }

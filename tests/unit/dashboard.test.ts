@@ -385,10 +385,10 @@ describe('changeSummary with printed bounds', () => {
     areas: [{ id: 'thu-tuc-hanh-chinh', order: 1, label: 'TTHC', labelEn: 'P', description: 'd', color: '#b3541e' }],
     organizations: [{ id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'P' }],
     breakdowns: [],
-    indicators: [ind('tai-khoan', 'tài khoản', false), ind('ho-so', 'hồ sơ', false)],
+    indicators: [ind('tai-khoan', 'tài khoản', false), ind('ho-so', 'hồ sơ', false), ind('dich-vu', 'dịch vụ', false)],
     reports: [
-      rc(q3, [fig('q3', 'tk', 'tai-khoan', 'tinh', '2024-Q3', 7000, 'tài khoản', { comparator: '>' }), fig('q3', 'hs', 'ho-so', 'tinh', '2024-Q3', 10, 'hồ sơ')]),
-      rc(q4, [fig('q4', 'tk', 'tai-khoan', 'tinh', '2024-Q4', 7800, 'tài khoản', { comparator: '>' }), fig('q4', 'hs', 'ho-so', 'tinh', '2024-Q4', 12, 'hồ sơ')]),
+      rc(q3, [fig('q3', 'tk', 'tai-khoan', 'tinh', '2024-Q3', 7000, 'tài khoản', { comparator: '>' }), fig('q3', 'hs', 'ho-so', 'tinh', '2024-Q3', 10, 'hồ sơ'), fig('q3', 'dv', 'dich-vu', 'tinh', '2024-Q3', 5, 'dịch vụ')]),
+      rc(q4, [fig('q4', 'tk', 'tai-khoan', 'tinh', '2024-Q4', 7800, 'tài khoản', { comparator: '>' }), fig('q4', 'hs', 'ho-so', 'tinh', '2024-Q4', 12, 'hồ sơ'), fig('q4', 'dv', 'dich-vu', 'tinh', '2024-Q4', 5, 'dịch vụ')]),
     ],
   };
   const site = deriveSite(content, []);
@@ -397,5 +397,10 @@ describe('changeSummary with printed bounds', () => {
     expect(changeSummary(site, site.figuresByKey.get('q4/tk')!).text).toBe('khoảng +800 so với quý III/2024');
     expect(shortChange(site, site.figuresByKey.get('q4/tk')!).short).toBe('khoảng +800 so với Q3/2024');
     expect(changeSummary(site, site.figuresByKey.get('q4/hs')!).text).toBe('+2 so với quý III/2024');
+  });
+
+  it('says an unchanged value in words on phones too, not "= Q3/2024"', () => {
+    expect(changeSummary(site, site.figuresByKey.get('q4/dv')!).text).toBe('Không đổi so với quý III/2024');
+    expect(shortChange(site, site.figuresByKey.get('q4/dv')!).short).toBe('không đổi so với Q3/2024');
   });
 });

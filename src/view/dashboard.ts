@@ -381,8 +381,8 @@ export function shortChange(site: Site, figure: Figure): ChangeSummary & { short
   const p = change.previous.period;
   const m = p.match(/^(\d{4})-(Q[1-4]|H[12])$/);
   const short = m ? `${m[2]}/${m[1]}` : periodLabel(p);
-  // "= Q3/2024" read as a formula on a phone: say it in words, as the long form does.
-  return { ...summary, short: change.delta === 0 ? `không đổi so với ${short}` : `${approxPrefix(figure, change.previous)}${formatChange(change.delta, figure.unit)} so với ${short}` };
+  // "= Q3/2024" read as a formula on a phone: say it in a word ("không đổi so với" would wrap the row).
+  return { ...summary, short: change.delta === 0 ? `bằng ${short}` : `${approxPrefix(figure, change.previous)}${formatChange(change.delta, figure.unit)} so với ${short}` };
 }
 
 // ---------------------------------------------------------------- plain answers (home)

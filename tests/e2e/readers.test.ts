@@ -53,8 +53,9 @@ describe.skipIf(!hasBrowser)('readers: phones, citations, sharing, print', () =>
     // one FigureTable with tighter cards, period/basis on the label line and data-quality notes
     // printed once per table brought it back under 15 000 px; 24 px "Nguồn" tap targets (WCAG 2.2, 2.5.8) then
     // added ~4 px per figure row (15 664 px in session 7). Secondary text at 14 px (labels were 13.6, changes
-    // 12.5 px; session 10) added ~4 px per row: 15 697 → 16 455 px.
-    expect(height).toBeLessThanOrEqual(16_500);
+    // 12.5 px; session 10) added ~4 px per row: 15 697 → 16 455 px. The header's note that the scope is a former unit
+    // (46 px) and "bằng Q3/2024" in words instead of "= Q3/2024" (one row wraps, 13 px) made it 16 514 px (session 10).
+    expect(height).toBeLessThanOrEqual(16_600);
     await page.close();
   });
 

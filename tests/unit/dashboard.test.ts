@@ -399,8 +399,8 @@ describe('changeSummary with printed bounds', () => {
     expect(changeSummary(site, site.figuresByKey.get('q4/hs')!).text).toBe('+2 so với quý III/2024');
   });
 
-  it('says an unchanged value in words on phones too, not "= Q3/2024"', () => {
+  it('says an unchanged value in a word on phones too, not "= Q3/2024"', () => {
     expect(changeSummary(site, site.figuresByKey.get('q4/dv')!).text).toBe('Không đổi so với quý III/2024');
-    expect(shortChange(site, site.figuresByKey.get('q4/dv')!).short).toBe('không đổi so với Q3/2024');
+    expect(shortChange(site, site.figuresByKey.get('q4/dv')!).short).toBe('bằng Q3/2024');
   });
 });

@@ -1,0 +1,100 @@
+// What a staff member adding a report sees for each typical mistake: one error naming file, line
+// and column, in Vietnamese, with the fix — and not buried under follow-on errors.
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/pipeline/load.ts';
+import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
+import type { Issue } from '../../src/core/model.ts';
+import { zodMessageVi } from '../../src/pipeline/rules/strict.ts';
+import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN, type Row } from '../fixtures/content.ts';
+
+const F = 'content/reports/bc-thu/figures.csv';
+const R = 'content/reports/bc-thu/report.json';
+const run = (overrides: Record<string, string | Uint8Array | null> = {}) => validateContent(loadContent(fixtureReader(overrides)));
+const errors = (issues: Issue[]) => issues.filter((i) => i.level === 'error');
+const withRow = (row: Row) => ({ [F]: csv([...GOOD, { ...QUA_HAN, ...row }]) });
+const json = (path: string, edit: (v: any) => unknown) => JSON.stringify(edit(JSON.parse(fixtureFiles()[path])), null, 2);
+
+describe('schema errors are in Vietnamese, with the allowed values and a guess', () => {
+  it.each([
+    ['status typo', withRow({ status: 'actaul' }), F, 'status', /"actaul" không hợp lệ; dùng một trong: actual, estimate, target, planned, reference \(hoặc để trống\) — có phải "actual"\?/],
+    ['basis typo', withRow({ basis: 'stok' }), F, 'basis', /"stok" không hợp lệ; dùng một trong: flow, cumulative, stock \(hoặc để trống\) — có phải "stock"\?/],
+    ['comparator not allowed', withRow({ comparator: '≥' }), F, 'comparator', /"≥" không hợp lệ; dùng một trong: >, >=/],
+    ['report kind typo', { [R]: json(R, (r) => ({ ...r, kind: 'quaterly-report' })) }, R, 'kind', /"quaterly-report" không hợp lệ; .* — có phải "quarterly-report"\?/],
+    ['report date as a number', { [R]: json(R, (r) => ({ ...r, date: 20241231 })) }, R, 'date', /Phải là văn bản .*không phải 20241231/],
+    ['missing title', { [R]: json(R, (r) => ({ ...r, title: undefined })) }, R, 'title', /Thiếu \(bắt buộc\)/],
+  ] as [string, Record<string, string>, string, string, RegExp][])('%s', (_name, overrides, file, column, message) => {
+    const errs = errors(run(overrides).issues);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ file, column });
+    expect(errs[0].line).toBeGreaterThan(0);
+    expect(errs[0].message).toMatch(message);
+    expect(errs[0].message).not.toMatch(/Invalid|expected|received/i);
+  });
+
+  it.each([
+    [{ code: 'invalid_value', message: 'x', values: ['a', 'b'] }, '', 'Còn trống; dùng một trong: a, b'],
+    [{ code: 'invalid_type', message: 'x', expected: 'number' }, undefined, 'Thiếu (bắt buộc).'],
+    [{ code: 'invalid_type', message: 'x', expected: 'array' }, 'abc', 'Phải là mảng [ … ], không phải "abc".'],
+    [{ code: 'too_small', message: 'x', origin: 'string', minimum: 1 }, '', 'Không được để trống.'],
+    [{ code: 'custom', message: 'Thông điệp riêng của schema.' }, 'v', 'Thông điệp riêng của schema.'],
+  ])('zodMessageVi(%j, %j)', (issue, input, expected) => {
+    expect(zodMessageVi(issue, input)).toBe(expected);
+  });
+});
+
+describe('one broken catalogue entry: its error, then one grouped count instead of a cascade', () => {
+  const O = 'data/organizations.json';
+  const I = 'data/indicators.json';
+  const A = 'data/areas.json';
+  it.each([
+    ['organization with a typo in kind', { [O]: json(O, (os) => [{ ...os[0], kind: 'provence' }]) }, O, 'tinh', 'unknown-organization'],
+    ['indicator with a wrong field', { [I]: json(I, (is) => is.map((i: any) => (i.id === 'ho-so-dung-han' ? { ...i, higherIsBetter: 'có' } : i))) }, I, 'ho-so-dung-han', 'unknown-indicator'],
+    ['area with an order that is not a number', { [A]: json(A, (as) => as.map((a: any) => (a.id === 'thu-tuc-hanh-chinh' ? { ...a, order: 'ba' } : a))) }, A, 'thu-tuc-hanh-chinh', 'unknown-area'],
+    ['organizations.json not valid JSON', { [O]: '[{"id": "tinh",}]' }, O, '', 'unknown-organization'],
+  ] as [string, Record<string, string>, string, string, string][])('%s', (_name, overrides, file, id, consequence) => {
+    const { issues } = run(overrides);
+    const errs = errors(issues);
+    // The root error comes first and is in the catalogue file; no consequence is listed one by one.
+    expect(errs[0].file).toBe(file);
+    expect(errs.filter((i) => i.code === consequence || i.code === 'unknown-figure' || i.code === 'unit-history')).toEqual([]);
+    const grouped = errs.filter((i) => i.code === 'follow-on');
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0].file).toBe(file);
+    expect(grouped[0].message).toMatch(/^\d+ lỗi kéo theo không liệt kê/);
+    if (id) expect(grouped[0].message).toContain(`"${id}"`);
+    expect(Number(/^(\d+)/.exec(grouped[0].message)![1])).toBeGreaterThan(0);
+    expect(grouped[0].hint).toMatch(/npm run validate/);
+    // Placed right after its root error, before any other file's errors.
+    expect(errs.indexOf(grouped[0])).toBe(errs.filter((i) => i.file === file).length - 1);
+    // Nothing about "no figures" either: the report's rows were refused because of the root.
+    expect(issues.some((i) => i.code === 'missing-file')).toBe(false);
+  });
+
+  it('a reference that is wrong on its own is still listed when another entry is broken', () => {
+    const { issues } = run({ [O]: json(O, (os) => [...os, { ...os[0], id: 'huyen-x', kind: 'distric' }]), ...withRow({ scope: 'huyen-y' }) });
+    const errs = errors(issues);
+    expect(errs.find((i) => i.code === 'unknown-organization')).toMatchObject({ file: F, line: 7, column: 'scope' });
+    expect(errs.some((i) => i.code === 'follow-on')).toBe(false);
+  });
+
+  it('leaves content with no broken entry as it was', () => {
+    expect(errors(run().issues)).toEqual([]);
+  });
+});
+
+describe('a figures.csv refused as a whole gives one error, not a follow-on warning', () => {
+  const good = csv(GOOD);
+  const utf16 = (s: string) => new Uint8Array([0xff, 0xfe, ...[...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+  it.each([
+    ['Excel CSV with BOM and ";"', `\ufeff${good.replace(/,/g, ';')}`, 1, /dấu ";"/],
+    ['UTF-16', utf16(good), 1, /UTF-16/],
+    ['Windows-1258 ("ơ" as byte 0xF5)', new Uint8Array([...new TextEncoder().encode(good.split('\n')[0] + '\n'), 0x68, 0xf5, 0x0a]), 2, /không phải UTF-8/],
+  ] as [string, string | Uint8Array, number, RegExp][])('%s', (_name, file, line, message) => {
+    const { issues } = run({ [F]: file });
+    const mine = issues.filter((i) => i.file === F);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ level: 'error', line });
+    expect(mine[0].message).toMatch(message);
+    expect(formatIssue(mine[0])).not.toMatch(/at .*\.ts:\d+|Error:/);
+  });
+});

@@ -132,3 +132,69 @@ export function explainQuoteMiss(source: string, quote: string): QuoteMiss | nul
   if (at >= 0) return { kind: 'letters', words: diff(at).slice(0, 3), start: n.map[at] };
   return null;
 }
+
+// ---- Where a quote stops matching: for a word added, dropped or changed (not a mark) -------------
+
+export interface QuoteDivergence {
+  /** Offset in the NFC source of the first character that differs. */
+  at: number;
+  /** The few words both share just before the difference ("" at the very start). */
+  before: string;
+  /** What the quote has there, and what the source prints there ("" when one of them has nothing). */
+  quote: string;
+  source: string;
+}
+
+/**
+ * The passage `quote` nearly copies and the one place it differs: the longest end (or start) of
+ * the quote found in the source anchors it, the rest is matched from the other side.
+ * "toàn tỉnh đã tiếp nhận" vs "toàn tỉnh tiếp nhận" → before "toàn tỉnh", quote "đã", source "".
+ * Null when under `min` characters of either end are in the source.
+ */
+export function quoteDivergence(source: string, quote: string, min = 12): QuoteDivergence | null {
+  const needle = normalizeForQuote(quote);
+  const n = normalizedSource(source);
+  const src = n.text;
+  if (!needle || src.includes(needle)) return null;
+  // Containment is monotone in the length of a start (or end): binary search the longest one.
+  const longest = (max: number, has: (k: number) => boolean) => {
+    let lo = 0;
+    let hi = max;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (has(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const L = needle.length;
+  const p = longest(L - 1, (k) => src.includes(needle.slice(0, k)));
+  const s = longest(L - 1, (k) => src.includes(needle.slice(L - k)));
+  if (Math.max(p, s) < min) return null;
+  // [qa, qb) of the quote and [sa, sb) of the source are the differing middles.
+  let qa: number, qb: number, sa: number, sb: number;
+  if (s >= p) {
+    sb = src.indexOf(needle.slice(L - s));
+    qb = L - s;
+    while (qb > 0 && sb > 0 && needle[qb - 1] === src[sb - 1]) (qb--, sb--);
+    // The quote's start, looked for just before the anchor.
+    const from = Math.max(0, sb - 400);
+    const window = src.slice(from, sb);
+    const k = longest(qb, (k) => window.includes(needle.slice(0, k)));
+    qa = k;
+    sa = k >= 3 ? from + window.lastIndexOf(needle.slice(0, k)) + k : sb;
+  } else {
+    sa = src.indexOf(needle.slice(0, p));
+    sa += p;
+    qa = p;
+    while (qa < L && sa < src.length && needle[qa] === src[sa]) (qa++, sa++);
+    const to = Math.min(src.length, sa + 400);
+    const window = src.slice(sa, to);
+    const k = longest(L - qa, (k) => window.includes(needle.slice(L - k)));
+    qb = L - k;
+    sb = k >= 3 ? sa + window.indexOf(needle.slice(L - k)) : sa;
+  }
+  const clip = (t: string) => (t.length > 80 ? `${t.slice(0, 80)}…` : t).trim();
+  const tail = needle.slice(0, qa).trim().split(' ').slice(-4).join(' ');
+  return { at: n.map[Math.min(sa, n.map.length - 1)], before: tail, quote: clip(needle.slice(qa, qb)), source: clip(src.slice(sa, sb)) };
+}

@@ -98,3 +98,27 @@ describe('a figures.csv refused as a whole gives one error, not a follow-on warn
     expect(formatIssue(mine[0])).not.toMatch(/at .*\.ts:\d+|Error:/);
   });
 });
+
+describe('a figure row with a typical mistake: the message says what differs and the fix', () => {
+  it.each([
+    ['a word added to the quote', { quote: 'toàn tỉnh đã tiếp nhận 67.628 hồ sơ', value: '67628' }, 'quote', /dòng 3\): sau "…toàn tỉnh" trích dẫn thêm "đã" mà nguồn không có/, /dòng 3/],
+    ['a word dropped from the quote', { quote: 'trong đó, 23.848 hồ sơ trực tuyến; 38.532 hồ sơ; 5.311 hồ sơ từ kỳ trước', value: '23848' }, 'quote', /sau "…tuyến; 38.532 hồ sơ" trích dẫn thiếu "trực tiếp" của nguồn/, /dòng 3/],
+    ['a word changed in the quote', { quote: 'toàn tỉnh nhận được 67.628 hồ sơ', value: '67628' }, 'quote', /sau "…toàn tỉnh" trích dẫn ghi "nhận được" còn nguồn in "tiếp nhận"/, /dòng 3/],
+    ['a quote from another document', { quote: 'Một câu không hề có 803 trong văn bản nguồn này' }, 'quote', /không đoạn nào của nguồn giống/, /source\.txt/],
+    ['value copied with its thousands dot', { value: '67.628', quote: 'toàn tỉnh tiếp nhận 67.628 hồ sơ', indicator: 'ho-so-tiep-nhan' }, 'value', /Ô value ghi 67.628, tức số thập phân 67,628.*"67.628" nghĩa là 67628/, /Ghi value = 67628/],
+    ['indicator id with a typo', { indicator: 'ho-so-dung-hn' }, 'indicator', /"ho-so-dung-hn" không có .* — có phải "ho-so-dung-han"\?/, /Sửa thành "ho-so-dung-han"/],
+    ['scope id with a typo', { scope: 'tinhh' }, 'scope', /có phải "tinh"\?/, /Sửa thành "tinh"/],
+    ['breakdown id with a typo', { breakdown: 'cap-tihn' }, 'breakdown', /có phải "cap-tinh"\?/, /Sửa thành "cap-tinh"/],
+  ] as [string, Row, string, RegExp, RegExp][])('%s', (_name, change, column, message, hint) => {
+    const errs = errors(run(withRow(change)).issues);
+    expect(errs.map((e) => e.message)).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ file: F, line: 7, column });
+    expect(errs[0].message).toMatch(message);
+    expect(errs[0].hint).toMatch(hint);
+  });
+
+  it('an unknown id far from every catalogue id gets no guess', () => {
+    const errs = errors(run(withRow({ indicator: 'so-lieu-hoan-toan-khac' })).issues);
+    expect(errs[0].message).not.toMatch(/có phải/);
+  });
+});

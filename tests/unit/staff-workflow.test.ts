@@ -122,3 +122,25 @@ describe('a figure row with a typical mistake: the message says what differs and
     expect(errs[0].message).not.toMatch(/có phải/);
   });
 });
+
+describe('a report about a unit that did not exist in its period', () => {
+  const O = 'data/organizations.json';
+  const merged = JSON.stringify([
+    { id: 'tinh', kind: 'province', name: 'UBND tỉnh', shortName: 'Tỉnh', nameEn: 'Province', validTo: '2025-06-30', successor: 'tinh-moi' },
+    { id: 'tinh-moi', kind: 'province', name: 'UBND tỉnh mới', shortName: 'Tỉnh mới', nameEn: 'New province', validFrom: '2025-07-01', predecessors: ['tinh'] },
+  ]);
+  it.each([
+    ['the merged province for a 2024 quarter', { scope: 'tinh-moi', issuer: 'tinh-moi' }, /"tinh-moi" không tồn tại trong kỳ báo cáo 2024-Q3 \(có từ 2025-07-01\)/, /Trước 2025-07-01, dùng "tinh" \(Tỉnh\)/],
+    ['the old province for a 2025 quarter', { period: '2025-Q4' }, /"tinh" không tồn tại trong kỳ báo cáo 2025-Q4/, /Sau 2025-06-30, dùng "tinh-moi"/],
+  ] as [string, Record<string, string>, RegExp, RegExp][])('%s', (_name, change, message, hint) => {
+    const errs = errors(run({ [O]: merged, [R]: json(R, (r) => ({ ...r, ...change })) }).issues).filter((i) => i.file === R);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ code: 'unit-not-in-period', column: 'scope' });
+    expect(errs[0].message).toMatch(message);
+    expect(errs[0].hint).toMatch(hint);
+  });
+
+  it('accepts the unit of the period', () => {
+    expect(errors(run({ [O]: merged }).issues)).toEqual([]);
+  });
+});

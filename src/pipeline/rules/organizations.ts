@@ -88,7 +88,7 @@ export function checkUnitsInPeriods(reports: ReportContent[], organizations: Org
         file: r.files.report,
         column: 'scope',
         message: `"${scope.id}" không tồn tại trong kỳ báo cáo ${r.meta.period}${scope.validFrom ? ` (có từ ${scope.validFrom})` : ''}.`,
-        hint: before.length ? `Trước ${scope.validFrom}, dùng ${before.map((o) => `"${o.id}" (${o.shortName})`).join(' hoặc ')} cho "scope" (và "issuer" nếu chính đơn vị đó ban hành).` : hint(scope),
+        hint: before.length ? `Trước ${scope.validFrom}, dùng ${before.map((o) => `"${o.id}" (${o.shortName})`).join(' hoặc ')} cho "scope" (và "issuer" nếu chính cơ quan, đơn vị đó ban hành).` : hint(scope),
       });
     }
     for (const f of r.figures) {

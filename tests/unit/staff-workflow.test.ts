@@ -5,6 +5,7 @@ import { loadContent } from '../../src/pipeline/load.ts';
 import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import type { Issue } from '../../src/core/model.ts';
 import { zodMessageVi } from '../../src/pipeline/rules/strict.ts';
+import { guessPeriod } from '../../src/core/period.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN, type Row } from '../fixtures/content.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
@@ -142,5 +143,32 @@ describe('a report about a unit that did not exist in its period', () => {
 
   it('accepts the unit of the period', () => {
     expect(errors(run({ [O]: merged }).issues)).toEqual([]);
+  });
+});
+
+describe('a mistyped period gets the spelling it most likely meant', () => {
+  it.each([
+    ['2024-Q03', '2024-Q3'],
+    ['2024-q3', '2024-Q3'],
+    ['Q3/2024', '2024-Q3'],
+    ['Quý 3/2024', '2024-Q3'],
+    ['2024-III', '2024-Q3'],
+    ['IV-2024', '2024-Q4'],
+    ['2024-h1', '2024-H1'],
+    ['6/2024', '2024-06'],
+    ['14/3/2025', '2025-03-14'],
+    ['31/2/2025', null],
+    ['2024-Q5', null],
+    ['nhiều năm', null],
+    ['2024-Q3', null],
+  ] as [string, string | null][])('%s → %s', (text, expected) => {
+    expect(guessPeriod(text)).toBe(expected);
+  });
+
+  it('names the guess in the figures.csv error', () => {
+    const errs = errors(run(withRow({ period: '2024-III' })).issues);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ file: F, line: 7, column: 'period' });
+    expect(errs[0].message).toMatch(/— có phải "2024-Q3"\?/);
   });
 });

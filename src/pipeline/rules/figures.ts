@@ -39,7 +39,7 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
     const indicator = refs.indicatorById.get(f.indicator);
     if (!indicator) {
       const guess = guessId(f.indicator, refs.indicatorById.keys());
-      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json${guess ? ` — có phải "${guess}"?` : ''}.`, guess ? `Sửa thành "${guess}", hoặc thêm chỉ số mới vào data/indicators.json nếu đây là khái niệm khác.` : 'Dùng id chỉ số sẵn có (tìm theo tên trong data/indicators.json) hoặc thêm chỉ số mới vào danh mục.');
+      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm chỉ số mới vào data/indicators.json nếu đây là khái niệm khác.` : 'Dùng id chỉ số sẵn có (tìm theo tên trong data/indicators.json) hoặc thêm chỉ số mới vào danh mục.');
       ok = false;
     } else if (indicator.unit !== f.unit) {
       const space = spaceDifference(f.unit, indicator.unit);
@@ -48,12 +48,12 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
     }
     if (!refs.orgIds.has(f.scope)) {
       const guess = guessId(f.scope, refs.orgIds);
-      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json${guess ? ` — có phải "${guess}"?` : ''}.`, guess ? `Sửa thành "${guess}", hoặc thêm tổ chức vào danh mục.` : 'Sửa id hoặc thêm tổ chức vào danh mục.');
+      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm tổ chức vào danh mục.` : 'Sửa id hoặc thêm tổ chức vào danh mục.');
       ok = false;
     }
     if (f.breakdown && !refs.breakdownIds.has(f.breakdown)) {
       const guess = guessId(f.breakdown, refs.breakdownIds);
-      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json${guess ? ` — có phải "${guess}"?` : ''}.`, guess ? `Sửa thành "${guess}", hoặc thêm phân tổ vào danh mục.` : 'Sửa id hoặc thêm phân tổ vào danh mục.');
+      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm phân tổ vào danh mục.` : 'Sửa id hoặc thêm phân tổ vào danh mục.');
       ok = false;
     }
     if (f.note && HTML_TAG.test(f.note)) {

@@ -6,6 +6,7 @@ import { formatIssue, validateContent } from '../../src/pipeline/validate.ts';
 import type { Issue } from '../../src/core/model.ts';
 import { zodMessageVi } from '../../src/pipeline/rules/strict.ts';
 import { guessPeriod } from '../../src/core/period.ts';
+import { locateQuote, quoteDivergence } from '../../src/core/quote.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN, type Row } from '../fixtures/content.ts';
 
 const F = 'content/reports/bc-thu/figures.csv';
@@ -172,5 +173,39 @@ describe('a mistyped period gets the spelling it most likely meant', () => {
     expect(errs).toHaveLength(1);
     expect(errs[0]).toMatchObject({ file: F, line: 7, column: 'period' });
     expect(errs[0].message).toMatch(/— có phải "2024-Q3"\?/);
+  });
+});
+
+describe('a long source stays fast to check', () => {
+  it('locates and explains a quote in a 300 KB source in well under the old quadratic time (was ~15 s)', () => {
+    const words = ['hồ', 'sơ', 'tiếp', 'nhận', 'giải', 'quyết', 'đúng', 'hạn', 'toàn', 'tỉnh', '1.234', 'cấp', 'xã'];
+    let source = '';
+    for (let i = 0; source.length < 300_000; i++) source += words[(i * 7919) % words.length] + (i % 17 ? ' ' : '.\n');
+    const t = performance.now();
+    expect(locateQuote(source, 'toàn tỉnh zzz hồ sơ')).toBeNull();
+    expect(quoteDivergence(`${source}toàn tỉnh tiếp nhận 70.001 hồ sơ trực tuyến.`, 'toàn tỉnh tiếp nhận 70.001 hồ sơ qua mạng.')).toMatchObject({ quote: 'qua mạng.', source: 'trực tuyến.' });
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('quoteDivergence', () => {
+  const source = 'I. KẾT QUẢ\nTrong quý III, toàn tỉnh tiếp nhận 70.001 hồ sơ trực tuyến. Giải quyết 69.000 hồ sơ đúng hạn.\n';
+  it.each([
+    ['word added', 'toàn tỉnh đã tiếp nhận 70.001 hồ sơ trực tuyến', { before: 'toàn tỉnh', quote: 'đã', source: '' }],
+    ['word dropped', 'toàn tỉnh tiếp nhận 70.001 hồ sơ tuyến', { before: 'nhận 70.001 hồ sơ', quote: '', source: 'trực' }],
+    ['word changed', 'toàn tỉnh tiếp nhận 70.001 hồ sơ qua mạng. Giải quyết 69.000', { before: 'nhận 70.001 hồ sơ', quote: 'qua mạng', source: 'trực tuyến' }],
+    ['end differs', 'toàn tỉnh tiếp nhận 70.001 hồ sơ qua mạng.', { before: 'nhận 70.001 hồ sơ', quote: 'qua mạng.', source: 'trực tuyến.' }],
+    ['start differs', 'Cả tỉnh đã tiếp nhận 70.001 hồ sơ trực tuyến.', { before: '', quote: 'Cả tỉnh đã', source: 'III, toàn tỉnh' }],
+  ] as [string, string, object][])('%s', (_name, quote, expected) => {
+    const d = quoteDivergence(source, quote)!;
+    expect(d).toMatchObject(expected);
+    expect(source.slice(0, d.at).split('\n').length).toBe(2);
+  });
+
+  it.each([
+    ['found verbatim', 'toàn tỉnh tiếp nhận 70.001 hồ sơ'],
+    ['nothing in common', 'một câu hoàn toàn khác'],
+  ])('null when %s', (_name, quote) => {
+    expect(quoteDivergence(source, quote)).toBeNull();
   });
 });

@@ -172,6 +172,28 @@ function parseUncached(text: string): Period | PeriodError {
   return build(text, 'interval', a.start, b.end);
 }
 
+const ROMAN_QUARTER: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * The period a common slip most likely meant ("2024-Q03", "Q3/2024", "2024-III", "2024-h1", "8/2024",
+ * "14/3/2025" → "2024-Q3", "2024-Q3", "2024-Q3", "2024-H1", "2024-08", "2025-03-14"), or null.
+ * Only a guess for the message: content is never rewritten.
+ */
+export function guessPeriod(text: string): string | null {
+  const t = text.trim().toUpperCase().replace(/QUÝ|QUY/g, 'Q');
+  const pad = (n: string) => n.padStart(2, '0');
+  let m: RegExpMatchArray | null;
+  let guess: string | null = null;
+  if ((m = t.match(/^(\d{4})[-/ .]*Q\s*0?([1-4])$/)) || (m = t.match(/^Q\s*0?([1-4])[-/ .]+(\d{4})$/))) guess = /^\d{4}$/.test(m[1]) ? `${m[1]}-Q${m[2]}` : `${m[2]}-Q${m[1]}`;
+  else if ((m = t.match(/^(\d{4})[-/ .]+(I{1,3}|IV)$/)) || (m = t.match(/^(I{1,3}|IV)[-/ .]+(\d{4})$/))) guess = /^\d{4}$/.test(m[1]) ? `${m[1]}-Q${ROMAN_QUARTER[m[2]]}` : `${m[2]}-Q${ROMAN_QUARTER[m[1]]}`;
+  else if ((m = t.match(/^(\d{4})[-/ .]*[H6]\s*0?([12])$/)) || (m = t.match(/^H\s*0?([12])[-/ .]+(\d{4})$/))) guess = /^\d{4}$/.test(m[1]) ? `${m[1]}-H${m[2]}` : `${m[2]}-H${m[1]}`;
+  else if ((m = t.match(/^(\d{1,2})[/.-](\d{4})$/))) guess = `${m[2]}-${pad(m[1])}`;
+  else if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) guess = `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
+  if (!guess || guess === text) return null;
+  const p = parsePeriod(guess);
+  return isPeriodError(p) ? null : guess;
+}
+
 export function isPeriodError(p: Period | PeriodError): p is PeriodError {
   return 'error' in p;
 }

@@ -2,7 +2,7 @@
 // (src/content.config.ts) and the validator (scripts/validate.ts), so the
 // site and `npm run validate` can never disagree about what is valid.
 import { z } from 'zod';
-import { daysInMonth, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
+import { daysInMonth, guessPeriod, isPeriodError, parsePeriod, PERIOD_HELP } from './period.ts';
 import { webUrlProblem } from './url-policy.ts';
 
 /**
@@ -28,7 +28,10 @@ export const slugSchema = z
  */
 export const periodSchema = z.string().superRefine((text, ctx) => {
   const p = parsePeriod(text);
-  if (isPeriodError(p) && !p.canonical) ctx.addIssue({ code: 'custom', message: `kỳ không hợp lệ: ${p.error}; ${PERIOD_HELP}` });
+  if (isPeriodError(p) && !p.canonical) {
+    const guess = guessPeriod(text);
+    ctx.addIssue({ code: 'custom', message: `kỳ không hợp lệ: ${p.error}${guess ? ` — có phải "${guess}"?` : ''}; ${PERIOD_HELP}` });
+  }
 });
 
 /** What a figure measures over its period (docs/figure-model.md). */

@@ -4,7 +4,9 @@
 // structure out; `diffMarkdown` renders it with every content string escaped.
 import type { Figure, Issue, ValidationResult } from '../core/model.ts';
 import { formatFigure } from '../core/format.ts';
-import { periodLabel } from '../core/period.ts';
+import { figureWhen } from '../core/labels.ts';
+import { comparePeriods, periodLabel, periodOrNull } from '../core/period.ts';
+import { numbersInText } from '../core/vn-number.ts';
 
 /** A figure as a reviewer sees it: the stored fields, without positions that move when rows move. */
 export type FigureView = Omit<Figure, 'line' | 'location'>;
@@ -24,8 +26,13 @@ export interface ReportDiff {
   added: FigureView[];
   removed: FigureView[];
   changed: FigureChange[];
+  /** Data-quality notes (warnings about figures: shown on the portal next to them). */
   notesAdded: string[];
   notesResolved: string[];
+  /** Warnings for the editor that no page shows (a narrative number not in the source, an http:// link …). */
+  warningsAdded: string[];
+  /** Per added or changed figure: what a reviewer should know to compare it (period, same point elsewhere, the earlier point). */
+  comparability: Record<string, string[]>;
 }
 
 export interface CatalogDiff {
@@ -44,6 +51,8 @@ export interface ContentDiff {
   errorsBefore: number;
   errorsAfter: number;
   errors: string[];
+  /** Labels of the ids the figures use (indicators, organizations, breakdowns), so the review reads in words. */
+  labels: Record<string, string>;
 }
 
 function view(f: Figure): FigureView {
@@ -78,10 +87,12 @@ function reportOf(i: Issue): string | null {
   return /^content\/reports\/([^/]+)\//.exec(i.file)?.[1] ?? null;
 }
 
-function notesByReport(issues: Issue[]): Map<string, Set<string>> {
+function notesByReport(issues: Issue[], kind: 'notes' | 'editor'): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const i of issues) {
     if (i.level !== 'warning') continue;
+    // Warnings naming figures are the data-quality notes pages show; the others only concern the editor.
+    if ((kind === 'notes') !== Boolean(i.figures?.length)) continue;
     const r = reportOf(i) ?? '(danh mục)';
     if (!out.has(r)) out.set(r, new Set());
     // Keyed by message, not line: moving rows does not make a note new.
@@ -93,9 +104,12 @@ function notesByReport(issues: Issue[]): Map<string, Set<string>> {
 export function diffContent(before: ValidationResult, after: ValidationResult): ContentDiff {
   const reportsBefore = new Map(before.content.reports.map((r) => [r.meta.id, r]));
   const reportsAfter = new Map(after.content.reports.map((r) => [r.meta.id, r]));
-  const notesBefore = notesByReport(before.issues);
-  const notesAfter = notesByReport(after.issues);
-  const ids = [...new Set([...reportsBefore.keys(), ...reportsAfter.keys(), ...notesBefore.keys(), ...notesAfter.keys()])].sort();
+  const notesBefore = notesByReport(before.issues, 'notes');
+  const notesAfter = notesByReport(after.issues, 'notes');
+  const editorBefore = notesByReport(before.issues, 'editor');
+  const editorAfter = notesByReport(after.issues, 'editor');
+  const ids = [...new Set([...reportsBefore.keys(), ...reportsAfter.keys(), ...notesBefore.keys(), ...notesAfter.keys(), ...editorAfter.keys()])].sort();
+  const compare = comparabilityOf(after);
   const reports: ReportDiff[] = [];
   for (const id of ids) {
     const b = reportsBefore.get(id);
@@ -116,10 +130,16 @@ export function diffContent(before: ValidationResult, after: ValidationResult): 
         .filter((c) => c.fields.length > 0),
       notesAdded: [...na].filter((m) => !nb.has(m)).sort(),
       notesResolved: [...nb].filter((m) => !na.has(m)).sort(),
+      warningsAdded: [...(editorAfter.get(id) ?? [])].filter((m) => !editorBefore.get(id)?.has(m)).sort(),
+      comparability: {},
     };
-    if (!b && !a && d.notesAdded.length + d.notesResolved.length === 0) continue;
+    for (const f of [...d.added, ...d.changed.map((c) => c.after)]) {
+      const flags = a ? compare(a.meta, f) : [];
+      if (flags.length) d.comparability[f.id] = flags;
+    }
+    if (!b && !a && d.notesAdded.length + d.notesResolved.length + d.warningsAdded.length === 0) continue;
     const metaChanged = b && a && !same(b.meta, a.meta);
-    if (d.added.length + d.removed.length + d.changed.length + d.notesAdded.length + d.notesResolved.length > 0 || !b || !a || metaChanged) reports.push(d);
+    if (d.added.length + d.removed.length + d.changed.length + d.notesAdded.length + d.notesResolved.length + d.warningsAdded.length > 0 || !b || !a || metaChanged) reports.push(d);
   }
   const errs = (r: ValidationResult) => r.issues.filter((i) => i.level === 'error');
   return {
@@ -131,6 +151,44 @@ export function diffContent(before: ValidationResult, after: ValidationResult): 
     errorsBefore: errs(before).length,
     errorsAfter: errs(after).length,
     errors: errs(after).map((i) => `${i.file}${i.line ? `:${i.line}` : ''}${i.column ? ` [${i.column}]` : ''} ${i.message}`),
+    labels: Object.fromEntries(
+      [before, after].flatMap((r) => [
+        ...r.content.indicators.map((i) => [i.id, i.label]),
+        ...r.content.organizations.map((o) => [o.id, o.shortName]),
+        ...r.content.breakdowns.map((b) => [b.id, b.label]),
+      ]),
+    ),
+  };
+}
+
+type SeriesFigure = FigureView & { reportId: string };
+
+/**
+ * What makes an added or changed figure easy or hard to compare: a period outside the report's
+ * own, the same series point in another report, and the comparable earlier point (same indicator,
+ * scope, breakdown, basis and status) with its value.
+ */
+function comparabilityOf(after: ValidationResult): (report: { id: string; period: string }, f: FigureView) => string[] {
+  const series = new Map<string, SeriesFigure[]>();
+  const key = (f: FigureView) => [f.indicator, f.scope, f.breakdown ?? '', f.basis, f.status].join('\0');
+  for (const r of after.content.reports)
+    for (const f of r.figures) {
+      const k = key(f);
+      if (!series.has(k)) series.set(k, []);
+      series.get(k)!.push({ ...view(f), reportId: r.meta.id });
+    }
+  return (report, f) => {
+    const out: string[] = [];
+    const fp = periodOrNull(f.period);
+    const rp = periodOrNull(report.period);
+    if (fp && rp && (fp.end < rp.start || fp.start > rp.end)) out.push(`kỳ của số liệu (${periodLabel(f.period)}) nằm ngoài kỳ báo cáo (${periodLabel(report.period)})`);
+    const points = (series.get(key(f)) ?? []).filter((g) => !(g.reportId === report.id && g.id === f.id));
+    for (const g of points.filter((g) => g.period === f.period))
+      out.push(`cùng điểm chuỗi với ${g.reportId}/${g.id}${g.value === f.value ? ' (cùng giá trị)' : `: ${formatFigure(g)}`}`);
+    const earlier = points.filter((g) => comparePeriods(g.period, f.period) < 0).sort((x, y) => comparePeriods(y.period, x.period))[0];
+    if (earlier) out.push(`điểm trước trong chuỗi: ${formatFigure(earlier)} (${periodLabel(earlier.period)}, ${earlier.reportId}/${earlier.id})`);
+    else if (!points.length) out.push('điểm đầu tiên của chuỗi này (chưa có số liệu cùng chỉ số, chủ thể, phân tổ, basis, status để so sánh)');
+    return out;
   };
 }
 
@@ -162,14 +220,24 @@ const code = (text: string) => `\`${text.replace(/[`|\r\n]/g, '')}\``;
 const fv = (f: FigureView) => formatFigure(f);
 const cut = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function figureLine(f: FigureView): string {
-  const scope = f.breakdown ? `${f.scope} · ${f.breakdown}` : f.scope;
-  return `| ${code(f.id)} | ${escapeMarkdown(f.indicator)} | ${escapeMarkdown(scope)} | ${escapeMarkdown(periodLabel(f.period))} | **${escapeMarkdown(fv(f))}** | ${escapeMarkdown(cut(f.quote))} |`;
+/** The part of a long quote around the printed value (a plain cut could drop the very number under review). */
+export function quoteExcerpt(quote: string, value: number, n = 160): string {
+  if (quote.length <= n) return quote;
+  const at = numbersInText(quote).find((x) => x.values.some((v) => Math.abs(v - value) < 1e-9))?.index ?? 0;
+  const start = Math.max(0, Math.min(at - Math.floor(n / 2), quote.length - n));
+  return `${start > 0 ? '…' : ''}${quote.slice(start, start + n).trim()}${start + n < quote.length ? '…' : ''}`;
+}
+
+function figureLine(f: FigureView, labels: Record<string, string>): string {
+  const name = (id: string) => (labels[id] ? `${escapeMarkdown(labels[id])} ${code(id)}` : code(id));
+  const scope = f.breakdown ? `${name(f.scope)} · ${name(f.breakdown)}` : name(f.scope);
+  return `| ${code(f.id)} | ${name(f.indicator)} | ${scope} | ${escapeMarkdown(figureWhen(f))} | **${escapeMarkdown(fv(f))}** | ${escapeMarkdown(quoteExcerpt(f.quote, f.value))} |`;
 }
 
 function fieldText(f: FigureView, field: string): string {
   if (field === 'value' || field === 'denominator' || field === 'unit' || field === 'comparator') return fv(f);
   if (field === 'period') return periodLabel(f.period);
+  if (field === 'quote') return quoteExcerpt(f.quote, f.value, 80);
   const v = (f as unknown as Record<string, unknown>)[field];
   return v === null || v === undefined || v === '' ? '—' : cut(String(v), 80);
 }
@@ -185,6 +253,8 @@ function catalogSection(title: string, c: CatalogDiff): string[] {
   return out;
 }
 
+const HEAD = '| id | chỉ số | chủ thể · phân tổ | kỳ | giá trị | trích dẫn |';
+
 export function diffMarkdown(d: ContentDiff, ref: string): string {
   const out: string[] = [`## Thay đổi số liệu so với ${code(ref)}`, ''];
   if (isEmptyDiff(d)) {
@@ -193,7 +263,7 @@ export function diffMarkdown(d: ContentDiff, ref: string): string {
   }
   const n = (k: 'added' | 'removed' | 'changed') => d.reports.reduce((s, r) => s + r[k].length, 0);
   out.push(
-    `**${n('added')}** số liệu thêm, **${n('removed')}** bỏ, **${n('changed')}** sửa; ghi chú chất lượng dữ liệu: **${d.reports.reduce((s, r) => s + r.notesAdded.length, 0)}** mới, **${d.reports.reduce((s, r) => s + r.notesResolved.length, 0)}** hết.`,
+    `**${n('added')}** số liệu thêm, **${n('removed')}** bỏ, **${n('changed')}** sửa; ghi chú chất lượng dữ liệu: **${d.reports.reduce((s, r) => s + r.notesAdded.length, 0)}** mới, **${d.reports.reduce((s, r) => s + r.notesResolved.length, 0)}** hết; cảnh báo mới cho người biên tập: **${d.reports.reduce((s, r) => s + r.warningsAdded.length, 0)}**.`,
     '',
   );
   if (d.errorsAfter > 0) {
@@ -206,13 +276,13 @@ export function diffMarkdown(d: ContentDiff, ref: string): string {
     const badge = r.status === 'added' ? ' (báo cáo mới)' : r.status === 'removed' ? ' (báo cáo bị xóa)' : '';
     out.push(`### ${escapeMarkdown(r.title)}${badge}`, '', `${code(r.id)}`, '');
     if (r.added.length) {
-      out.push(`<details${r.added.length <= 15 ? ' open' : ''}><summary>Thêm ${r.added.length} số liệu</summary>`, '', '| id | chỉ số | đơn vị tính | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
-      for (const f of r.added) out.push(figureLine(f));
+      out.push(`<details${r.added.length <= 15 ? ' open' : ''}><summary>Thêm ${r.added.length} số liệu</summary>`, '', HEAD, '|---|---|---|---|---|---|');
+      for (const f of r.added) out.push(figureLine(f, d.labels));
       out.push('', '</details>', '');
     }
     if (r.removed.length) {
-      out.push(`**Bỏ ${r.removed.length} số liệu**`, '', '| id | chỉ số | đơn vị tính | kỳ | giá trị | trích dẫn |', '|---|---|---|---|---|---|');
-      for (const f of r.removed) out.push(figureLine(f));
+      out.push(`**Bỏ ${r.removed.length} số liệu**`, '', HEAD, '|---|---|---|---|---|---|');
+      for (const f of r.removed) out.push(figureLine(f, d.labels));
       out.push('');
     }
     if (r.changed.length) {
@@ -225,9 +295,20 @@ export function diffMarkdown(d: ContentDiff, ref: string): string {
       }
       out.push('');
     }
+    const compared = Object.entries(r.comparability);
+    if (compared.length) {
+      out.push(`<details${compared.length <= 15 ? ' open' : ''}><summary>So sánh được với gì (số liệu thêm hoặc sửa)</summary>`, '');
+      for (const [id, flags] of compared) out.push(`- ${code(id)}: ${flags.map(escapeMarkdown).join('; ')}`);
+      out.push('', '</details>', '');
+    }
     if (r.notesAdded.length) {
-      out.push('**Ghi chú chất lượng dữ liệu mới**', '');
+      out.push('**Ghi chú chất lượng dữ liệu mới** (hiện trên trang, cạnh số liệu)', '');
       for (const m of r.notesAdded) out.push(`- ⚠️ ${escapeMarkdown(m)}`);
+      out.push('');
+    }
+    if (r.warningsAdded.length) {
+      out.push('**Cảnh báo mới cho người biên tập** (không hiện trên trang; xem lại trước khi duyệt)', '');
+      for (const m of r.warningsAdded) out.push(`- ⚠️ ${escapeMarkdown(m)}`);
       out.push('');
     }
     if (r.notesResolved.length) {

@@ -255,6 +255,8 @@ export function decodeContent(path: string, data: string | Uint8Array): { text: 
           code: 'encoding',
           file: path,
           line: lineOfByte(data, bad),
+          // The characters before it on its line are valid UTF-8: count them for the column an editor shows.
+          col: [...new TextDecoder('utf-8').decode(data.subarray(data.lastIndexOf(10, bad - 1) + 1, bad))].length + 1,
           message: `Tệp không phải UTF-8 hợp lệ: byte 0x${data[bad].toString(16).toUpperCase().padStart(2, '0')} ở vị trí byte ${bad} (có thể là mã Windows-1258/TCVN3 hoặc tệp bị hỏng).`,
           hint: encodingHint,
         },

@@ -452,7 +452,7 @@ export function suggestFigures(input: SuggestInput): Suggestion[] {
       if (n.value === 0) confidence *= 0.8;
       confidence = Math.round(confidence * 100) / 100;
 
-      const baseId = slugify(`${indicator ? indicator.id : 'so-lieu'}${scope !== input.report.scope ? `-${scope}` : ''}`).slice(0, 70);
+      const baseId = slugify(`${indicator ? indicator.id : 'so-lieu'}${scope !== input.report.scope ? `-${scope}` : ''}`).slice(0, 70).replace(/-+$/, ''); // a cut can end on a separator
       let id = covered?.id ?? baseId;
       if (!covered) {
         for (let k = 2; usedIds.has(id); k++) id = `${baseId}-${k}`;

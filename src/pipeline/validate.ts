@@ -6,6 +6,7 @@ import { adminEventSchema, areaSchema, breakdownSchema, indicatorSchema, organiz
 import type { Issue, ReportContent, ValidationResult } from '../core/model.ts';
 import type { RawContent, RawReport } from './load.ts';
 import { checkAreaAnchors, checkIndicatorRefs } from './rules/catalogs.ts';
+import { groupFollowOnErrors } from './rules/cascade.ts';
 import { checkDeclared } from './rules/checks.ts';
 import { checkConsistency } from './rules/consistency.ts';
 import type { Refs } from './rules/context.ts';
@@ -30,7 +31,8 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   const refused = new Set(raw.problems.map((p) => p.file));
   const areaCatalog = loadCatalog(raw.areas, 'data/areas.json', areaSchema, 'lĩnh vực', issues, refused);
   const orgCatalog = loadCatalog(raw.organizations, 'data/organizations.json', organizationSchema, 'tổ chức', issues, refused);
-  const breakdowns = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues, refused).items;
+  const breakdownCatalog = loadCatalog(raw.breakdowns, 'data/breakdowns.json', breakdownSchema, 'phân tổ', issues, refused);
+  const breakdowns = breakdownCatalog.items;
   const indicatorCatalog = loadCatalog(raw.indicators, 'data/indicators.json', indicatorSchema, 'chỉ số', issues, refused);
   const areas = areaCatalog.items;
   const organizations = orgCatalog.items;
@@ -69,7 +71,15 @@ export function validateContent(raw: RawContent, options: ValidateOptions = {}):
   checkSeriesPoints(reports, refs.same, refs.indicatorById, issues, refs.lenient);
   checkConsistency(reports, refs.indicatorById, issues);
   checkUnitsInPeriods(reports, organizations, issues);
-  return { content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, events, indicators, breakdowns, reports }, issues };
+  // One broken catalogue entry must not bury its own error under hundreds of "không có" about it.
+  const grouped = groupFollowOnErrors(issues, [
+    { file: 'data/areas.json', codes: ['unknown-area', 'unknown-section'], catalog: areaCatalog },
+    { file: 'data/organizations.json', codes: ['unknown-organization', 'unit-history'], catalog: orgCatalog },
+    { file: 'data/breakdowns.json', codes: ['unknown-breakdown'], catalog: breakdownCatalog },
+    { file: 'data/indicators.json', codes: ['unknown-indicator'], catalog: indicatorCatalog },
+    { file: 'data/events.json', codes: ['unit-history'], catalog: eventCatalog },
+  ]);
+  return { issues: grouped, content: { areas: [...areas].sort((a, b) => a.order - b.order), organizations, events, indicators, breakdowns, reports } };
 }
 
 /** One report folder: report.json, narratives, source.txt, figures.csv, checks.csv, in that order. */
@@ -103,7 +113,9 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
     issues.push({ level: 'error', code: 'limit', file: r.figures.path, line: extra.line, message: `Báo cáo có ${figures.length} số liệu, tối đa ${LIMITS.figuresPerReport}.`, hint: 'Xem giới hạn trong content/README.md.' });
     figures.length = LIMITS.figuresPerReport;
   }
-  if (figures.length === 0 && meta.kind !== 'directive')
+  // A figures.csv refused as a whole (";" separators, bad encoding …) already has its error: no "no figures" on top.
+  const figuresRefused = r.figures && issues.some((i) => i.level === 'error' && i.file === r.figures!.path);
+  if (figures.length === 0 && meta.kind !== 'directive' && !figuresRefused)
     issues.push({ level: 'warning', code: 'missing-file', file: `${dir}/figures.csv`, message: 'Báo cáo chưa có số liệu (figures.csv).' });
 
   return {

@@ -50,7 +50,8 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
 }
 
 function renderUncached(markdown: string, options: MarkdownOptions): string {
-  const html = applyUrlPolicy(micromark(markdown.replace(/\r\n?/g, '\n').trim(), { allowDangerousHtml: false, allowDangerousProtocol: false }));
+  // micromark decodes character references ("e&#x301;" → "e" + U+0301): composed again so the page is NFC like all text.
+  const html = applyUrlPolicy(micromark(markdown.replace(/\r\n?/g, '\n').trim(), { allowDangerousHtml: false, allowDangerousProtocol: false })).normalize('NFC');
   const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
   if (levels.length === 0) return html;
   const shift = Math.max(0, (options.minHeading ?? 3) - Math.min(...levels));

@@ -85,7 +85,7 @@ for (const path of ENCODED_FILES) {
   const t = text(path);
   const nl = t.indexOf('\n') + 1;
   for (const [name, bytes] of BAD_BYTES)
-    add({ family: 'encoding', name: `${path}: ${name} on line 2`, files: { [path]: concat(enc(t.slice(0, nl)), new Uint8Array(bytes), enc(t.slice(nl))) }, expect: { code: 'encoding', file: path, line: 2 }, refusesReport: path.startsWith(DIR) });
+    add({ family: 'encoding', name: `${path}: ${name} on line 2`, files: { [path]: concat(enc(t.slice(0, nl)), new Uint8Array(bytes), enc(t.slice(nl))) }, expect: { code: 'encoding', file: path, line: 2, col: 1 }, refusesReport: path.startsWith(DIR) });
   add({ family: 'encoding', name: `${path}: UTF-16 LE`, files: { [path]: utf16(t, false) }, expect: { code: 'encoding', file: path, line: 1 }, refusesReport: path.startsWith(DIR) });
   add({ family: 'encoding', name: `${path}: UTF-16 BE`, files: { [path]: utf16(t, true) }, expect: { code: 'encoding', file: path, line: 1 }, refusesReport: path.startsWith(DIR) });
 }

@@ -86,8 +86,11 @@ describe('validation of unit lifetimes', () => {
     const o = [{ ...orgs[0], validTo: '2024-06-30', successor: 'moi' }, { id: 'moi', kind: 'province', name: 'Mới', shortName: 'Tỉnh Mới', nameEn: 'New', validFrom: '2024-07-01', predecessors: ['tinh'] }];
     const errors = validate(o);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatchObject({ code: 'unit-not-in-period', file: 'content/reports/bc-thu/figures.csv', line: 2, column: 'scope' });
-    expect(errors[0].hint).toContain('"moi"');
+    // The report itself (scope "tinh", 2024-Q3) is about the old unit too: its own error comes first.
+    expect(errors[0]).toMatchObject({ code: 'unit-not-in-period', file: 'content/reports/bc-thu/report.json', column: 'scope' });
+    const figure = errors.find((i) => i.file.endsWith('figures.csv'))!;
+    expect(figure).toMatchObject({ code: 'unit-not-in-period', file: 'content/reports/bc-thu/figures.csv', line: 2, column: 'scope' });
+    expect(figure.hint).toContain('"moi"');
   });
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { diffAgainst } from '../../scripts/diff.ts';
 import { describe, expect, it } from 'vitest';
-import { diffContent, diffMarkdown, escapeMarkdown, isEmptyDiff } from '../../src/pipeline/diff.ts';
+import { diffContent, diffMarkdown, escapeMarkdown, isEmptyDiff, quoteExcerpt } from '../../src/pipeline/diff.ts';
 import { loadContent } from '../../src/pipeline/load.ts';
 import { validateContent } from '../../src/pipeline/validate.ts';
 import { csv, fixtureFiles, fixtureReader, GOOD } from '../fixtures/content.ts';
@@ -53,6 +53,62 @@ describe('diffContent', () => {
     expect(d.organizations.added.map((o) => o.id)).toEqual(['tinh-quang-ngai']);
     expect(d.errorsAfter).toBeGreaterThan(0);
     expect(diffMarkdown(d, 'main')).toMatch(/lỗi nội dung[\s\S]*figures\.csv:7/);
+  });
+});
+
+describe('what a reviewer reads for a new report', () => {
+  // A second report (quý IV/2024) with one figure of quý III (the point bc-thu already has), one
+  // of quý IV in an existing series, and one starting a new series.
+  const R2 = 'content/reports/bc-moi';
+  const source = 'Trong quý III năm 2024, toàn tỉnh tiếp nhận 67.628 hồ sơ. Trong quý IV năm 2024, toàn tỉnh tiếp nhận 70.100 hồ sơ; kiểm tra tại 12/30 đơn vị.\n';
+  const row = { scope: 'tinh', unit: 'hồ sơ', section: 'I' };
+  const files = {
+    [`${R2}/report.json`]: JSON.stringify({ id: 'bc-moi', kind: 'quarterly-report', title: 'Báo cáo quý IV/2024', issuer: 'tinh', scope: 'tinh', period: '2024-Q4', documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo thử.' }),
+    [`${R2}/source.txt`]: source,
+    [`${R2}/figures.csv`]: csv([
+      { ...row, id: 'q3', indicator: 'ho-so-tiep-nhan', period: '2024-Q3', value: '67628', quote: 'Trong quý III năm 2024, toàn tỉnh tiếp nhận 67.628 hồ sơ.' },
+      { ...row, id: 'q4', indicator: 'ho-so-tiep-nhan', period: '2024-Q4', value: '70100', quote: 'Trong quý IV năm 2024, toàn tỉnh tiếp nhận 70.100 hồ sơ' },
+      { ...row, id: 'kiem-tra', indicator: 'don-vi-kiem-tra', period: '2024-Q4', value: '12', denominator: '30', unit: 'đơn vị', quote: 'kiểm tra tại 12/30 đơn vị' },
+    ]),
+    [`${R2}/narrative/thu-tuc-hanh-chinh.md`]: 'Toàn tỉnh tiếp nhận 70.100 hồ sơ, trong đó 999 hồ sơ trực tuyến.\n',
+  };
+  const d = diffContent(v(), v(files));
+  const r = d.reports.find((x) => x.id === 'bc-moi')!;
+  const md = diffMarkdown(d, 'main');
+
+  it.each([
+    ['q3', [/nằm ngoài kỳ báo cáo \(quý IV\/2024\)/, /cùng điểm chuỗi với bc-thu\/ho-so-tiep-nhan \(cùng giá trị\)/]],
+    ['q4', [/điểm trước trong chuỗi: 67\.628 hồ sơ \(quý III\/2024, bc-(thu\/ho-so-tiep-nhan|moi\/q3)\)/]],
+    ['kiem-tra', [/điểm đầu tiên của chuỗi/]],
+  ] as [string, RegExp[]][])('flags how %s compares', (id, flags) => {
+    for (const f of flags) expect(r.comparability[id]?.join('; ')).toMatch(f);
+    if (id !== 'q3') expect(r.comparability[id].join('; ')).not.toMatch(/ngoài kỳ báo cáo/);
+  });
+
+  it('names indicators, scopes and what the period covers in words, with the ids', () => {
+    expect(md).toContain('| id | chỉ số | chủ thể · phân tổ | kỳ | giá trị | trích dẫn |');
+    expect(md).toMatch(/\| `q4` \| Hồ sơ tiếp nhận `ho-so-tiep-nhan` \| Tỉnh `tinh` \| quý IV\/2024 \| \*\*70\.100 hồ sơ\*\* \|/);
+  });
+
+  it('keeps editor warnings apart from the data-quality notes pages show', () => {
+    expect(r.warningsAdded).toEqual(['Số "999" trong phần tóm tắt không có trong văn bản nguồn.']);
+    expect(r.notesAdded.join()).not.toContain('999');
+    expect(md).toMatch(/Cảnh báo mới cho người biên tập[^\n]*\n\n- ⚠️ Số "999"/);
+  });
+});
+
+describe('quoteExcerpt', () => {
+  const long = `${'chữ '.repeat(60)}đạt 1.234 hồ sơ ${'đuôi '.repeat(60)}`;
+  it.each([
+    ['short quote unchanged', 'tiếp nhận 67.628 hồ sơ', 67628, 'tiếp nhận 67.628 hồ sơ'],
+    ['long quote cut around the value', long, 1234, /^….*đạt 1\.234 hồ sơ.*…$/],
+    ['value at the start', `1.234 hồ sơ ${'đuôi '.repeat(60)}`, 1234, /^1\.234 hồ sơ.*…$/],
+    ['value at the end', `${'chữ '.repeat(60)}tổng 1.234`, 1234, /^….*tổng 1\.234$/],
+  ] as [string, string, number, string | RegExp][])('%s', (_name, quote, value, expected) => {
+    const out = quoteExcerpt(quote, value);
+    if (typeof expected === 'string') expect(out).toBe(expected);
+    else expect(out).toMatch(expected);
+    expect(out.replace(/…/g, '').length).toBeLessThanOrEqual(160);
   });
 });
 

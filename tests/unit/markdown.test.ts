@@ -14,6 +14,17 @@ describe('renderMarkdown', () => {
   });
 
   it.each([
+    ['a&#x301;', 'á'],
+    ['Hoa&#768; va&#x300;o', 'Hoà vào'],
+    ['e&#x302;&#x301;', 'ế'],
+    ['**o&#x31B;&#x300;**', '<strong>ờ</strong>'],
+  ])('composes decoded character references to NFC: %s', (md, nfc) => {
+    const html = renderMarkdown(md);
+    expect(html).toContain(nfc);
+    expect(html).toBe(html.normalize('NFC'));
+  });
+
+  it.each([
     ['[bấm](javascript:alert(1))'],
     ['[bấm](&#106;avascript:alert(1))'],
     ['[bấm](JaVaScRiPt:alert(1))'],

@@ -73,6 +73,17 @@ describe('suggestFigures', () => {
     expect(rows[2].scope).toBe('huyen-dak-ha');
   });
 
+  it('never ends an id cut to 70 characters on a "-" (the cut used to leave "…-xxx-")', () => {
+    // "ho-so-tiep-nhan-" + this id puts a "-" at character 70 exactly.
+    const long = `huyen-dak-ha-${'x'.repeat(40)}-ben-song`;
+    const orgs = [...content.organizations, { ...organizations.at(-1)!, id: long }];
+    const cut = suggestFigures({ report: q3, sourceText: source, indicators: content.indicators, organizations: orgs, memory, existing: [] });
+    const row = cut.find((r) => r.scope === long)!;
+    expect(`ho-so-tiep-nhan-${long}`.slice(0, 70).endsWith('-')).toBe(true);
+    expect(row.id).toBe(`ho-so-tiep-nhan-${long}`.slice(0, 69));
+    for (const r of cut) expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
   it('marks the rows figures.csv already has', () => {
     expect(rows.map((r) => r.existing)).toEqual(['', 'da-co', '']);
     expect(rows[1].id).toBe('da-co');

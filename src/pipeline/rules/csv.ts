@@ -6,6 +6,7 @@ import type { CsvColumns } from '../../core/schema.ts';
 import type { RawFile } from '../load.ts';
 import { describeChar, forbiddenChar } from '../read-content.ts';
 import { cellProblem, LIMITS } from './limits.ts';
+import { zodMessageVi, type ZodIssueLike } from './strict.ts';
 
 interface CsvRow {
   line: number;
@@ -110,7 +111,7 @@ export function tableRows<T>(file: RawFile, columns: CsvColumns, schema: z.ZodTy
     const cells = new Map(header.map((c, i) => [c, row.cells[i].trim()]));
     const parsed = schema.safeParse(Object.fromEntries(columns.all.map((c) => [c, cells.get(c) ?? ''])));
     if (!parsed.success) {
-      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${i.message}`, `Xem định dạng ${name} trong content/README.md và docs/figure-model.md.`);
+      for (const i of parsed.error.issues) err(String(i.path[0]), 'schema', `Cột "${String(i.path[0])}": ${zodMessageVi(i as ZodIssueLike, cells.get(String(i.path[0])))}`, `Xem định dạng ${name} trong content/README.md và docs/figure-model.md.`);
       continue;
     }
     out.push({ line: row.line, data: parsed.data, err });

@@ -9,7 +9,7 @@ import { tableRows } from './csv.ts';
 import { hedgeCheck } from './hedges.ts';
 import { canonicalPeriod } from './periods.ts';
 import { quoteProblems } from './quotes.ts';
-import { figureAnchorProblem } from './strict.ts';
+import { didYouMean, figureAnchorProblem } from './strict.ts';
 import { describeChar } from '../read-content.ts';
 
 /** When two texts differ only in which space characters they use (NBSP from Word): the cell's odd one, described. */
@@ -24,6 +24,9 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
   const figures: Figure[] = [];
   const sections = new Set(pageSections(refs));
   const seen = new Map<string, number>();
+  // "Có phải …?" costs an edit distance per catalogue entry: bounded per file, so a hostile file stays fast.
+  let guesses = 0;
+  const guessId = (id: string, known: Iterable<string>) => (guesses++ < 50 ? didYouMean(id, [...known]) : null);
   for (const { line, data, err } of tableRows(file, FIGURE_COLUMNS, figureCsvRowSchema, issues)) {
     // A leading list marker ("- ", "+ ") is layout, and would read as a formula in spreadsheets.
     const f = { ...data, quote: data.quote.replace(/^[-+•]\s+/, '') };
@@ -35,7 +38,8 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
     } else seen.set(f.id, line);
     const indicator = refs.indicatorById.get(f.indicator);
     if (!indicator) {
-      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json.`, 'Dùng id chỉ số sẵn có hoặc thêm chỉ số mới vào danh mục.');
+      const guess = guessId(f.indicator, refs.indicatorById.keys());
+      err('indicator', 'unknown-indicator', `Chỉ số "${f.indicator}" không có trong data/indicators.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm chỉ số mới vào data/indicators.json nếu đây là khái niệm khác.` : 'Dùng id chỉ số sẵn có (tìm theo tên trong data/indicators.json) hoặc thêm chỉ số mới vào danh mục.');
       ok = false;
     } else if (indicator.unit !== f.unit) {
       const space = spaceDifference(f.unit, indicator.unit);
@@ -43,11 +47,13 @@ export function validateFigures(file: RawFile, meta: Report, sourceText: string,
       ok = false;
     }
     if (!refs.orgIds.has(f.scope)) {
-      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json.`, 'Sửa id hoặc thêm tổ chức vào danh mục.');
+      const guess = guessId(f.scope, refs.orgIds);
+      err('scope', 'unknown-organization', `Cơ quan, đơn vị "${f.scope}" không có trong data/organizations.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm tổ chức vào danh mục.` : 'Sửa id hoặc thêm tổ chức vào danh mục.');
       ok = false;
     }
     if (f.breakdown && !refs.breakdownIds.has(f.breakdown)) {
-      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json.`, 'Sửa id hoặc thêm phân tổ vào danh mục.');
+      const guess = guessId(f.breakdown, refs.breakdownIds);
+      err('breakdown', 'unknown-breakdown', `Phân tổ "${f.breakdown}" không có trong data/breakdowns.json${guess ? ` — có phải "${guess}"?` : '.'}`, guess ? `Sửa thành "${guess}", hoặc thêm phân tổ vào danh mục.` : 'Sửa id hoặc thêm phân tổ vào danh mục.');
       ok = false;
     }
     if (f.note && HTML_TAG.test(f.note)) {

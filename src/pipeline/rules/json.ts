@@ -8,7 +8,7 @@ import type { RawFile } from '../load.ts';
 import { lineCol } from '../read-content.ts';
 import { HTML_TAG } from './context.ts';
 import { jsonTooDeep, LIMITS } from './limits.ts';
-import { didYouMean, jsonKeyProblems, jsonStringCharProblems } from './strict.ts';
+import { didYouMean, jsonKeyProblems, jsonStringCharProblems, zodMessageVi, type ZodIssueLike } from './strict.ts';
 import { insecureUrlIssues } from './web-urls.ts';
 
 /** 1-based line of an offset; the line starts are found once per text (lookups are per entry, so never rescan). */
@@ -98,13 +98,14 @@ export function zodIssues(doc: JsonDoc, error: z.ZodError, base: (string | numbe
   return error.issues.map((i) => {
     const path = [...base, ...(i.path as (string | number)[])];
     const field = i.path.filter((p) => typeof p === 'string').join('.');
+    const node = findNodeAtLocation(doc.tree, path);
     return {
       level: 'error' as const,
       code: 'schema',
       file: doc.file.path,
       line: doc.lineOf(path),
       column: field || undefined,
-      message: `${field ? `Trường "${field}": ` : ''}${i.message}`,
+      message: `${field ? `Trường "${field}": ` : ''}${zodMessageVi(i as ZodIssueLike, node ? node.value : undefined)}`,
       hint: 'Sửa giá trị cho đúng định dạng mô tả trong content/README.md.',
     };
   });
@@ -172,6 +173,10 @@ export interface Catalog<T> {
   doc?: JsonDoc;
   /** Where each valid entry sits in the file's array (entries before it may have been left out). */
   index?: Map<string, number>;
+  /** Entries left out for a schema error: id → line (references to them are follow-on errors, see rules/cascade.ts). */
+  broken?: Map<string, number>;
+  /** The file could not be read as a catalogue at all: every reference to it fails. */
+  unreadable?: boolean;
 }
 
 /**
@@ -191,11 +196,11 @@ export function loadCatalog<T extends { id: string }>(
     return { items: [] };
   }
   const parsed = parseJson(file, issues);
-  if (!parsed) return { items: [] };
+  if (!parsed) return { items: [], unreadable: true };
   const { doc } = parsed;
   if (!Array.isArray(parsed.value)) {
     issues.push({ level: 'error', code: 'schema', file: file.path, line: 1, message: `Danh mục ${what} phải là một mảng JSON [...].`, hint: 'Bao các mục trong [ ], mỗi mục một đối tượng { "id": … }.' });
-    return { items: [], doc };
+    return { items: [], doc, unreadable: true };
   }
   const tree = keyTree(schema);
   // Reported, not dropped: an error stops the build anyway, and the entry's references still resolve.
@@ -205,10 +210,13 @@ export function loadCatalog<T extends { id: string }>(
   if (parsed.value.length > LIMITS.catalogEntries)
     issues.push({ level: 'error', code: 'limit', file: file.path, line: doc.lineOf([LIMITS.catalogEntries]), message: `Danh mục có ${parsed.value.length} mục, tối đa ${LIMITS.catalogEntries}.`, hint: 'Xem giới hạn trong content/README.md.' });
   const index = new Map<string, number>();
+  const broken = new Map<string, number>();
   parsed.value.slice(0, LIMITS.catalogEntries).forEach((entry, position) => {
     const r = schema.safeParse(entry);
     if (!r.success) {
       issues.push(...zodIssues(doc, r.error, [position]));
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && id && !broken.has(id)) broken.set(id, doc.lineOf([position, 'id']) ?? 0);
       return;
     }
     const line = doc.lineOf([position, 'id']);
@@ -229,5 +237,7 @@ export function loadCatalog<T extends { id: string }>(
     items.push(r.data);
     issues.push(...insecureUrlIssues(doc, entry, schema, [position]));
   });
-  return { items, doc, index };
+  // An id that also has a valid entry is not broken for references (they resolve to that entry).
+  for (const id of seen.keys()) broken.delete(id);
+  return { items, doc, index, broken };
 }

@@ -77,6 +77,20 @@ export function checkUnitsInPeriods(reports: ReportContent[], organizations: Org
     const issuer = byId.get(r.meta.issuer);
     if (issuer && r.meta.date && !existsOn(issuer, r.meta.date))
       issues.push({ level: 'error', code: 'unit-not-in-period', file: r.files.report, column: 'issuer', message: `"${issuer.id}" không tồn tại vào ngày ban hành ${r.meta.date}.`, hint: hint(issuer) });
+    // What the report is about existed during its period (new-report used to default to the merged province for any period).
+    const scope = byId.get(r.meta.scope);
+    const span = scope ? periodDays(r.meta.period) : null;
+    if (scope && span && ((scope.validTo && span.start > scope.validTo) || (scope.validFrom && span.end < scope.validFrom))) {
+      const before = scope.validFrom && span.end < scope.validFrom ? (scope.predecessors ?? []).map((id) => byId.get(id)).filter((o) => o !== undefined) : [];
+      issues.push({
+        level: 'error',
+        code: 'unit-not-in-period',
+        file: r.files.report,
+        column: 'scope',
+        message: `"${scope.id}" không tồn tại trong kỳ báo cáo ${r.meta.period}${scope.validFrom ? ` (có từ ${scope.validFrom})` : ''}.`,
+        hint: before.length ? `Trước ${scope.validFrom}, dùng ${before.map((o) => `"${o.id}" (${o.shortName})`).join(' hoặc ')} cho "scope" (và "issuer" nếu chính cơ quan, đơn vị đó ban hành).` : hint(scope),
+      });
+    }
     for (const f of r.figures) {
       const o = byId.get(f.scope);
       if (!o) continue;

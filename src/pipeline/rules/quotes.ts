@@ -1,6 +1,6 @@
 // Validator rule family: a figure's verbatim quote. The quote is found in source.txt, and
 // the value (and denominator) it records are printed in it, as quantities, in the order printed.
-import { explainQuoteMiss, locateQuote, type QuoteLocation } from '../../core/quote.ts';
+import { explainQuoteMiss, locateQuote, quoteDivergence, type QuoteLocation } from '../../core/quote.ts';
 import { lineCol } from '../read-content.ts';
 import { statesNone, textMentionsValue } from '../../core/vn-number.ts';
 import { fractionOrderProblem, valueRoleProblem } from './strict.ts';
@@ -29,13 +29,16 @@ export function quoteProblems(
   const location = locateQuote(sourceText, quote);
   if (!location) problems.push(notFound(sourceText, quote));
   // An explicit zero is printed in words ("không có", "chưa phát hiện"): the quote must say so.
-  if (!textMentionsValue(quote, value) && !(value === 0 && statesNone(quote)))
+  if (!textMentionsValue(quote, value) && !(value === 0 && statesNone(quote))) {
+    // "67.628" copied as printed reads as 67.628 (a decimal): the printed number is 67628.
+    const thousands = [Math.round(value * 1000)].find((v) => v !== value && textMentionsValue(quote, v));
     problems.push({
       column: 'value',
       code: 'value-not-in-quote',
-      message: `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`,
-      hint: value === 0 ? 'Số 0 phải được văn bản nói rõ ("không có …", "chưa phát hiện …", "…: Không."): chọn trích dẫn chứa câu đó.' : 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.',
+      message: thousands !== undefined ? `Ô value ghi ${value}, tức số thập phân ${plain(value)}, không có trong trích dẫn; trích dẫn in "${plain(thousands)}" nghĩa là ${thousands} (dấu "." phân tách hàng nghìn).` : `Giá trị ${plain(value)} không xuất hiện trong trích dẫn.`,
+      hint: thousands !== undefined ? `Ghi value = ${thousands} (bỏ dấu "." hàng nghìn).` : value === 0 ? 'Số 0 phải được văn bản nói rõ ("không có …", "chưa phát hiện …", "…: Không."): chọn trích dẫn chứa câu đó.' : 'Kiểm tra lại số (dấu "." là hàng nghìn, "," là thập phân trong văn bản gốc) hoặc chọn trích dẫn chứa số đó.',
     });
+  }
   if (denominator !== null && !textMentionsValue(quote, denominator))
     problems.push({ column: 'denominator', code: 'value-not-in-quote', message: `Mẫu số ${plain(denominator)} không xuất hiện trong trích dẫn.`, hint: 'Kiểm tra lại mẫu số hoặc chọn trích dẫn chứa số đó.' });
   const ok = rowOk && problems.length === 0;
@@ -51,12 +54,20 @@ const VERBATIM = 'Sao chép nguyên văn từ source.txt (chỉ được khác k
 /** The quote-not-found problem, saying which words differ when the source has a near match. */
 function notFound(sourceText: string, quote: string): QuoteProblem {
   const miss = explainQuoteMiss(sourceText, quote);
-  if (!miss) return { column: 'quote', code: 'quote-not-found', message: 'Không tìm thấy trích dẫn trong source.txt.', hint: VERBATIM };
+  if (!miss) {
+    // A word added, dropped or changed: say where the quote stops following the source.
+    const d = quoteDivergence(sourceText, quote);
+    if (!d) return { column: 'quote', code: 'quote-not-found', message: 'Không tìm thấy trích dẫn trong source.txt (không đoạn nào của nguồn giống phần đầu hay phần cuối của trích dẫn).', hint: `${VERBATIM} Kiểm tra đúng báo cáo, đúng tệp source.txt.` };
+    const { line } = lineCol(sourceText, d.at);
+    const after = d.before ? `sau "…${d.before}" ` : 'ở đầu trích dẫn, ';
+    const where = !d.source ? `${after}trích dẫn thêm "${d.quote}" mà nguồn không có` : !d.quote ? `${after}trích dẫn thiếu "${d.source}" của nguồn` : `${after}trích dẫn ghi "${d.quote}" còn nguồn in "${d.source}"`;
+    return { column: 'quote', code: 'quote-not-found', message: `Không tìm thấy nguyên văn trích dẫn trong source.txt (gần khớp dòng ${line}): ${where}.`, hint: `Sao chép lại đoạn đó từ source.txt dòng ${line} (không gõ lại; chỉ được khác khoảng trắng, dấu * và số chú thích).` };
+  }
   const { line } = lineCol(sourceText, miss.start);
   const words = miss.words.map((w) => `trích dẫn "${w.quote}", nguồn "${w.source}"`).join('; ');
   const why =
     miss.kind === 'tones'
-      ? 'cùng chữ nhưng dấu thanh đặt ở nguyên âm khác (kiểu "hoà/Thuỷ" và "hòa/Thủy")'
+      ? 'chỉ khác chỗ đặt dấu thanh (kiểu cũ "hoà/Thuỷ" và kiểu mới "hòa/Thủy")'
       : 'khác dấu, chữ hoa/thường hoặc dấu câu kiểu in (“ ” – —)';
   return {
     column: 'quote',

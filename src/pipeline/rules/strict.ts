@@ -35,6 +35,44 @@ export function didYouMean(name: string, known: readonly string[]): string | nul
   return best !== null && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
 }
 
+/** The fields of a zod issue the Vietnamese messages use (zod's own are English). */
+export interface ZodIssueLike {
+  code: string;
+  message: string;
+  expected?: string;
+  values?: readonly unknown[];
+  minimum?: number | bigint;
+  origin?: string;
+  /** invalid_union: the issues of each alternative. */
+  errors?: readonly (readonly ZodIssueLike[])[];
+}
+
+const TYPE_VI: Record<string, string> = { string: 'văn bản (chuỗi "…")', number: 'số', boolean: 'true hoặc false', array: 'mảng [ … ]', object: 'đối tượng { … }', null: 'null' };
+
+function choiceMessage(allowed: string[], input: unknown, orEmpty: boolean): string {
+  const guess = typeof input === 'string' && input ? didYouMean(input, allowed) : null;
+  const given = input === undefined || input === '' ? 'Còn trống' : `"${String(input)}" không hợp lệ`;
+  return `${given}; dùng một trong: ${allowed.join(', ')}${orEmpty ? ' (hoặc để trống)' : ''}${guess ? ` — có phải "${guess}"?` : ''}`;
+}
+
+/**
+ * A zod issue in Vietnamese, with the value that was given and, for a choice, the closest allowed
+ * value ("provence" → "có phải "province"?"). Messages the schema wrote itself are kept as they are.
+ */
+export function zodMessageVi(i: ZodIssueLike, input: unknown): string {
+  const missing = input === undefined || input === '';
+  // An optional CSV choice is `'' | enum`: one list of what is allowed, "or empty".
+  if (i.code === 'invalid_union' && i.errors) {
+    const values = i.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? (e.values ?? []) : []));
+    const shown = values.filter((v) => v !== '');
+    if (shown.length) return choiceMessage(shown.map(String), input, values.includes(''));
+  }
+  if (i.code === 'invalid_value' && i.values?.length) return choiceMessage(i.values.map(String), input, false);
+  if (i.code === 'invalid_type') return missing ? 'Thiếu (bắt buộc).' : `Phải là ${TYPE_VI[i.expected ?? ''] ?? i.expected}, không phải ${input === null ? 'null' : Array.isArray(input) ? 'mảng' : typeof input === 'string' ? `"${input}"` : String(input)}.`;
+  if (i.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1) return 'Không được để trống.';
+  return i.message;
+}
+
 /** Duplicate keys in every object of a JSON tree; unknown keys in the object itself when `known` is given. */
 export function jsonKeyProblems(tree: JsonNode | undefined, known?: readonly string[]): KeyProblem[] {
   const out: KeyProblem[] = [];

@@ -6,6 +6,7 @@
 
 /** Copies per scope variant: after this many copies of each template, a new scope. */
 import { PERIOD_YEARS } from '../../src/core/period.ts';
+import { compareKeys } from '../../src/core/text.ts';
 export const SCOPES_EVERY = 25;
 
 export type Files = Record<string, string>;
@@ -67,7 +68,7 @@ function templates(files: Files): Template[] {
   }
   const list = [...byId.values()].filter((t) => 'report.json' in t.files);
   for (const t of list) t.meta = JSON.parse(t.files['report.json']);
-  return list.sort((a, b) => a.id.localeCompare(b.id));
+  return list.sort((a, b) => compareKeys(a.id, b.id));
 }
 
 /**

@@ -127,6 +127,18 @@ function validateReport(r: RawReport, refs: Refs, issues: Issue[]): ReportConten
   };
 }
 
+/**
+ * The issues a staff member working on one report needs (`npm run validate -- --bao-cao <id>`): every error (any error
+ * blocks the build), and the warnings about that report — in its folder or naming one of its figures. The other
+ * reports' warnings are counted, not listed.
+ */
+export function issuesForReport(issues: Issue[], reportId: string): { shown: Issue[]; hiddenWarnings: number } {
+  const folder = `content/reports/${reportId}/`;
+  const about = (i: Issue) => i.file.startsWith(folder) || (i.figures ?? []).some((k) => k.startsWith(`${reportId}/`));
+  const shown = issues.filter((i) => i.level === 'error' || about(i));
+  return { shown, hiddenWarnings: issues.length - shown.length };
+}
+
 /** "file:line (cột col)" — the location prefix used by the CLI. */
 export function formatIssue(i: Issue): string {
   const field = i.file.endsWith('.csv') ? 'cột' : 'trường';

@@ -13,24 +13,19 @@ import { csv, fixtureFiles, fixtureReader, GOOD, QUA_HAN } from '../fixtures/con
 
 const SECOND_ROW = { id: 'kiem-tra', indicator: 'don-vi-kiem-tra', scope: 'tinh', period: '2024-Q2', unit: 'đơn vị', section: 'I', value: '10', denominator: '30', quote: 'Kiểm tra tại 10/30 đơn vị' };
 const EARLIER_ROW = { id: 'tiep-nhan', indicator: 'ho-so-tiep-nhan', scope: 'tinh', period: '2023-Q3', unit: 'hồ sơ', section: 'I', value: '60000', quote: 'tiếp nhận 60.000 hồ sơ' };
-const SECOND_REPORT = {
-  'content/reports/bc-hai/report.json': JSON.stringify({
-    id: 'bc-hai', kind: 'quarterly-report', title: 'Báo cáo thử thứ hai', issuer: 'tinh', scope: 'tinh', period: '2024-Q2',
-    documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo thứ hai.',
-  }),
-  'content/reports/bc-hai/source.txt': 'Kiểm tra tại 10/30 đơn vị.\n',
-  'content/reports/bc-hai/figures.csv': csv([SECOND_ROW]),
-};
-
+/** A one-figure quarterly report of the province, as content files. */
+function oneFigureReport(id: string, title: string, period: string, source: string, row: Record<string, string>): Record<string, string> {
+  return {
+    [`content/reports/${id}/report.json`]: JSON.stringify({
+      id, kind: 'quarterly-report', title, issuer: 'tinh', scope: 'tinh', period, documentNumber: null, date: null, sourceFile: 'source.txt', summary: `${title}.`,
+    }),
+    [`content/reports/${id}/source.txt`]: source,
+    [`content/reports/${id}/figures.csv`]: csv([row]),
+  };
+}
+const SECOND_REPORT = oneFigureReport('bc-hai', 'Báo cáo thử thứ hai', '2024-Q2', 'Kiểm tra tại 10/30 đơn vị.\n', SECOND_ROW);
 // An earlier report bc-thu's received-applications figure compares against (same scope, basis, a year before).
-const EARLIER = {
-  'content/reports/bc-truoc/report.json': JSON.stringify({
-    id: 'bc-truoc', kind: 'quarterly-report', title: 'Báo cáo thử năm trước', issuer: 'tinh', scope: 'tinh', period: '2023-Q3',
-    documentNumber: null, date: null, sourceFile: 'source.txt', summary: 'Báo cáo năm trước.',
-  }),
-  'content/reports/bc-truoc/source.txt': 'Toàn tỉnh tiếp nhận 60.000 hồ sơ.\n',
-  'content/reports/bc-truoc/figures.csv': csv([EARLIER_ROW]),
-};
+const EARLIER = oneFigureReport('bc-truoc', 'Báo cáo thử năm trước', '2023-Q3', 'Toàn tỉnh tiếp nhận 60.000 hồ sơ.\n', EARLIER_ROW);
 
 function site(overrides: Record<string, string | null> = {}, env: Record<string, string> = {}) {
   const { content, issues } = validateContent(loadContent(fixtureReader({ ...SECOND_REPORT, ...EARLIER, ...overrides })));

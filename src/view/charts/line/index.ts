@@ -35,13 +35,12 @@ function drawLineChart(points: LinePoint[], options: LineOptions): string {
   const color = series.length > 1 ? { legend: !spark, domain: series } : undefined;
   const width = options.width ?? (spark ? 120 : CHART_WIDTHS.wide);
   const height = options.height ?? (spark ? 36 : isNarrow(width) ? 240 : 300);
+  // What every line chart is drawn with, sparkline or full.
+  const frame = { document: plotDocument, width, height, ariaLabel: options.ariaLabel };
   if (spark) {
     return renderPlot(
       Plot.plot({
-        document: plotDocument,
-        width,
-        height,
-        ariaLabel: options.ariaLabel,
+        ...frame,
         margin: 4,
         marginTop: 6,
         marginBottom: 6,
@@ -60,10 +59,7 @@ function drawLineChart(points: LinePoint[], options: LineOptions): string {
     Plot.text(layout.labels.filter((l) => l.anchor === anchor), { x: 'date', y: 'value', text: 'text', dy: -LABEL_DY, textAnchor: anchor, fill: 'currentColor' });
   return renderPlot(
     Plot.plot({
-      document: plotDocument,
-      width,
-      height,
-      ariaLabel: options.ariaLabel,
+      ...frame,
       marginLeft: layout.marginLeft,
       marginRight: MARGIN.right,
       marginTop: MARGIN.top,

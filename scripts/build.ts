@@ -36,7 +36,7 @@ log(siteUrl.note);
 const { mkdirSync, renameSync, rmSync } = await import('node:fs');
 const { rm } = await import('node:fs/promises');
 const { runPipeline, shareSite } = await import('../src/pipeline/site.ts');
-const { writeExports } = await import('../src/publish/export.ts');
+const { writeCatalogues, writeExports } = await import('../src/publish/export.ts');
 const { excelFiles } = await import('../src/publish/downloads.ts');
 const { BULK_ZIP, bulkZipChunks, zipEntry } = await import('../src/publish/bulk.ts');
 const { sitemapXml } = await import('../src/publish/discovery.ts');
@@ -50,6 +50,7 @@ const searchStats = { hits: 0, misses: 0 };
 // The key src/view/charts/render.ts looks up (CHART_CACHE), without loading the plotting code here.
 const CHART_CACHE = Symbol.for('cchc.chartCache');
 type XlsxArgs = Parameters<typeof import('../src/publish/xlsx.ts').toXlsx>;
+type FileFacts = import('../src/publish/datasets.ts').FileFacts;
 
 /** The share-image worker (scripts/share-worker.ts); rejects with its error, never hangs on a crash. */
 function runShareWorker(job: import('./share-worker.ts').ShareJob): Promise<import('./share-worker.ts').ShareResult> {
@@ -104,10 +105,11 @@ const removingOldDist = [
     .filter((n) => n.startsWith(`${basename(outDir)}.cu-`) && !(reusePages && n === basename(oldDist)))
     .map(removeAside),
 ];
+// Streamed: each file goes to disk as it is produced (tables row chunk by row chunk); only sizes
+// and checksums stay, which is all descriptors, DCAT, the API and the pages need of them.
+// The catalogues (DCAT, data.json, CKAN) come last, once the .xlsx workbooks exist: they list every file's size and checksum.
+const written = writeExports(site, diskSink(outDir), { catalogues: false });
 {
-  // Streamed: each file goes to disk as it is produced (tables row chunk by row chunk); only sizes
-  // and checksums stay, which is all descriptors, DCAT, the API and the pages need of them.
-  const written = writeExports(site, diskSink(outDir));
   seedExportSizes(site, new Map([...written].map(([path, f]) => [path, f.bytes])));
   forgetHashes();
   stage(`dữ liệu: ${written.size} tệp văn bản`);
@@ -128,7 +130,7 @@ const removingOldDist = [
  * needs them (their size is not shown), so they are written while Pagefind, a separate process, indexes
  * the pages: a changed workbook (the observations table after any edit, ~2 s) is off the edit-to-preview path.
  */
-async function writeWorkbooks(): Promise<string> {
+async function writeWorkbooks(): Promise<{ message: string; facts: [string, FileFacts][] }> {
   const t0 = performance.now();
   const xlsxStats = { hits: 0, misses: 0 };
   const xlsxCode = codeHash(['src/publish/xlsx.ts', 'node_modules/exceljs/package.json', 'node_modules/fflate/package.json'], root);
@@ -136,7 +138,8 @@ async function writeWorkbooks(): Promise<string> {
   const cachedXlsx = cachedBytes<XlsxArgs>('xlsx', xlsxCode, async ([table, meta]) => (await import('../src/publish/xlsx.ts')).toXlsx(table, meta), xlsxStats);
   const workbooks = await excelFiles(site, undefined, (table, meta) => cachedXlsx([table, meta]));
   writeFiles(workbooks, outDir);
-  return `dữ liệu: ${workbooks.length} bảng tính .xlsx (${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới) trong ${((performance.now() - t0) / 1000).toFixed(1)} s, cùng lúc với chỉ mục tìm kiếm`;
+  const facts = workbooks.map((w): [string, FileFacts] => [w.path, { bytes: w.content.byteLength, sha256: createHash('sha256').update(w.content).digest('hex') }]);
+  return { facts, message: `dữ liệu: ${workbooks.length} bảng tính .xlsx (${xlsxStats.hits} từ bộ đệm, ${xlsxStats.misses} tạo mới) trong ${((performance.now() - t0) / 1000).toFixed(1)} s, cùng lúc với chỉ mục tìm kiếm` };
 }
 collectGarbage();
 // Charts are the costliest part of rendering pages: cached by input + chart code + plotting libraries.
@@ -197,7 +200,10 @@ writeFiles([{ path: 'sitemap.xml', content: sitemapXml(pagePaths(outDir), siteMo
     yield JSON.stringify(input.settings);
     yield* input.docs();
   }, compute));
-  log(await workbooks);
+  const books = await workbooks;
+  log(books.message);
+  for (const [path, facts] of books.facts) written.set(path, facts);
+  writeCatalogues(site, written, diskSink(outDir));
 }
 stage(`chỉ mục tìm kiếm và bảng tính (gói chỉ mục: ${searchStats.hits} từ bộ đệm, ${searchStats.misses} lập mới)`);
 {

@@ -187,7 +187,7 @@ const json = (v: unknown) => `${JSON.stringify(v)}\n`;
  * Every exported file, handed to `sink` one at a time (tables as chunks of rows), in an order where the
  * files a descriptor describes come before it. Returns the facts of every file, by path.
  */
-export function writeExports(site: Site, sink: ExportSink): Map<string, FileFacts> {
+export function writeExports(site: Site, sink: ExportSink, opts: { catalogues?: boolean } = {}): Map<string, FileFacts> {
   const datasets = buildDatasets(site);
   const files = new Map<string, FileFacts>();
   const put = (path: string, content: ExportContent) => {
@@ -218,6 +218,23 @@ export function writeExports(site: Site, sink: ExportSink): Map<string, FileFact
   for (const r of site.content.reports) put(`data/bao-cao/${r.meta.id}/source.txt`, r.sourceText);
   put('data/datapackage.json', json(dataPackage(site, datasets, files)));
   put('data/chi-so/datapackage.json', json(indicatorPackage(site, files)));
+  put('robots.txt', robotsTxt());
+  put('feed.xml', atomFeed(site));
+  if (opts.catalogues !== false) writeCatalogues(site, files, sink);
+  return files;
+}
+
+/**
+ * The catalogues that describe every distribution with its size and checksum: DCAT-AP (whole and per dataset), Project
+ * Open Data and the static CKAN API. The build writes them last (writeExports with `catalogues: false`), once the .xlsx
+ * workbooks exist, so `files` holds the workbooks' facts too; without them a workbook is listed with no size.
+ * Adds the facts of what it writes to `files`.
+ */
+export function writeCatalogues(site: Site, files: Map<string, FileFacts>, sink: ExportSink): void {
+  const datasets = buildDatasets(site);
+  const put = (path: string, content: ExportContent) => {
+    files.set(path, sink(path, content));
+  };
   // DCAT-AP catalogue, whole and per dataset (the dataset pages link to theirs with rel="alternate").
   const triples = catalogTriples(site, { files, contactEmail: CONTACT_EMAIL });
   put('data/catalog.jsonld', json(toJsonLd(triples)));
@@ -231,9 +248,6 @@ export function writeExports(site: Site, sink: ExportSink): Map<string, FileFact
   // Harvest and discovery: Project Open Data, the static CKAN-shaped API, crawlers, feed.
   put('data/data.json', json(podDataJson(site, files)));
   for (const [path, content] of ckanFiles(site, files)) put(path, content);
-  put('robots.txt', robotsTxt());
-  put('feed.xml', atomFeed(site));
-  return files;
 }
 
 /** Every exported file in memory, sorted by path (tests, and pages that need sizes outside a build). */

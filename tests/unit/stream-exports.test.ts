@@ -8,8 +8,8 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { bulkEntries, bulkZip, bulkZipChunks } from '../../src/publish/bulk.ts';
-import { buildDatasets, csvChunks, jsonChunks, referenceTables, toCsv, toJson, type Column, type Table } from '../../src/publish/datasets.ts';
-import { exportFiles, writeExports } from '../../src/publish/export.ts';
+import { buildDatasets, csvChunks, datasetFiles, jsonChunks, referenceTables, toCsv, toJson, type Column, type Table } from '../../src/publish/datasets.ts';
+import { exportFiles, writeCatalogues, writeExports } from '../../src/publish/export.ts';
 import { sha256, Sha256 } from '../../src/publish/sha256.ts';
 import { infoSheetLines, markFormulaLike, normaliseZip, quotePrefixStyles, toXlsx, ZIP_MTIME, type XlsxMeta } from '../../src/publish/xlsx.ts';
 
@@ -72,6 +72,43 @@ describe('writeExports', () => {
       expect(seen.get(f.path), f.path).toBe(f.content);
       expect(facts.get(f.path)!.sha256, f.path).toBe(sha256(f.content));
     }
+  });
+});
+
+describe('writeCatalogues after writeExports({ catalogues: false }), as the build does', () => {
+  const sink = (out: Map<string, string>) => (path: string, content: string | Iterable<string>) => {
+    const text = typeof content === 'string' ? content : [...content].join('');
+    out.set(path, text);
+    return { bytes: new TextEncoder().encode(text).length, sha256: sha256(text) };
+  };
+  it('writes the same files as one writeExports, none twice; the deferred ones are the catalogues', () => {
+    const whole = new Map<string, string>();
+    writeExports(site, sink(whole));
+    const first = new Map<string, string>();
+    const facts = writeExports(site, sink(first), { catalogues: false });
+    const later = new Map<string, string>();
+    writeCatalogues(site, facts, sink(later));
+    expect([...later.keys()].filter((p) => first.has(p))).toEqual([]);
+    expect(new Map([...first, ...later])).toEqual(whole);
+    expect([...later.keys()]).toContain('data/catalog.ttl');
+    expect([...later.keys()]).toContain('data/data.json');
+    expect([...later.keys()].every((p) => p.startsWith('data/catalog.') || p.startsWith('data/dcat/') || p === 'data/data.json' || p.startsWith('api/'))).toBe(true);
+  });
+
+  it('a workbook whose facts are known gets byteSize and checksum in DCAT and size and hash in the CKAN API', () => {
+    const facts = writeExports(site, sink(new Map()), { catalogues: false });
+    const d = buildDatasets(site).find((x) => datasetFiles(x).xlsx)!;
+    const xlsx = `data/${datasetFiles(d).xlsx!}`;
+    const known = { bytes: 123_457, sha256: 'ab'.repeat(32) };
+    const without = new Map<string, string>();
+    writeCatalogues(site, new Map(facts), sink(without));
+    expect(without.get('data/catalog.ttl')).not.toContain('123457');
+    const withFacts = new Map<string, string>();
+    writeCatalogues(site, new Map([...facts, [xlsx, known]]), sink(withFacts));
+    expect(withFacts.get('data/catalog.ttl')).toContain('"123457"^^');
+    expect(withFacts.get('data/catalog.ttl')).toContain(known.sha256);
+    const ckan = [...withFacts].filter(([p]) => p.startsWith('api/')).map(([, t]) => t).join('\n');
+    expect(ckan).toContain(known.sha256);
   });
 });
 

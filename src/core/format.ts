@@ -14,8 +14,12 @@ export const viLocale = formatLocale({
 /** "67.628", "98,7", "1.279.096", "126,203": as many decimals as stored, never rounded. */
 export function formatNumber(value: number): string {
   const decimals = (String(value).split('.')[1] ?? '').length;
-  return viLocale.format(`,.${decimals}f`)(value);
+  // One formatter per decimal count: building one parses its specifier, and a page at 1,000 reports formats thousands of numbers.
+  let format = formatters[decimals];
+  if (!format) format = formatters[decimals] = viLocale.format(`,.${decimals}f`);
+  return format(value);
 }
+const formatters: ((n: number) => string)[] = [];
 
 /** Value with its unit: "35,26%", "67.628 hồ sơ", "hạng 22/63". */
 export function formatValue(value: number, unit: string, denominator?: number | null): string {

@@ -87,8 +87,15 @@ function modifiedOf(site: Site, reportIds: string[]): string {
 
 /** Newest date of the content: report dates where printed, else period ends. Deterministic stand-in for "now". */
 export function siteModified(site: Site): string {
-  return modifiedOf(site, site.content.reports.map((r) => r.meta.id));
+  // Asked by most pages (footer, JSON-LD, citations): computed once per site.
+  let date = modifiedBySite.get(site);
+  if (date === undefined) {
+    date = modifiedOf(site, site.content.reports.map((r) => r.meta.id));
+    modifiedBySite.set(site, date);
+  }
+  return date;
 }
+const modifiedBySite = new WeakMap<Site, string>();
 
 const uniq = <T,>(xs: T[]) => [...new Set(xs)].sort() as T[];
 

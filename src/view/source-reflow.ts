@@ -48,7 +48,17 @@ const isUpperHeading = (t: string) => t.length <= 120 && /\p{L}/u.test(t) && t =
 /** Cut the segment list to [start, end) of the original text, collapsing whitespace (quotes match regardless of it). */
 function slice(segments: { start: number; seg: Segment }[], start: number, end: number): Segment[] {
   const out: Segment[] = [];
-  for (const { start: s0, seg } of segments) {
+  // Segments are in text order: start from the first that ends after `start` (binary search), stop at `end`
+  // (a scan of every segment per paragraph was quadratic in the length of the text).
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].start + segments[mid].seg.text.length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments.length && segments[i].start < end; i++) {
+    const { start: s0, seg } = segments[i];
     const s1 = s0 + seg.text.length;
     if (s1 <= start || s0 >= end) continue;
     const text = seg.text.slice(Math.max(0, start - s0), Math.min(seg.text.length, end - s0)).replaceAll(GONE, '').replace(/\s+/g, ' ');
@@ -66,7 +76,10 @@ export function reflowSource(source: string, figures: Pick<Figure, 'id' | 'locat
     return item;
   });
   // Offsets covered by a quote: a line break there always joins.
-  const quoted = (offset: number) => figures.some((f) => f.location.start < offset && offset < f.location.end);
+  // Marked once per quote, so each line asks in constant time (not once per figure).
+  const inside = new Uint8Array(text.length + 1);
+  for (const f of figures) inside.fill(1, Math.max(0, f.location.start + 1), Math.min(inside.length, Math.max(0, f.location.end)));
+  const quoted = (offset: number) => inside[offset] === 1;
   const lines = linesOf(text);
   const paragraphs: { start: number; end: number; first: string; single: boolean }[] = [];
   lines.forEach((line, i) => {

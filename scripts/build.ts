@@ -15,6 +15,18 @@ import { stageClock } from './stages.ts';
 // Unlike --max-old-space-size (fixed at start-up) this only brings collections forward: it cannot run
 // out of memory where the default would not. Read at every collection, so it can be set here.
 setFlagsFromString('--heap-growing-percent=20');
+// A larger young generation: page rendering makes many short-lived objects, and with V8's default 16 MB semi-spaces many
+// survive two scavenges and are promoted, to be found by full collections of a ~1 GB heap. With 64 MB the build's GC time
+// fell by ~30 % at 250 reports (23 → 16 s). Fixed at start-up (setFlagsFromString has no effect on it), so the build runs
+// itself again with the flag, whatever started it (npm run build, the benches, the tests' tsx); the child inherits stdio,
+// and its exit code or signal is passed on.
+if (!process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+  const { spawnSync } = await import('node:child_process');
+  const child = spawnSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  if (child.error) console.error(`[build] không chạy được bản dựng: ${child.error.message}`);
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exit(child.status ?? 1);
+}
 // A public body's build sends nothing anywhere: Astro's anonymous usage telemetry is off (read when astro loads).
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 

@@ -9,6 +9,13 @@ import { byId } from '../core/model.ts';
 
 export const CKAN_ACTIONS = ['package_list', 'package_search', 'organization_list', 'group_list', 'status_show'] as const;
 
+/**
+ * package_search past its one page (under /api/3/action/): CKAN harvesters (ckanext-harvest) ask for
+ * ?start=0, 100, … until a page is empty, and fail the harvest when a page repeats the previous one, which
+ * a static file does; deploy/ answers start > 0 with this file.
+ */
+export const PACKAGE_SEARCH_PAST_END = 'package_search_past_end.json';
+
 /** Size and checksum of the files written before the API (path under dist/ → facts). */
 type WrittenFiles = ReadonlyMap<string, FileFacts>;
 
@@ -153,7 +160,9 @@ export function ckanFiles(site: Site, files: WrittenFiles): Map<string, string> 
   };
   const packages = datasets.map((d) => ckanPackage(site, d, files));
   put('package_list', datasets.map((d) => d.id));
-  put('package_search', { count: packages.length, sort: 'name asc', facets: {}, search_facets: {}, results: packages });
+  const search = { count: packages.length, sort: 'name asc', facets: {}, search_facets: {} };
+  put('package_search', { ...search, results: packages });
+  out.set(`api/3/action/${PACKAGE_SEARCH_PAST_END}`, json(envelope('package_search', { ...search, results: [] })));
   const orgs = [...new Set(datasets.map((d) => datasetPublisher(site, d)))].sort();
   put('organization_list', orgs);
   put('group_list', site.content.areas.filter((a) => datasets.some((d) => d.areas.includes(a.id))).map((a) => a.id));

@@ -84,10 +84,21 @@ function ckanGroup(site: Site, areaId: string) {
   return { id: a.id, name: a.id, title: a.label, display_name: a.label, description: a.description, type: 'group', is_organization: false, state: 'active', image_url: '' };
 }
 
+/**
+ * A keyword as a CKAN tag: CKAN's tag_name_validator takes only letters, digits, "_", "-", "." and spaces
+ * (2–100 characters), so package_create refuses a harvested package tagged "quý III/2024"; each run of other
+ * characters becomes "-" (none at either end). DCAT and data.json keep the keyword as written.
+ */
+export function ckanTag(keyword: string): string | null {
+  const tag = keyword.normalize('NFC').replace(/[^\p{L}\p{N}_ .-]+/gu, '-').replace(/^[\s-]+|[\s-]+$/g, '').slice(0, 100);
+  return [...tag].length >= 2 ? tag : null;
+}
+
 export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
   const { version } = siteVersion(site);
   const publisher = datasetPublisher(site, d);
   const created = d.reports.map((r) => reportDate(site, r)).sort()[0] ?? d.modified;
+  const tags = [...new Set(d.keywords.map(ckanTag).filter((t) => t !== null))];
   const resources = resourcesOf(d, files).map((r, i) => ({
     id: `${d.id}-${r.format.toLowerCase()}`,
     package_id: d.id,
@@ -127,8 +138,8 @@ export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
     owner_org: publisher,
     organization: ckanOrganization(site, publisher),
     groups: d.areas.map((a) => ckanGroup(site, a)),
-    tags: d.keywords.map((k) => ({ name: k, display_name: k, state: 'active' })),
-    num_tags: d.keywords.length,
+    tags: tags.map((k) => ({ name: k, display_name: k, state: 'active' })),
+    num_tags: tags.length,
     resources,
     num_resources: resources.length,
     extras: [

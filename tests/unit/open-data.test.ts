@@ -9,6 +9,7 @@ import { buildDatasets, datasetFiles, isSlice, LICENSE, toCsv, toJson, type Tabl
 import { bulkEntries } from '../../src/publish/bulk.ts';
 import { sha256 } from '../../src/publish/sha256.ts';
 import { SITE_URL } from '../../src/core/urls.ts';
+import { ckanTag } from '../../src/publish/discovery.ts';
 import { foreignKeyErrors, parseCsvStrict, profileErrors, readTable, type ReadTable, type TableSchema } from '../support/frictionless.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -186,5 +187,33 @@ describe('no needless copies (dist must grow by about one copy of each figure pe
     expect([...entries.keys()].filter((p) => p.startsWith('chi-so/'))).toEqual([]);
     // Every slice is named by its URL, so the zip's descriptor points at nothing missing.
     for (const d of datasets.filter(isSlice)) expect((pkg.resources as Resource[]).find((r) => r.name === d.id)!.path).toBe(`${SITE_URL}/data/${datasetFiles(d).csv}`);
+  });
+});
+
+describe('CKAN-shaped API: what a CKAN harvester (ckanext-harvest) can import', () => {
+  // CKAN core's tag_name_validator and length limits (ckan/logic/validators.py): package_create refuses the
+  // whole harvested package when one tag fails. Python's \w with re.UNICODE ≈ \p{L}\p{N}_ on NFC text.
+  const ckanTagOk = (t: string) => /^[\p{L}\p{N}_ .-]*$/u.test(t) && t.length >= 2 && t.length <= 100;
+
+  it('every package tag passes CKAN’s tag validator; the tags keep the dataset keywords as far as CKAN allows', () => {
+    const search = JSON.parse(files.get('api/3/action/package_search')!).result.results as { name: string; tags: { name: string }[] }[];
+    const datasets = new Map(buildDatasets(site).map((d) => [d.id, d]));
+    expect(search.length).toBeGreaterThan(0);
+    for (const p of search) {
+      for (const t of p.tags) expect(ckanTagOk(t.name), `${p.name}: "${t.name}"`).toBe(true);
+      expect(p.tags.map((t) => t.name), p.name).toEqual([...new Set(datasets.get(p.name)!.keywords.map(ckanTag).filter(Boolean))]);
+    }
+  });
+
+  it('ckanTag turns what CKAN refuses into "-", keeps Vietnamese letters, and drops what is too short', () => {
+    expect(ckanTag('quý III/2024')).toBe('quý III-2024');
+    expect(ckanTag('6 tháng đầu năm 2023')).toBe('6 tháng đầu năm 2023');
+    expect(ckanTag('Nghị quyết "số 1", (2025)')).toBe('Nghị quyết -số 1- -2025');
+    expect(ckanTag('Kon Tum'.normalize('NFD'))).toBe('Kon Tum');
+    expect(ckanTag('cấp xã'.normalize('NFD'))).toBe('cấp xã'); // NFD marks are not \w in Python: recomposed first
+    expect(ckanTag('/')).toBeNull();
+    expect(ckanTag('(x)')).toBeNull();
+    expect(ckanTag('x'.repeat(150))).toHaveLength(100);
+    for (const k of ['a/b', 'c,d', 'e"f', 'g:h', 'i&j', 'k\u00a0l']) expect(ckanTagOk(ckanTag(k)!), k).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles } from '../../src/publish/export.ts';
-import { buildDatasets, datasetFiles, isSlice, LICENSE, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetFiles, isSlice, LICENSE, periodKeyword, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
 import { bulkEntries } from '../../src/publish/bulk.ts';
 import { sha256 } from '../../src/publish/sha256.ts';
 import { SITE_URL } from '../../src/core/urls.ts';
@@ -202,6 +202,28 @@ describe('CKAN-shaped API: what a CKAN harvester (ckanext-harvest) can import', 
     for (const p of search) {
       for (const t of p.tags) expect(ckanTagOk(t.name), `${p.name}: "${t.name}"`).toBe(true);
       expect(p.tags.map((t) => t.name), p.name).toEqual([...new Set(datasets.get(p.name)!.keywords.map(ckanTag).filter(Boolean))]);
+    }
+  });
+
+  it('every dataset keyword is already a valid CKAN tag (ckanext-dcat takes dcat:keyword as tags, uncleaned by default)', () => {
+    for (const d of buildDatasets(site)) for (const k of d.keywords) expect(ckanTagOk(k), `${d.id}: "${k}"`).toBe(true);
+  });
+
+  it('periodKeyword: the period label without "/" or "–", for every kind of period', () => {
+    const cases: [string, string][] = [
+      ['2024', 'năm 2024'],
+      ['2023-H1', '6 tháng đầu năm 2023'],
+      ['2024-Q3', 'quý III năm 2024'],
+      ['2024-03', 'tháng 3 năm 2024'],
+      ['2025-03-14', 'ngày 14-3-2025'],
+      ['2021/2025', 'giai đoạn 2021-2025'],
+      ['2023-09/2024-08', 'năm học 2023-2024'],
+      ['2024-02/2025-03', 'từ tháng 2 năm 2024 đến tháng 3 năm 2025'],
+      ['2025-01-01/2025-03-14', 'từ 1-1-2025 đến 14-3-2025'],
+    ];
+    for (const [period, keyword] of cases) {
+      expect(periodKeyword(period), period).toBe(keyword);
+      expect(ckanTagOk(periodKeyword(period)), period).toBe(true);
     }
   });
 

@@ -10,9 +10,10 @@ import { byId } from '../core/model.ts';
 export const CKAN_ACTIONS = ['package_list', 'package_search', 'organization_list', 'group_list', 'status_show'] as const;
 
 /**
- * package_search past its one page (under /api/3/action/): CKAN harvesters (ckanext-harvest) ask for
- * ?start=0, 100, … until a page is empty, and fail the harvest when a page repeats the previous one, which
- * a static file does; deploy/ answers start > 0 with this file.
+ * package_search past its one page (under /api/3/action/): CKAN answers ?start beyond the last result with
+ * no results, and clients page (?start=0, 100, …) until such a page. A static file answers every page with
+ * every dataset, so a client that stops only at an empty page never stops (ckanext-harvest stops because it
+ * drops ids it has seen); deploy/ answers start > 0 with this file.
  */
 export const PACKAGE_SEARCH_PAST_END = 'package_search_past_end.json';
 

@@ -116,9 +116,9 @@ describe.skipIf(!hasNginx)('deploy/nginx.conf under nginx', () => {
     }
   });
 
-  it('CKAN-shaped API: package_search pages as ckanext-harvest pages it, and the paging ends', async () => {
-    // ckanext-harvest's CKANHarvester._search_for_datasets: rows=100, start += rows until a page has no results;
-    // a page whose body equals the previous one is "The paging doesn't seem to work" and the harvest fails.
+  it('CKAN-shaped API: package_search pages as CKAN does: past the one page of every dataset, an empty page', async () => {
+    // ckanext-harvest's CKANHarvester._search_for_datasets: rows=100, start += rows until a page has no new results.
+    // As CKAN does, a page past the last result is empty, so a client that stops only at an empty page stops too.
     const listed = JSON.parse((await get('/api/3/action/package_list')).body).result as string[];
     const seen = new Set<string>();
     let previous = '';

@@ -67,7 +67,7 @@ describe('server snippets', () => {
     const files = apache.match(/<FilesMatch "\^\(([^)]+)\)\$">/)![1].split('|');
     expect(files.sort()).toEqual([...CKAN_ACTIONS].sort());
     for (const s of [nginx, apache]) expect(s).toContain('package_show|organization_show|group_show');
-    // package_search?start=N past its one page → the empty page (the nginx e2e test pages through it as ckanext-harvest does).
+    // package_search?start=N past its one page → the empty page (the nginx e2e test pages through it as a CKAN client does).
     for (const s of [nginx, apache]) expect(s).toContain(`/api/3/action/${PACKAGE_SEARCH_PAST_END}`);
     expect(exportFiles(site).map((f) => f.path)).toContain(`api/3/action/${PACKAGE_SEARCH_PAST_END}`);
   });

@@ -119,6 +119,18 @@ const TARGET_STATES: readonly TargetState[] = ['met', 'not-met', 'no-data'];
 // but share one site (src/pipeline/site.ts shareSite), so the datasets are built once.
 const datasetCache: WeakMap<Site, Dataset[]> = ((globalThis as Record<symbol, unknown>)[Symbol.for('cchc.datasets')] ??= new WeakMap()) as WeakMap<Site, Dataset[]>;
 
+/**
+ * A period as a keyword: its label without "/" or "–" ("quý III/2024" → "quý III năm 2024", "ngày 14/3/2025"
+ * → "ngày 14-3-2025", "giai đoạn 2021–2025" → "giai đoạn 2021-2025"). CKAN takes keywords as tags
+ * (ckanext-dcat from dcat:keyword, package_search here) and its tag validator refuses both, which would
+ * make a harvester drop the whole dataset.
+ */
+export function periodKeyword(period: string): string {
+  return periodLabel(period)
+    .replace(/(quý [IVX]+|tháng \d{1,2})\/(\d{4})/g, '$1 năm $2')
+    .replace(/[/–]/g, '-');
+}
+
 /** The published datasets of a site (memoised: pages and exports ask for them many times). */
 export function buildDatasets(site: Site): Dataset[] {
   let cached = datasetCache.get(site);
@@ -163,7 +175,7 @@ function computeDatasets(site: Site): Dataset[] {
           description: `Mọi số liệu trích từ văn bản "${r.meta.title}" (${periodLabel(r.meta.period)}), kèm trích dẫn nguyên văn.`,
           kind: 'report',
           frequency: 'Một lần',
-          keywords: ['cải cách hành chính', periodLabel(r.meta.period)],
+          keywords: ['cải cách hành chính', periodKeyword(r.meta.period)],
         },
         r.figures,
       ),

@@ -9,6 +9,14 @@ import { byId } from '../core/model.ts';
 
 export const CKAN_ACTIONS = ['package_list', 'package_search', 'organization_list', 'group_list', 'status_show'] as const;
 
+/**
+ * package_search past its one page (under /api/3/action/): CKAN answers ?start beyond the last result with
+ * no results, and clients page (?start=0, 100, …) until such a page. A static file answers every page with
+ * every dataset, so a client that stops only at an empty page never stops (ckanext-harvest stops because it
+ * drops ids it has seen); deploy/ answers start > 0 with this file.
+ */
+export const PACKAGE_SEARCH_PAST_END = 'package_search_past_end.json';
+
 /** Size and checksum of the files written before the API (path under dist/ → facts). */
 type WrittenFiles = ReadonlyMap<string, FileFacts>;
 
@@ -77,10 +85,21 @@ function ckanGroup(site: Site, areaId: string) {
   return { id: a.id, name: a.id, title: a.label, display_name: a.label, description: a.description, type: 'group', is_organization: false, state: 'active', image_url: '' };
 }
 
+/**
+ * A keyword as a CKAN tag: CKAN's tag_name_validator takes only letters, digits, "_", "-", "." and spaces
+ * (2–100 characters), so package_create refuses a harvested package tagged "quý III/2024"; each run of other
+ * characters becomes "-" (none at either end). DCAT and data.json keep the keyword as written.
+ */
+export function ckanTag(keyword: string): string | null {
+  const tag = keyword.normalize('NFC').replace(/[^\p{L}\p{N}_ .-]+/gu, '-').replace(/^[\s-]+|[\s-]+$/g, '').slice(0, 100);
+  return [...tag].length >= 2 ? tag : null;
+}
+
 export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
   const { version } = siteVersion(site);
   const publisher = datasetPublisher(site, d);
   const created = d.reports.map((r) => reportDate(site, r)).sort()[0] ?? d.modified;
+  const tags = [...new Set(d.keywords.map(ckanTag).filter((t) => t !== null))];
   const resources = resourcesOf(d, files).map((r, i) => ({
     id: `${d.id}-${r.format.toLowerCase()}`,
     package_id: d.id,
@@ -120,8 +139,8 @@ export function ckanPackage(site: Site, d: Dataset, files: WrittenFiles) {
     owner_org: publisher,
     organization: ckanOrganization(site, publisher),
     groups: d.areas.map((a) => ckanGroup(site, a)),
-    tags: d.keywords.map((k) => ({ name: k, display_name: k, state: 'active' })),
-    num_tags: d.keywords.length,
+    tags: tags.map((k) => ({ name: k, display_name: k, state: 'active' })),
+    num_tags: tags.length,
     resources,
     num_resources: resources.length,
     extras: [
@@ -153,7 +172,9 @@ export function ckanFiles(site: Site, files: WrittenFiles): Map<string, string> 
   };
   const packages = datasets.map((d) => ckanPackage(site, d, files));
   put('package_list', datasets.map((d) => d.id));
-  put('package_search', { count: packages.length, sort: 'name asc', facets: {}, search_facets: {}, results: packages });
+  const search = { count: packages.length, sort: 'name asc', facets: {}, search_facets: {} };
+  put('package_search', { ...search, results: packages });
+  out.set(`api/3/action/${PACKAGE_SEARCH_PAST_END}`, json(envelope('package_search', { ...search, results: [] })));
   const orgs = [...new Set(datasets.map((d) => datasetPublisher(site, d)))].sort();
   put('organization_list', orgs);
   put('group_list', site.content.areas.filter((a) => datasets.some((d) => d.areas.includes(a.id))).map((a) => a.id));

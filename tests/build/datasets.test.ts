@@ -210,6 +210,11 @@ describe('dataset pages', () => {
       const a = doc.querySelector(`a.button[href="${urls.data(f)}"][download]`);
       expect(a, f).not.toBeNull();
     }
+    // A CSV opened by double-click in Excel (or LibreOffice's default) reads UTF-8 as Windows-1252: the page says how
+    // to import it, and points to the workbook when there is one.
+    const csvDesc = doc.querySelector(`a.button[href="${urls.data(files.csv)}"]`)!.closest('.resource')!.querySelector('.resource-desc')!.textContent!;
+    expect(csvDesc).toMatch(/Excel[\s\S]*Từ văn bản\/CSV[\s\S]*UTF-8 \(65001\)/);
+    expect(csvDesc.includes('bản XLSX'), d.id).toBe(!!files.xlsx);
     const meta = doc.querySelector('table.metadata')!;
     expect(meta.querySelector('a[rel="license"]')).not.toBeNull();
     for (const r of d.reports) expect(meta.querySelector(`a[href="${urls.report(r)}"]`), r).not.toBeNull();

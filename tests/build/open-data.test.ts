@@ -216,5 +216,13 @@ describe('discovery files', () => {
     const api = page(urls.api());
     for (const a of ['package_list', 'package_search', 'package_show', 'organization_list', 'group_list', 'status_show']) expect(api.getElementById(a), a).not.toBeNull();
     expect(api.getElementById('gioi-han')).not.toBeNull();
+    // Every address the example commands fetch is a file of this build (run against a static server in the S11 audit).
+    const examples = api.querySelector('section[aria-labelledby="vi-du"] pre')!.textContent!;
+    const addresses = examples.match(/https?:\/\/[^\s'"]+/g) ?? [];
+    expect(addresses.length).toBeGreaterThanOrEqual(3);
+    for (const u of addresses) {
+      expect(u.startsWith(SITE_URL), u).toBe(true);
+      expect(existsSync(dist(localPath(u))) && statSync(dist(localPath(u))).isFile(), u).toBe(true);
+    }
   });
 });

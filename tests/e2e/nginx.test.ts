@@ -115,4 +115,26 @@ describe.skipIf(!hasNginx)('deploy/nginx.conf under nginx', () => {
       expect(JSON.parse(r.body), path).toMatchObject({ success: false });
     }
   });
+
+  it('CKAN-shaped API: package_search pages as CKAN does: past the one page of every dataset, an empty page', async () => {
+    // ckanext-harvest's CKANHarvester._search_for_datasets: rows=100, start += rows until a page has no new results.
+    // As CKAN does, a page past the last result is empty, so a client that stops only at an empty page stops too.
+    const listed = JSON.parse((await get('/api/3/action/package_list')).body).result as string[];
+    const seen = new Set<string>();
+    let previous = '';
+    for (let start = 0, pages = 0; ; start += 100, pages++) {
+      expect(pages, 'paging never ends').toBeLessThan(3);
+      const r = await get(`/api/3/action/package_search?rows=100&start=${start}&sort=id+asc&fq=metadata_modified%3A%5B2020-01-01T00%3A00%3A00Z+TO+*%5D`);
+      expect(r.status, `start=${start}`).toBe(200);
+      expect(r.h.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(r.body, `start=${start}: the same page again`).not.toBe(previous);
+      previous = r.body;
+      const body = JSON.parse(r.body);
+      expect(body).toMatchObject({ success: true, result: { count: listed.length } });
+      const page = body.result.results as { id: string; name: string }[];
+      if (page.length === 0) break;
+      for (const p of page) seen.add(p.name);
+    }
+    expect([...seen].sort()).toEqual([...listed].sort());
+  });
 });

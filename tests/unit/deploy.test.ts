@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveSiteUrl } from '../../scripts/site-url.ts';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles } from '../../src/publish/export.ts';
-import { CKAN_ACTIONS } from '../../src/publish/discovery.ts';
+import { CKAN_ACTIONS, PACKAGE_SEARCH_PAST_END } from '../../src/publish/discovery.ts';
 
 describe('SITE_URL guard', () => {
   it('production (--production, CI=true, NODE_ENV=production) without SITE_URL is an error naming the fix', () => {
@@ -67,6 +67,9 @@ describe('server snippets', () => {
     const files = apache.match(/<FilesMatch "\^\(([^)]+)\)\$">/)![1].split('|');
     expect(files.sort()).toEqual([...CKAN_ACTIONS].sort());
     for (const s of [nginx, apache]) expect(s).toContain('package_show|organization_show|group_show');
+    // package_search?start=N past its one page → the empty page (the nginx e2e test pages through it as a CKAN client does).
+    for (const s of [nginx, apache]) expect(s).toContain(`/api/3/action/${PACKAGE_SEARCH_PAST_END}`);
+    expect(exportFiles(site).map((f) => f.path)).toContain(`api/3/action/${PACKAGE_SEARCH_PAST_END}`);
   });
 
   it('cache hashed assets as immutable and revalidate HTML and data', () => {

@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/site.ts';
 import { exportFiles } from '../../src/publish/export.ts';
-import { buildDatasets, datasetFiles, isSlice, LICENSE, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
+import { buildDatasets, datasetFiles, isSlice, LICENSE, periodKeyword, toCsv, toJson, type Table } from '../../src/publish/datasets.ts';
 import { bulkEntries } from '../../src/publish/bulk.ts';
 import { sha256 } from '../../src/publish/sha256.ts';
 import { SITE_URL } from '../../src/core/urls.ts';
+import { ckanTag } from '../../src/publish/discovery.ts';
 import { foreignKeyErrors, parseCsvStrict, profileErrors, readTable, type ReadTable, type TableSchema } from '../support/frictionless.ts';
 
 const { site } = runPipeline(process.cwd());
@@ -186,5 +187,55 @@ describe('no needless copies (dist must grow by about one copy of each figure pe
     expect([...entries.keys()].filter((p) => p.startsWith('chi-so/'))).toEqual([]);
     // Every slice is named by its URL, so the zip's descriptor points at nothing missing.
     for (const d of datasets.filter(isSlice)) expect((pkg.resources as Resource[]).find((r) => r.name === d.id)!.path).toBe(`${SITE_URL}/data/${datasetFiles(d).csv}`);
+  });
+});
+
+describe('CKAN-shaped API: what a CKAN harvester (ckanext-harvest) can import', () => {
+  // CKAN core's tag_name_validator and length limits (ckan/logic/validators.py): package_create refuses the
+  // whole harvested package when one tag fails. Python's \w with re.UNICODE ≈ \p{L}\p{N}_ on NFC text.
+  const ckanTagOk = (t: string) => /^[\p{L}\p{N}_ .-]*$/u.test(t) && t.length >= 2 && t.length <= 100;
+
+  it('every package tag passes CKAN’s tag validator; the tags keep the dataset keywords as far as CKAN allows', () => {
+    const search = JSON.parse(files.get('api/3/action/package_search')!).result.results as { name: string; tags: { name: string }[] }[];
+    const datasets = new Map(buildDatasets(site).map((d) => [d.id, d]));
+    expect(search.length).toBeGreaterThan(0);
+    for (const p of search) {
+      for (const t of p.tags) expect(ckanTagOk(t.name), `${p.name}: "${t.name}"`).toBe(true);
+      expect(p.tags.map((t) => t.name), p.name).toEqual([...new Set(datasets.get(p.name)!.keywords.map(ckanTag).filter(Boolean))]);
+    }
+  });
+
+  it('every dataset keyword is already a valid CKAN tag (ckanext-dcat takes dcat:keyword as tags, uncleaned by default)', () => {
+    for (const d of buildDatasets(site)) for (const k of d.keywords) expect(ckanTagOk(k), `${d.id}: "${k}"`).toBe(true);
+  });
+
+  it('periodKeyword: the period label without "/" or "–", for every kind of period', () => {
+    const cases: [string, string][] = [
+      ['2024', 'năm 2024'],
+      ['2023-H1', '6 tháng đầu năm 2023'],
+      ['2024-Q3', 'quý III năm 2024'],
+      ['2024-03', 'tháng 3 năm 2024'],
+      ['2025-03-14', 'ngày 14-3-2025'],
+      ['2021/2025', 'giai đoạn 2021-2025'],
+      ['2023-09/2024-08', 'năm học 2023-2024'],
+      ['2024-02/2025-03', 'từ tháng 2 năm 2024 đến tháng 3 năm 2025'],
+      ['2025-01-01/2025-03-14', 'từ 1-1-2025 đến 14-3-2025'],
+    ];
+    for (const [period, keyword] of cases) {
+      expect(periodKeyword(period), period).toBe(keyword);
+      expect(ckanTagOk(periodKeyword(period)), period).toBe(true);
+    }
+  });
+
+  it('ckanTag turns what CKAN refuses into "-", keeps Vietnamese letters, and drops what is too short', () => {
+    expect(ckanTag('quý III/2024')).toBe('quý III-2024');
+    expect(ckanTag('6 tháng đầu năm 2023')).toBe('6 tháng đầu năm 2023');
+    expect(ckanTag('Nghị quyết "số 1", (2025)')).toBe('Nghị quyết -số 1- -2025');
+    expect(ckanTag('Kon Tum'.normalize('NFD'))).toBe('Kon Tum');
+    expect(ckanTag('cấp xã'.normalize('NFD'))).toBe('cấp xã'); // NFD marks are not \w in Python: recomposed first
+    expect(ckanTag('/')).toBeNull();
+    expect(ckanTag('(x)')).toBeNull();
+    expect(ckanTag('x'.repeat(150))).toHaveLength(100);
+    for (const k of ['a/b', 'c,d', 'e"f', 'g:h', 'i&j', 'k\u00a0l']) expect(ckanTagOk(ckanTag(k)!), k).toBe(true);
   });
 });

@@ -191,6 +191,13 @@ add({ family: 'limit', name: 'source.txt over 2 MB', files: { [S]: SOURCE + 'x'.
 add({ family: 'limit', name: 'source.txt over 2 MB in multi-byte characters', files: { [S]: SOURCE + 'ệ'.repeat(700_000) }, expect: { code: 'file-too-large', file: S }, refusesReport: true });
 add({ family: 'limit', name: 'figures.csv over 1 MB (50 MB in the issue)', files: { [F]: csv(GOOD_ROWS) + '\n'.repeat(1_000_001) }, expect: { code: 'file-too-large', file: F }, refusesReport: true });
 add({ family: 'limit', name: 'report.json over 50 KB', files: { [R]: JSON.stringify({ ...meta, summary: 'x'.repeat(50_001) }) }, expect: { code: 'file-too-large', file: R }, refusesReport: true });
+{
+  // Under the file's size limit, over one string's: each may become one cell of a published table (Excel: ≤ 32,767).
+  const long = JSON.stringify({ ...meta, summary: 'Tóm tắt dài. '.repeat(770) });
+  add({ family: 'limit', name: 'report.json summary of 10 010 characters', files: { [R]: long }, expect: { code: 'limit', file: R, line: 1, col: long.indexOf('"Tóm tắt dài.') + 1 } });
+  const definition = replaceOnce(base[I], '"id": "don-vi-kiem-tra"', `"id": "don-vi-kiem-tra", "note": "${'x'.repeat(40_000)}"`);
+  add({ family: 'limit', name: 'catalogue string of 40 000 characters (over an Excel cell)', files: { [I]: definition }, expect: { code: 'limit', file: I, ...at(definition, `"${'x'.repeat(10)}`) } });
+}
 add({ family: 'limit', name: 'narrative over 100 KB', files: { [N]: 'Tiếp nhận. '.repeat(10_000) }, expect: { code: 'file-too-large', file: N }, refusesReport: true });
 add({ family: 'limit', name: 'checks.csv over 200 KB', files: { [C]: CHECKS + '\n'.repeat(200_001) }, expect: { code: 'file-too-large', file: C }, refusesReport: true });
 add({ family: 'limit', name: 'data/areas.json over 2 MB', files: { [A]: base[A] + ' '.repeat(2_000_001) }, expect: { code: 'file-too-large', file: A } });

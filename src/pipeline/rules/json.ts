@@ -8,7 +8,7 @@ import type { RawFile } from '../load.ts';
 import { lineCol } from '../read-content.ts';
 import { HTML_TAG } from './context.ts';
 import { jsonTooDeep, LIMITS } from './limits.ts';
-import { didYouMean, jsonKeyProblems, jsonStringCharProblems, zodMessageVi, type ZodIssueLike } from './strict.ts';
+import { didYouMean, jsonKeyProblems, jsonStringCharProblems, jsonStringLengthProblems, zodMessageVi, type ZodIssueLike } from './strict.ts';
 import { insecureUrlIssues } from './web-urls.ts';
 
 /** 1-based line of an offset; the line starts are found once per text (lookups are per entry, so never rescan). */
@@ -75,7 +75,18 @@ export function parseJson(file: RawFile, issues: Issue[], known?: readonly strin
     // "\u202e" escapes decode to the characters the loader refuses in raw text.
     const escaped = jsonStringCharProblems(tree);
     for (const e of escaped) issues.push({ level: 'error', code: 'control-char', file: file.path, ...lineCol(file.text, e.offset), message: e.message, hint: 'Xóa ký tự điều khiển/ẩn (kể cả dạng thoát \\uXXXX).' });
-    if (keyProblems.length + escaped.length > 0) return null;
+    const long = jsonStringLengthProblems(tree, LIMITS.jsonStringLength);
+    for (const l of long) {
+      issues.push({
+        level: 'error',
+        code: 'limit',
+        file: file.path,
+        ...lineCol(file.text, l.offset),
+        message: `Chuỗi dài ${l.length} ký tự, tối đa ${LIMITS.jsonStringLength} (mỗi chuỗi có thể thành một ô của bảng tải về; Excel không nhận ô quá 32.767 ký tự).`,
+        hint: 'Rút gọn văn bản này; nội dung dài đặt ở narrative/*.md của báo cáo.',
+      });
+    }
+    if (keyProblems.length + escaped.length + long.length > 0) return null;
   }
   if (errors.length > 0 || !tree) {
     const e = errors[0];

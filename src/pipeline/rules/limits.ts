@@ -35,6 +35,11 @@ export const LIMITS = {
   narrativesPerReport: 20,
   /** Characters of one CSV cell (a quote is a sentence or a short paragraph). */
   cellLength: 2_000,
+  /**
+   * Characters of one JSON string (a summary, a definition, a name): every one can become a cell of a published
+   * table, and Excel refuses a cell over 32,767 characters (it "repairs" the workbook, cutting the text).
+   */
+  jsonStringLength: 10_000,
 } as const;
 
 export type FileKind = keyof typeof LIMITS.bytes;

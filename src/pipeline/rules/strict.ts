@@ -118,6 +118,17 @@ export function jsonStringCharProblems(tree: JsonNode | undefined): { offset: nu
   return out;
 }
 
+/** JSON strings longer than `max` characters (each may become one cell of a published table: see LIMITS.jsonStringLength). */
+export function jsonStringLengthProblems(tree: JsonNode | undefined, max: number): { offset: number; length: number }[] {
+  const out: { offset: number; length: number }[] = [];
+  const visit = (node: JsonNode) => {
+    if (node.type === 'string' && String(node.value).length > max) out.push({ offset: node.offset, length: String(node.value).length });
+    for (const c of node.children ?? []) visit(c);
+  };
+  if (tree) visit(tree);
+  return out;
+}
+
 /** The period kind each report kind covers: a quarterly report covers a quarter, and so on (directives: any). */
 const KIND_PERIODS: Record<string, { kind: PeriodKind; example: string }> = {
   'quarterly-report': { kind: 'quarter', example: '"2024-Q3"' },

@@ -206,11 +206,14 @@ async function rankedSearch(pf: Pagefind, typed: string, o: Record<string, unkno
     const seen = new Set(results.map((r) => r.id));
     results = [...results, ...folded.results.filter((r) => !seen.has(r.id))];
   }
-  const words = forms[0].split(' ');
-  if (whole && results.length > 1) {
-    const quoted = (i: number) => forms.map((f) => `"${f.split(' ')[i]}"`);
-    const allWhole = await idsOfAll(engine, words.map((_, i) => quoted(i)), o);
-    const adjacent = words.length === 2 ? await idsOfAll(engine, [forms.map((f) => `"${f}"`)], o) : new Set<string>();
+  // A query in quotes is Pagefind's own phrase search already.
+  if (whole && results.length > 1 && !query.includes('"')) {
+    // Whole words as typed (marks included); when no word has the marks typed, as the folded search matched them.
+    const [by, as] = res.results.length ? [engine, forms] : [pf, [query]];
+    const words = as[0].split(' ');
+    const quoted = (i: number) => as.map((f) => `"${f.split(' ')[i]}"`);
+    const allWhole = await idsOfAll(by, words.map((_, i) => quoted(i)), o);
+    const adjacent = words.length === 2 ? await idsOfAll(by, [as.map((f) => `"${f}"`)], o) : new Set<string>();
     const tier = (r: PfResult) => (adjacent.has(r.id) && allWhole.has(r.id) ? 2 : allWhole.has(r.id) ? 1 : 0);
     results = results.map((r, i) => ({ r, i, t: tier(r) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.r);
   }

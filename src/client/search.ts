@@ -25,6 +25,7 @@ interface PfData {
 }
 interface PfResult {
   id: string;
+  score: number;
   data(): Promise<PfData>;
 }
 interface PfResponse {
@@ -126,7 +127,8 @@ function loadPagefind(): Promise<Pagefind> {
     // Pay them here, before Enter, with a search by no word and no filter (it fetches nothing).
     await pf.search(null);
     // The exact-marks instance starts from the files just loaded (nothing fetched): ready before a search needs it.
-    await loadExact(pf);
+    // Without it, searches fold marks as before (see rankedSearch).
+    await loadExact(pf).catch(() => {});
     // For tests and the bench: a search from now on waits for no loading of the index.
     form.dataset.index = 'ready';
     return pf;
@@ -167,9 +169,9 @@ async function searchForms(pf: Pagefind, forms: string[], o: Record<string, unkn
   const first = all[0];
   if (!first || all.some((r) => !r)) return null;
   if (all.length === 1) return first;
-  const best = new Map<string, PfResult & { score?: number }>();
-  for (const r of all as PfResponse[]) for (const x of r.results as (PfResult & { score?: number })[]) if ((best.get(x.id)?.score ?? -Infinity) < (x.score ?? 0)) best.set(x.id, x);
-  return { ...first, results: [...best.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) };
+  const best = new Map<string, PfResult>();
+  for (const r of all as PfResponse[]) for (const x of r.results) if ((best.get(x.id)?.score ?? -Infinity) < x.score) best.set(x.id, x);
+  return { ...first, results: [...best.values()].sort((a, b) => b.score - a.score) };
 }
 
 /** Ids of the results of each search, intersected: the documents that match every one. */
@@ -194,7 +196,7 @@ async function rankedSearch(pf: Pagefind, typed: string, o: Record<string, unkno
   const query = foldQuery(typed);
   if (o.sort) return pf.search(query, o);
   const marked = hasDiacritics(typed);
-  const engine = marked ? await exactReady(pf) : pf;
+  const engine = marked ? await exactReady(pf).catch(() => pf) : pf;
   // The exact-marks instance needs đ as the index writes it (d + U+0335); the folding one matches d for đ.
   const forms = marked ? toneForms(strokeD(typed).replace(/\s+/g, ' ').trim()) : [query];
   const res = await searchForms(engine, forms, o);

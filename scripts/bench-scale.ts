@@ -162,7 +162,7 @@ export const TYPING_DELAY_MS = 120;
  * - msFresh: then, on the pasted page (index loaded), another query of the list pasted (its chunks may be new);
  * - msAgain: and the first query once more (everything it needs loaded). Both to the first results.
  */
-export async function searchProbe(dist: string): Promise<Probe[]> {
+export async function searchProbe(dist: string, queries: readonly string[] = QUERIES): Promise<Probe[]> {
   if (!existsSync(CHROMIUM)) return [];
   const server = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
@@ -213,11 +213,11 @@ export async function searchProbe(dist: string): Promise<Probe[]> {
     return { context, page, result };
   };
   try {
-    for (const [i, q] of QUERIES.entries()) {
+    for (const [i, q] of queries.entries()) {
       const typed = await firstSearch(q, true);
       await typed.context.close();
       const paste = await firstSearch(q, false);
-      const msFresh = (await ask(paste.page, QUERIES[(i + 1) % QUERIES.length], false))[0].ms;
+      const msFresh = (await ask(paste.page, queries[(i + 1) % queries.length], false))[0].ms;
       const msAgain = (await ask(paste.page, q, false))[0].ms;
       await paste.context.close();
       out.push({ q, paste: paste.result, typed: typed.result, msFresh, msAgain });

@@ -5,9 +5,9 @@
 // single report, and the newest year) is always searched; older years are merged in with
 // mergeIndex, newest first: FEW_RESULTS_YEARS while results are few, the rest when the
 // reader asks ("Tìm cả trong các năm trước") or picks a year or period.
-import { foldDiacritics, foldQuery, hasDiacritics, unstrokeD } from '../core/text.ts';
+import { foldDiacritics, foldQuery, hasDiacritics, strokeD, unstrokeD } from '../core/text.ts';
 import { urls } from '../core/urls.ts';
-import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
+import { accentQuery, CONTENT_TYPES, FEW_RESULTS_YEARS, memberFields, NO_YEAR, parseExcerpt, SORT_KEY, spotPhrase, textFragmentUrl, toneForms, YEAR_FILTER, yearBundlePath, type ContentType } from '../core/search-terms.ts';
 
 interface PfSub {
   title: string;
@@ -25,6 +25,7 @@ interface PfData {
 }
 interface PfResult {
   id: string;
+  score: number;
   data(): Promise<PfData>;
 }
 interface PfResponse {
@@ -39,6 +40,7 @@ interface Pagefind {
   preload(q: string, o?: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  createInstance(o: Record<string, unknown>): Pagefind;
 }
 
 // Results (documents) whose data a batch loads: each is a fragment file to fetch, and a grouped
@@ -71,14 +73,26 @@ let olderAsked = false;
 class Deferred extends Error {}
 let fragmentBudget: { files: Set<string>; max: number } | null = null;
 const pageFetch = window.fetch.bind(window);
+// Every Pagefind file the page has fetched, by URL: the exact-marks instance (see loadExact) loads the same
+// WebAssembly, metadata, chunks and fragments as the folding one, and gets them from here, not the network.
+const pagefindFiles = new Map<string, Promise<{ body: ArrayBuffer; init: ResponseInit }>>();
 window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const path = new URL(url, location.href).pathname;
+  if (!path.startsWith('/pagefind/') || path.endsWith('.js')) return pageFetch(input, init);
+  const kept = pagefindFiles.get(url);
+  if (kept) return kept.then(({ body, init }) => new Response(body.slice(0), init));
   const budget = fragmentBudget;
   if (budget && /\/pagefind\/nam\/[^/]+\/fragment\//.test(url) && !budget.files.has(url)) {
     if (budget.files.size >= budget.max) return Promise.reject(new Deferred(url));
     budget.files.add(url);
   }
-  return pageFetch(input, init);
+  const file = pageFetch(input, init).then(async (res) => ({ ok: res.ok, body: await res.arrayBuffer(), init: { status: res.status, statusText: res.statusText, headers: res.headers } }));
+  // Only files that arrived are kept: a failed load is asked again next time.
+  const ok = file.then((f) => (f.ok ? f : Promise.reject(new Error(`${url}: ${f.init.status}`))));
+  pagefindFiles.set(url, ok);
+  ok.catch(() => pagefindFiles.delete(url));
+  return file.then(({ body, init }) => new Response(body.slice(0), init));
 };
 
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -112,6 +126,9 @@ function loadPagefind(): Promise<Pagefind> {
     // A first search runs Pagefind's search path cold (word segmentation, WebAssembly not yet optimised): tens of ms.
     // Pay them here, before Enter, with a search by no word and no filter (it fetches nothing).
     await pf.search(null);
+    // The exact-marks instance starts from the files just loaded (nothing fetched): ready before a search needs it.
+    // Without it, searches fold marks as before (see rankedSearch).
+    await loadExact(pf).catch(() => {});
     // For tests and the bench: a search from now on waits for no loading of the index.
     form.dataset.index = 'ready';
     return pf;
@@ -120,18 +137,106 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * Pagefind's search, the last call remembered: the same words and options over the same years give the same results,
+ * A second Pagefind instance over the same bundles with `exactDiacritics`: a word typed with marks matches only words
+ * with those marks ("hạn" finds "hạn", "hạnh", not "hành"; "đúng" not "dụng"). Pagefind sets this per instance, so it
+ * is an instance of its own; it fetches nothing (see pagefindFiles), it only runs its own WebAssembly.
+ */
+let exact: Promise<Pagefind> | null = null;
+/** Years merged into the exact-marks instance: it follows `merged` when it searches. */
+const exactMerged = new Set<number>(YEARS.slice(0, 1));
+function loadExact(pf: Pagefind): Promise<Pagefind> {
+  exact ??= (async () => {
+    const ex = pf.createInstance({ ...PF_OPTIONS, exactDiacritics: true });
+    await ex.init();
+    await ex.search(null); // loads its WebAssembly and metadata (from pagefindFiles) and warms its search path
+    return ex;
+  })();
+  return exact;
+}
+
+async function exactReady(pf: Pagefind): Promise<Pagefind> {
+  const ex = await loadExact(pf);
+  for (const y of [...merged].filter((y) => !exactMerged.has(y))) {
+    exactMerged.add(y);
+    await ex.mergeIndex(yearBundlePath(y), { ...PF_OPTIONS, exactDiacritics: true });
+  }
+  return ex;
+}
+
+/** One search of every form of the query (see toneForms), each result at its best score. */
+async function searchForms(pf: Pagefind, forms: string[], o: Record<string, unknown>): Promise<PfResponse | null> {
+  const all = await Promise.all(forms.map((f) => pf.search(f, o)));
+  const first = all[0];
+  if (!first || all.some((r) => !r)) return null;
+  if (all.length === 1) return first;
+  const best = new Map<string, PfResult>();
+  for (const r of all as PfResponse[]) for (const x of r.results) if ((best.get(x.id)?.score ?? -Infinity) < x.score) best.set(x.id, x);
+  return { ...first, results: [...best.values()].sort((a, b) => b.score - a.score) };
+}
+
+/** Ids of the results of each search, intersected: the documents that match every one. */
+async function idsOfAll(pf: Pagefind, queries: string[][], o: Record<string, unknown>): Promise<Set<string>> {
+  const sets: Set<string>[] = [];
+  for (const forms of queries) sets.push(new Set(((await searchForms(pf, forms, o))?.results ?? []).map((x) => x.id)));
+  const [first = new Set<string>(), ...rest] = sets;
+  return new Set([...first].filter((id) => rest.every((s) => s.has(id))));
+}
+
+/**
+ * The ranked search of a query (Pagefind folds marks and matches every word as a prefix, so "đúng hạn" alone ranked
+ * "sử dụng … hành chính" first):
+ * - a query with marks searches the exact-marks instance first (both tone placements, "hoà" and "hòa"); the folded
+ *   search's other results follow, so a mark typed differently from the text still finds it;
+ * - `whole` (the query was submitted, or its last word is finished): documents where every word is whole come
+ *   first ("dung han" is not "dụng … hành"), and for a query of two syllables (most Vietnamese words: "đúng hạn",
+ *   "giải ngân") those with the two side by side before them. Pagefind's order is kept within each tier.
+ * A date sort keeps the folded search alone: its order is the date, not the match.
+ */
+async function rankedSearch(pf: Pagefind, typed: string, o: Record<string, unknown>, whole: boolean): Promise<PfResponse | null> {
+  const query = foldQuery(typed);
+  if (o.sort) return pf.search(query, o);
+  const marked = hasDiacritics(typed);
+  const engine = marked ? await exactReady(pf).catch(() => pf) : pf;
+  // The exact-marks instance needs đ as the index writes it (d + U+0335); the folding one matches d for đ.
+  const forms = marked ? toneForms(strokeD(typed).replace(/\s+/g, ' ').trim()) : [query];
+  const res = await searchForms(engine, forms, o);
+  if (!res) return null;
+  let results = res.results;
+  if (marked) {
+    const folded = await pf.search(query, o);
+    if (!folded) return null;
+    const seen = new Set(results.map((r) => r.id));
+    results = [...results, ...folded.results.filter((r) => !seen.has(r.id))];
+  }
+  // A query in quotes is Pagefind's own phrase search already.
+  if (whole && results.length > 1 && !query.includes('"')) {
+    // Whole words as typed (marks included); when no word has the marks typed, as the folded search matched them.
+    const [by, as] = res.results.length ? [engine, forms] : [pf, [query]];
+    const words = as[0].split(' ');
+    const quoted = (i: number) => as.map((f) => `"${f.split(' ')[i]}"`);
+    const allWhole = await idsOfAll(by, words.map((_, i) => quoted(i)), o);
+    const adjacent = words.length === 2 ? await idsOfAll(by, [as.map((f) => `"${f}"`)], o) : new Set<string>();
+    const tier = (r: PfResult) => (adjacent.has(r.id) && allWhole.has(r.id) ? 2 : allWhole.has(r.id) ? 1 : 0);
+    results = results.map((r, i) => ({ r, i, t: tier(r) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.r);
+  }
+  return { ...res, results };
+}
+
+/**
+ * Pagefind's search, the last calls remembered: the same words and options over the same years give the same results,
  * so Enter reuses the search started while the reader typed (see searchAhead), finished or still running.
  */
-let last: { key: string; res: Promise<PfResponse | null> } | null = null;
-function searchOnce(pf: Pagefind, query: string | null, o: Record<string, unknown>): Promise<PfResponse | null> {
-  const key = JSON.stringify([query, o, [...merged]]);
-  if (last?.key !== key) {
-    const res = pf.search(query, o);
-    last = { key, res };
-    res.catch(() => (last = null)); // a failed search is not kept
+const recent = new Map<string, Promise<PfResponse | null>>();
+function searchOnce(pf: Pagefind, query: string | null, o: Record<string, unknown>, whole: boolean): Promise<PfResponse | null> {
+  const key = JSON.stringify([query, o, [...merged], whole]);
+  let res = recent.get(key);
+  if (!res) {
+    res = query == null ? pf.search(null, o) : rankedSearch(pf, query, o, whole);
+    recent.set(key, res);
+    res.catch(() => recent.delete(key)); // a failed search is not kept
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
   }
-  return last.res;
+  return res;
 }
 
 async function mergeYears(pf: Pagefind, years: number[]): Promise<void> {
@@ -396,8 +501,10 @@ async function run(typing = false) {
   const wait = performance.now() - w0;
   const sort = s.sort === 'moi' ? { [SORT_KEY]: 'desc' } : s.sort === 'cu' ? { [SORT_KEY]: 'asc' } : undefined;
   const query = s.q ? foldQuery(s.q) : null;
+  // Whole words first once the last word is finished: Enter, a link, a filter, or a space typed after it.
+  const whole = !typing || /\s$/.test(input.value);
   const search = async (): Promise<PfResponse | null> => {
-    if (!sort || s.filters[YEAR_FILTER]) return searchOnce(pf, query, { filters: s.filters, ...(sort ? { sort } : {}) });
+    if (!sort || s.filters[YEAR_FILTER]) return searchOnce(pf, s.q || null, { filters: s.filters, ...(sort ? { sort } : {}) }, whole);
     // Pagefind merges the instances' results by score, and a sorted search scores by rank within each
     // instance, which interleaves the years. One search per year (its filter keeps one instance's
     // results), in year order; then the undated pages of the main bundle.
@@ -517,9 +624,8 @@ function searchAhead() {
   clearTimeout(ahead);
   ahead = window.setTimeout(() => {
     const s = state();
-    const q = s.q ? foldQuery(s.q) : '';
-    if (!pagefind || !q || shortWordLast() || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
-    void pagefind.then((pf) => searchOnce(pf, q, { filters: s.filters })).catch(() => {});
+    if (!pagefind || !s.q || shortWordLast() || s.sort || Object.keys(s.filters).length || pinnedYears().length) return;
+    void pagefind.then((pf) => searchOnce(pf, s.q, { filters: s.filters }, true)).catch(() => {});
   }, AHEAD_PAUSE_MS);
 }
 

@@ -138,3 +138,30 @@ export const FIGURE_MEMBER = ['anchor', 'value', 'period', 'scope', 'section', '
 export const PASSAGE_MEMBER = ['n', 'section'] as const;
 /** Query parameter that makes each group's URL unique (Pagefind keys documents by URL). */
 export const GROUP_QUERY = 'nhom';
+
+const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+// A word ending in oa/oe/uy with no final consonant, its one tone mark on either vowel (NFD): "hoà"/"hòa", "thuỷ"/"thủy".
+const TONE_ON_SECOND = new RegExp(`^(.*?)([ou])([aey])([${TONE_MARKS}])$`, 'iu');
+const TONE_ON_FIRST = new RegExp(`^(.*?)([ou])([${TONE_MARKS}])([aey])$`, 'iu');
+/** Only oa, oe and uy move their mark; after q the u is part of the consonant ("quà", "quý"). */
+const movable = (before: string, first: string, second: string) => /^(?:o[ae]|uy)$/i.test(first + second) && !/q$/i.test(before);
+
+/**
+ * The same word with its tone mark placed the other way: old style "hoà, thuỷ" ↔ new style "hòa, thủy" (both are
+ * printed in the sources, and Pagefind compares marks letter by letter). null when the word has no such mark:
+ * "hoàn" (a final consonant), "quý" (u belongs to "qu"), "thuế" (ê carries the tone in both styles).
+ */
+export function otherTonePlacement(word: string): string | null {
+  const nfd = word.normalize('NFD');
+  const second = TONE_ON_SECOND.exec(nfd);
+  if (second && movable(second[1], second[2], second[3])) return `${second[1]}${second[2]}${second[4]}${second[3]}`.normalize('NFC');
+  const first = TONE_ON_FIRST.exec(nfd);
+  if (first && movable(first[1], first[2], first[4])) return `${first[1]}${first[2]}${first[4]}${first[3]}`.normalize('NFC');
+  return null;
+}
+
+/** The query's forms to search: as typed, and with every oa/oe/uy tone mark placed the other way when it has one. */
+export function toneForms(query: string): string[] {
+  const other = query.split(' ').map((w) => otherTonePlacement(w) ?? w).join(' ');
+  return other === query ? [query] : [query, other];
+}

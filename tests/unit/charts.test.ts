@@ -115,3 +115,30 @@ describe('reportAreaBars on the real content', () => {
     expect(q1.some((l) => l.endsWith('— Trên địa bàn huyện Đăk Hà'))).toBe(true);
   });
 });
+
+describe('lineChart with several series', () => {
+  it('tells the lines apart without colour (black-and-white print, WCAG 1.4.1): each its own point shape and dash, shown in its legend swatch', () => {
+    const names = ['A', 'B', 'C', 'D', 'E'];
+    const pts: LinePoint[] = names.flatMap((s, i) => [1, 2, 3].map((q) => ({ date: new Date(Date.UTC(2024, q * 3, 1)), value: i * 10 + q, series: s, text: String(i * 10 + q) })));
+    const doc = parseHTML(`<!doctype html><html><body>${lineChart(pts, { ariaLabel: 'x' })}</body></html>`).document;
+    const chart = doc.querySelector(`svg.${PLOT_CLASS}`)!;
+    // One group per line: its dash, and the shape of the marker its points use.
+    const lines = [...chart.querySelectorAll('g')].filter((g) => g.querySelector(':scope > path[marker-mid]')).map((g) => {
+      const path = g.querySelector(':scope > path[marker-mid]')!;
+      const marker = g.querySelector(`marker#${path.getAttribute('marker-mid')!.slice(5, -1)}`)!;
+      return { color: path.getAttribute('stroke'), dash: g.getAttribute('stroke-dasharray'), shape: marker.querySelector('path, circle')!.outerHTML.replace(/\s+/g, ' '), fill: marker.getAttribute('fill') };
+    });
+    expect(lines).toHaveLength(names.length);
+    const looks = lines.map((l) => `${l.dash}|${l.shape}|${l.fill === 'var(--plot-background)'}`);
+    expect(new Set(looks).size).toBe(names.length);
+    // The first four differ in shape alone, too.
+    expect(new Set(lines.slice(0, 4).map((l) => l.shape)).size).toBe(4);
+    const swatches = [...doc.querySelectorAll('[class$="-swatch"] > svg')];
+    expect(swatches).toHaveLength(names.length);
+    swatches.forEach((sw, i) => {
+      expect(sw.getAttribute('fill'), names[i]).toBe(lines[i].color);
+      expect(sw.querySelector('line')?.getAttribute('stroke-dasharray'), names[i]).toBe(lines[i].dash);
+      expect(sw.querySelector('path')?.getAttribute('d'), names[i]).toBe(lines[i].shape.match(/d="([^"]+)"/)?.[1]);
+    });
+  });
+});

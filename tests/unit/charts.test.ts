@@ -35,6 +35,16 @@ const rows: BarRow[] = [
 ];
 
 describe('barChart', () => {
+  it('draws no bar for a value of 0, even when every value is 0', () => {
+    // "Văn bản QPPL phát hiện trái pháp luật": 0 by self-check, 0 by inspection was drawn as two half-width bars.
+    for (const values of [[0, 0], [0, 5]]) {
+      const svg = svgOf(barChart(values.map((v, i) => ({ label: `r${i}`, value: v, text: `${v} văn bản`, color: '#1f5fa8' })), { ariaLabel: 'x', unit: 'văn bản' }));
+      const widths = [...svg.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+      expect(widths, String(values)).toHaveLength(2);
+      expect(widths[0], String(values)).toBe(0);
+      expect(svg.textContent, String(values)).not.toContain('NaN');
+    }
+  });
   it('draws at the width asked, wrapping long labels on phones only', () => {
     const wide = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ' }));
     const narrow = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ', width: CHART_WIDTHS.narrow }));

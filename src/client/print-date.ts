@@ -11,7 +11,13 @@ if (url) {
   // The site's own origin (the canonical one), the path and query the reader is on.
   const canonical = url.dataset.printUrl!;
   const update = () => {
-    url.textContent = new URL(location.pathname + location.search, canonical).href;
+    const href = new URL(location.pathname + location.search, canonical).href;
+    // Readable on paper ("?q=hồ+sơ", not "?q=h%E1%BB%93+s%C6%A1"); still what a browser takes when typed in.
+    try {
+      url.textContent = decodeURI(href);
+    } catch {
+      url.textContent = href;
+    }
   };
   update();
   addEventListener('beforeprint', update);

@@ -225,7 +225,7 @@ describe.skipIf(!hasBrowser)('paper, as a reader holds it', () => {
     return page;
   }
 
-  it.each(['/', `/bao-cao/${reportWithNotes()}/`, '/du-lieu/phien-ban/'])('print %s: folded sections print open, without the ▸ marker', async (path) => {
+  it.each(['/', `/bao-cao/${reportWithNotes()}/`, '/du-lieu/phien-ban/'])('print %s: folded sections print open, without the ▸ marker or link colour', async (path) => {
     const page = await printed(path);
     const r = await page.evaluate(() => {
       const shown = [...document.querySelectorAll('main details')].filter((d) => d.checkVisibility());
@@ -236,10 +236,13 @@ describe.skipIf(!hasBrowser)('paper, as a reader holds it', () => {
           [...d.children].filter((c) => c.tagName !== 'SUMMARY' && getComputedStyle(c).display !== 'none' && !c.checkVisibility()).map((c) => `${d.className || 'details'} > ${c.tagName.toLowerCase()}.${String(c.className)}`),
         ),
         markers: [...document.querySelectorAll('main summary')].filter((s) => s.checkVisibility() && getComputedStyle(s).listStyleType !== 'none').map((s) => (s.textContent ?? '').trim().slice(0, 40)),
+        // …nor in the link colour of something to click ("Tóm tắt nội dung văn bản" printed blue).
+        linkColoured: [...document.querySelectorAll('main summary')].filter((s) => s.checkVisibility() && getComputedStyle(s).color !== getComputedStyle(s.parentElement!.parentElement!).color).map((s) => (s.textContent ?? '').trim().slice(0, 40)),
       };
     });
     expect(r.folded, path).toEqual([]);
     expect(r.markers, path).toEqual([]);
+    expect(r.linkColoured, path).toEqual([]);
     await page.close();
   });
 
@@ -269,7 +272,7 @@ describe.skipIf(!hasBrowser)('paper: where it came from', () => {
 
   it.each([
     // The search's query and a missing page's path are not in the canonical address the build writes.
-    ['/tim-kiem/?q=h%E1%BB%93+s%C6%A1', '/tim-kiem/?q=h%E1%BB%93+s%C6%A1'],
+    ['/tim-kiem/?q=h%E1%BB%93+s%C6%A1', '/tim-kiem/?q=hồ+sơ'],
     ['/khong-co-trang-nay/', '/khong-co-trang-nay/'],
     [`/nhung/chi-so/${someIndicator}/`, `/nhung/chi-so/${someIndicator}/`],
   ])('print %s: the paper names the address printed and the day', async (path, shown) => {

@@ -258,6 +258,19 @@ describe.skipIf(!hasBrowser)('paper, as a reader holds it', () => {
     await page.close();
   });
 
+  it('print the home page: a plan target\'s name keeps most of its table row', async () => {
+    const page = await printed('/');
+    const { tables, shares } = await page.evaluate(() => {
+      const tables = [...document.querySelectorAll<HTMLTableElement>('table.targets')];
+      return { tables: tables.length, shares: tables.filter((t) => t.checkVisibility()).map((t) => t.querySelector('thead th')!.getBoundingClientRect().width / t.getBoundingClientRect().width) };
+    });
+    // Every one printed (they are folded on screen)…
+    expect(shares).toHaveLength(tables);
+    // …and it had a sixth of the row (one word a line) beside a mostly empty "Thực hiện mới nhất".
+    for (const share of shares) expect(share).toBeGreaterThan(0.4);
+    await page.close();
+  });
+
   it('print the dataset catalogue: without its filter panel the list takes the page width', async () => {
     const page = await printed('/du-lieu/');
     const share = await page.evaluate(() => document.querySelector('.dataset-list')!.getBoundingClientRect().width / document.querySelector('main')!.getBoundingClientRect().width);

@@ -336,6 +336,34 @@ describe.skipIf(!hasBrowser)('paper: where it came from', () => {
     pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Trang ${i + 1}/${pages.length}`));
   });
 
+  it.skipIf(!existsSync(PDFTOTEXT)).each(['/', ...smallReports])('print %s: no page ends with a heading, or a heading and its lead-in paragraph', async (path) => {
+    const page = await h.browser.newPage({ viewport: { width: 794, height: 1123 } });
+    await page.goto(h.baseUrl + path);
+    await page.emulateMedia({ media: 'print' });
+    // Each printed heading as text (spaces collapsed), and the same with the paragraph right after it when its section
+    // goes on after that paragraph (a list, a table, a subsection; not a section that is one paragraph).
+    const ends = await page.evaluate(() => {
+      const text = (e: Element) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+      const level = (e: Element | null) => (e && /^H[1-6]$/.test(e.tagName) ? Number(e.tagName[1]) : 9);
+      return [...document.querySelectorAll('main :is(h2, h3)')].filter((e) => e.checkVisibility() && text(e)).flatMap((e) => {
+        const next = e.nextElementSibling;
+        const leadIn = next?.tagName === 'P' && next.checkVisibility() && next.nextElementSibling && level(next.nextElementSibling) > level(e);
+        return leadIn ? [text(e), `${text(e)} ${text(next)}`] : [text(e)];
+      });
+    });
+    await page.close();
+    const pages = await pagesOf(path);
+    // The last lines of each page but the last, above the page number, joined: does the page end with exactly one of those?
+    const orphans = pages.slice(0, -1).flatMap((t, i) => {
+      const lines = t.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l && !/Trang \d+\/\d+|^Dữ liệu CCHC Kon Tum$/.test(l));
+      const tails = Array.from({ length: Math.min(8, lines.length) }, (_, k) => lines.slice(-(k + 1)).join(' '));
+      const hit = ends.find((e) => tails.includes(e));
+      return hit ? [`page ${i + 1}: ${hit.slice(0, 60)}`] : [];
+    });
+    // The home page's "Số liệu nổi bật" and its lead-in once ended page 2, its cards on page 3.
+    expect(orphans, path).toEqual([]);
+  });
+
   it.skipIf(!existsSync(PDFTOTEXT)).each(smallReports)('print %s: no page ends with a figure table\'s header row alone', async (path) => {
     const pages = await pagesOf(path);
     // The last line of text above the page number: the header row ("Giá trị  Số liệu, kỳ, phạm vi  Nguồn") with its

@@ -35,6 +35,16 @@ const rows: BarRow[] = [
 ];
 
 describe('barChart', () => {
+  it('draws no bar for a value of 0, even when every value is 0', () => {
+    // "Văn bản QPPL phát hiện trái pháp luật": 0 by self-check, 0 by inspection was drawn as two half-width bars.
+    for (const values of [[0, 0], [0, 5]]) {
+      const svg = svgOf(barChart(values.map((v, i) => ({ label: `r${i}`, value: v, text: `${v} văn bản`, color: '#1f5fa8' })), { ariaLabel: 'x', unit: 'văn bản' }));
+      const widths = [...svg.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+      expect(widths, String(values)).toHaveLength(2);
+      expect(widths[0], String(values)).toBe(0);
+      expect(svg.textContent, String(values)).not.toContain('NaN');
+    }
+  });
   it('draws at the width asked, wrapping long labels on phones only', () => {
     const wide = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ' }));
     const narrow = svgOf(barChart(rows, { ariaLabel: 'x', unit: 'hồ sơ', width: CHART_WIDTHS.narrow }));
@@ -113,5 +123,32 @@ describe('reportAreaBars on the real content', () => {
     const q1 = reportAreaBars(site, 'kon-tum-2025-q1', 'chi-dao-dieu-hanh').flatMap((c) => c.rows.map((row) => row.label));
     // Units the province inspected in a district: the province's figure, labelled with the place.
     expect(q1.some((l) => l.endsWith('— Trên địa bàn huyện Đăk Hà'))).toBe(true);
+  });
+});
+
+describe('lineChart with several series', () => {
+  it('tells the lines apart without colour (black-and-white print, WCAG 1.4.1): each its own point shape and dash, shown in its legend swatch', () => {
+    const names = ['A', 'B', 'C', 'D', 'E'];
+    const pts: LinePoint[] = names.flatMap((s, i) => [1, 2, 3].map((q) => ({ date: new Date(Date.UTC(2024, q * 3, 1)), value: i * 10 + q, series: s, text: String(i * 10 + q) })));
+    const doc = parseHTML(`<!doctype html><html><body>${lineChart(pts, { ariaLabel: 'x' })}</body></html>`).document;
+    const chart = doc.querySelector(`svg.${PLOT_CLASS}`)!;
+    // One group per line: its dash, and the shape of the marker its points use.
+    const lines = [...chart.querySelectorAll('g')].filter((g) => g.querySelector(':scope > path[marker-mid]')).map((g) => {
+      const path = g.querySelector(':scope > path[marker-mid]')!;
+      const marker = g.querySelector(`marker#${path.getAttribute('marker-mid')!.slice(5, -1)}`)!;
+      return { color: path.getAttribute('stroke'), dash: g.getAttribute('stroke-dasharray'), shape: marker.querySelector('path, circle')!.outerHTML.replace(/\s+/g, ' '), fill: marker.getAttribute('fill') };
+    });
+    expect(lines).toHaveLength(names.length);
+    const looks = lines.map((l) => `${l.dash}|${l.shape}|${l.fill === 'var(--plot-background)'}`);
+    expect(new Set(looks).size).toBe(names.length);
+    // The first four differ in shape alone, too.
+    expect(new Set(lines.slice(0, 4).map((l) => l.shape)).size).toBe(4);
+    const swatches = [...doc.querySelectorAll('[class$="-swatch"] > svg')];
+    expect(swatches).toHaveLength(names.length);
+    swatches.forEach((sw, i) => {
+      expect(sw.getAttribute('fill'), names[i]).toBe(lines[i].color);
+      expect(sw.querySelector('line')?.getAttribute('stroke-dasharray'), names[i]).toBe(lines[i].dash);
+      expect(sw.querySelector('path')?.getAttribute('d'), names[i]).toBe(lines[i].shape.match(/d="([^"]+)"/)?.[1]);
+    });
   });
 });

@@ -117,6 +117,22 @@ describe('partsChart', () => {
     const bars = [...document.querySelectorAll('rect')].filter((r) => r.getAttribute('height') === '22').map((r) => Number(r.getAttribute('width')));
     expect(bars[0] + bars[1]).toBeCloseTo((38 / 40) * 340, 1);
   });
+  it('tells the parts apart without colour (black-and-white print): each its own texture, the same on its legend swatch', () => {
+    const four = ['Tỉnh', 'Huyện', 'Xã', 'Chung'].map((label, i) => ({ label, value: 10 + i, text: `${10 + i} thủ tục`, color: '' }));
+    const svg = partsChart(four, { ariaLabel: 'a', width: 340 });
+    const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+    const fills = [...document.querySelectorAll('rect')].filter((r) => r.getAttribute('height') === '22').map((r) => r.getAttribute('fill')!);
+    const swatches = [...document.querySelectorAll('rect')].filter((r) => r.getAttribute('height') === '12').map((r) => r.getAttribute('fill'));
+    expect(swatches).toEqual(fills);
+    // What each part looks like with the colour taken out: its pattern's drawing over the colour tile.
+    const look = (fill: string) => (fill.startsWith('url(#') ? document.getElementById(fill.slice(5, -1))!.innerHTML.replace(/fill="#[0-9a-f]{6}"/, '') : 'plain');
+    expect(new Set(fills.map(look)).size).toBe(4);
+    // Pattern ids differ between charts (several on one page) and stay the same for the same chart.
+    expect(partsChart(four, { ariaLabel: 'a', width: 340 })).toBe(svg);
+    const other = partsChart(four.slice(1), { ariaLabel: 'b', width: 340 });
+    const ids = (markup: string) => new Set([...markup.matchAll(/<pattern id="([^"]+)"/g)].map((m) => m[1]));
+    expect([...ids(svg)].filter((id) => ids(other).has(id))).toEqual([]);
+  });
 });
 
 describe('report charts by indicator, on the real content', () => {

@@ -80,6 +80,8 @@ export function barLayout(rows: BarRow[], width: number, domain?: [number, numbe
   const scale = scaleLinear().domain(domain ?? [Math.min(0, ...values), Math.max(0, ...values)]);
   if (!domain) scale.nice(count);
   const [d0, d1] = scale.domain() as [number, number];
+  // Every value 0 ("0 văn bản" found by each kind of check): an empty domain drew each bar across half the chart.
+  if (!(d1 > d0)) return { marginRight, domain: [d0, d0 + 1], ticks: [d0] };
   const range = Math.max(1, width - BAR_MARGIN_LEFT - marginRight);
   const at = (v: number) => BAR_MARGIN_LEFT + (d1 > d0 ? ((v - d0) / (d1 - d0)) * range : 0);
   const ticks = thinTicks(scale.ticks(count).map((v) => ({ x: at(v), label: tickFormat(v), v }))).map((t) => t.v);

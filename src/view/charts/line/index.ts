@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import type { ChartTable, ChartType } from '../types.ts';
-import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, plotDocument, renderPlot, tickFormat } from '../render.ts';
+import { cachedChart, CHART_WIDTHS, FONT_SIZE, isNarrow, PLOT_CLASS, plotDocument, renderPlot, tickFormat } from '../render.ts';
 import { labelBox, placeLabels, textWidth, thinTicks, type Box } from '../layout.ts';
 
 export interface LinePoint {
@@ -57,7 +57,7 @@ function drawLineChart(points: LinePoint[], options: LineOptions): string {
   const layout = lineLayout(points, { width, height, xTicks: options.xTicks });
   const label = (anchor: 'start' | 'middle' | 'end') =>
     Plot.text(layout.labels.filter((l) => l.anchor === anchor), { x: 'date', y: 'value', text: 'text', dy: -LABEL_DY, textAnchor: anchor, fill: 'currentColor' });
-  return renderPlot(
+  const markup = renderPlot(
     Plot.plot({
       ...frame,
       marginLeft: layout.marginLeft,
@@ -78,13 +78,59 @@ function drawLineChart(points: LinePoint[], options: LineOptions): string {
               Plot.ruleX(layout.gaps, { x: 'date', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,3', className: 'chart-gap' }),
               Plot.text(layout.gaps.filter((g) => g.labelled), { x: 'date', frameAnchor: 'bottom', lineAnchor: 'bottom', dy: -GAP_DY, text: () => GAP_TEXT, fill: 'currentColor', className: 'chart-gap-label' }),
             ]),
-        Plot.line(points, { x: 'date', y: 'value', z: series.length > 1 ? 'series' : null, stroke: series.length > 1 ? 'series' : (options.color ?? 'currentColor'), strokeWidth: 2, marker: 'circle' }),
+        ...(series.length > 1
+          ? series.map((s, i) => Plot.line(points.filter((p) => p.series === s), { x: 'date', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: seriesStyle(i).dash ?? undefined, marker: seriesMarker(i) }))
+          : [Plot.line(points, { x: 'date', y: 'value', z: null, stroke: options.color ?? 'currentColor', strokeWidth: 2, marker: 'circle' })]),
         label('start'),
         label('middle'),
         label('end'),
       ],
     }) as never,
   );
+  return series.length > 1 ? styledSwatches(markup) : markup;
+}
+
+/**
+ * Several lines are told apart by more than colour (WCAG 1.4.1, and a chart printed in black and white): each has
+ * its own point shape and dash, and its legend swatch shows both. Shapes are paths in a marker's -5…5 box.
+ */
+const SHAPES = [
+  'M3,0A3,3 0 1 1 -3,0A3,3 0 1 1 3,0Z', // circle
+  'M-2.7,-2.7H2.7V2.7H-2.7Z', // square
+  'M0,-3.6L3.3,2.6H-3.3Z', // triangle
+  'M0,-3.8L3.8,0L0,3.8L-3.8,0Z', // diamond
+];
+const DASHES = [null, '7,3', '2,3', '9,3,2,3'];
+/** The i-th series' look: shapes filled, then hollow; dashes cycle on a different period so pairs stay apart. */
+export function seriesStyle(i: number): { shape: string; hollow: boolean; dash: string | null } {
+  return { shape: SHAPES[i % SHAPES.length], hollow: Math.floor(i / SHAPES.length) % 2 === 1, dash: DASHES[i % DASHES.length] };
+}
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** A Plot marker (a function of the line's colour) drawing the i-th series' shape. */
+function seriesMarker(i: number) {
+  const { shape, hollow } = seriesStyle(i);
+  return (color: string, context: { document: Document }) => {
+    const marker = context.document.createElementNS(SVG_NS, 'marker');
+    for (const [k, v] of Object.entries({ viewBox: '-5 -5 10 10', markerWidth: '6.67', markerHeight: '6.67', fill: hollow ? 'var(--plot-background)' : color, stroke: hollow ? color : 'var(--plot-background)', 'stroke-width': '1.5' })) marker.setAttribute(k, v);
+    const path = context.document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', shape);
+    marker.append(path);
+    return marker as SVGMarkerElement;
+  };
+}
+/** Plot's legend swatch (a colour square) for series i becomes a short line with the series' dash and shape. */
+function styledSwatches(markup: string): string {
+  const at = markup.indexOf(`class="${PLOT_CLASS}"`);
+  if (at < 0) return markup;
+  let i = 0;
+  // Still <svg fill="colour"…>: share-image.ts reads a legend's colours from there.
+  const legend = markup.slice(0, at).replace(/<svg fill="([^"]+)"[^>]*><rect[^>]*\/><\/svg>/g, (_m, color: string) => {
+    const { shape, hollow, dash } = seriesStyle(i++);
+    const line = `<line x1="1" y1="7.5" x2="29" y2="7.5" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''} />`;
+    const mark = `<path transform="translate(15 7.5) scale(1.34)" d="${shape}" fill="${hollow ? 'white' : color}" stroke="${hollow ? color : 'white'}" stroke-width="1.5" />`;
+    return `<svg fill="${color}" height="15" width="30" viewBox="0 0 30 15" aria-hidden="true">${line}${mark}</svg>`;
+  });
+  return legend + markup.slice(at);
 }
 
 const MARGIN = { top: 20, right: 8, bottom: 30 };

@@ -2,13 +2,34 @@
 // legend row per part. Drawn as plain SVG (Plot has no such mark).
 import type { ChartTable, ChartType } from '../types.ts';
 import { barSummary, barTable, type BarRow } from '../bars/index.ts';
-import { CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, wrapLabel } from '../render.ts';
+import { CHART_WIDTHS, escapeXml, FONT_SIZE, LINE_HEIGHT, stableIds, wrapLabel } from '../render.ts';
 import { textWidth } from '../layout.ts';
 
 const LABEL_X = 20;
 
 /** Categorical colours for the parts of a whole (Observable 10, AA against white where used as swatches with text beside). */
 export const PART_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];
+
+/**
+ * A texture over each part's colour, so the parts stay apart without colour (a black-and-white printout, WCAG 1.4.1):
+ * the first part plain, then white hatching, dots, the other hatching, stripes… drawn in a 6 px tile.
+ */
+const TEXTURES = [
+  '',
+  '<path d="M-1,1L1,-1M0,6L6,0M5,7L7,5" stroke="#fff" stroke-width="1.5"/>',
+  '<circle cx="3" cy="3" r="1.3" fill="#fff"/>',
+  '<path d="M-1,5L1,7M0,0L6,6M5,-1L7,1" stroke="#fff" stroke-width="1.5"/>',
+  '<path d="M0,3H6" stroke="#fff" stroke-width="1.5"/>',
+  '<path d="M3,0V6" stroke="#fff" stroke-width="1.5"/>',
+  '<path d="M0,3H6M3,0V6" stroke="#fff" stroke-width="1.2"/>',
+];
+/** The fill of part i and, when textured, its pattern (ids made unique per chart by stableIds). */
+function partFill(i: number): { fill: string; def: string } {
+  const color = PART_COLORS[i % PART_COLORS.length];
+  const texture = TEXTURES[i % TEXTURES.length];
+  if (!texture) return { fill: color, def: '' };
+  return { fill: `url(#plot-pattern-${i})`, def: `<pattern id="plot-pattern-${i}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${color}"/>${texture}</pattern>` };
+}
 
 export interface PartsOptions {
   ariaLabel: string;
@@ -30,17 +51,19 @@ export function partsChart(parts: BarRow[], options: PartsOptions): string {
   const scale = (v: number) => (v / max) * width;
   const barY = 4;
   const barH = 22;
-  const out: string[] = [];
+  const fills = parts.map((_, i) => partFill(i));
+  const defs = fills.map((f) => f.def).join('');
+  const out: string[] = defs ? [`<defs>${defs}</defs>`] : [];
   let x = 0;
   parts.forEach((p, i) => {
     const w = scale(Math.max(0, p.value));
-    out.push(`<rect x="${x.toFixed(2)}" y="${barY}" width="${w.toFixed(2)}" height="${barH}" fill="${PART_COLORS[i % PART_COLORS.length]}" stroke="#fff" stroke-width="1"><title>${escapeXml(`${p.label}: ${p.text}`)}</title></rect>`);
+    out.push(`<rect x="${x.toFixed(2)}" y="${barY}" width="${w.toFixed(2)}" height="${barH}" fill="${fills[i].fill}" stroke="#fff" stroke-width="1"><title>${escapeXml(`${p.label}: ${p.text}`)}</title></rect>`);
     x += w;
   });
   if (total) out.push(`<rect x="0.5" y="${barY - 2.5}" width="${(scale(total.value) - 1).toFixed(2)}" height="${barH + 5}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
   // Legend rows: swatch, wrapped label, printed value right-aligned; each label wraps in the room its own value leaves.
   let y = barY + barH + 14;
-  const rows = [...parts.map((p, i) => ({ label: p.label, text: p.text, color: PART_COLORS[i % PART_COLORS.length], bold: false })),
+  const rows = [...parts.map((p, i) => ({ label: p.label, text: p.text, color: fills[i].fill, bold: false })),
     ...(total ? [{ label: 'Tổng (số in trong văn bản)', text: total.text, color: null, bold: true }] : [])];
   for (const r of rows) {
     const top = y;
@@ -52,7 +75,7 @@ export function partsChart(parts: BarRow[], options: PartsOptions): string {
     y += lines.length * LINE_HEIGHT + 6;
   }
   const height = Math.round(y + 2);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${FONT_SIZE}" fill="currentColor" aria-label="${escapeXml(options.ariaLabel)}">${out.join('')}</svg>`;
+  return stableIds(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${FONT_SIZE}" fill="currentColor" aria-label="${escapeXml(options.ariaLabel)}">${out.join('')}</svg>`);
 }
 
 export interface PartsSpec extends PartsOptions {

@@ -2,7 +2,7 @@
 // load → validate → derive (runPipeline) → render MDX → astro build → export datasets → search index.
 // Every [build] line ends with the stage's wall time and the process's peak memory so far.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -170,7 +170,12 @@ setShareImagesByBuild(true);
 // the page stage (25 of 96 s). Exports are done, and this stage's live heap is ~1 GB of a 4 GB budget.
 setFlagsFromString('--heap-growing-percent=50');
 const { setPageKeysByBuild } = await import('../src/view/page-keys.ts');
-setPageKeysByBuild(incremental, (text) => createHash('sha256').update(text).digest('hex'));
+// Every file of the site's code (src/ but the generated MDX, which the content keys cover), the Astro config and the lockfile.
+const siteCode = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => !f.startsWith('generated/') && statSync(join(root, 'src', f)).isFile())
+  .sort()
+  .map((f) => `src/${f}`);
+setPageKeysByBuild(incremental, (text) => createHash('sha256').update(text).digest('hex'), codeHash([...siteCode, 'astro.config.mjs', 'package-lock.json'], root));
 // Astro's content sync (the collection config loaded through Vite, the generated MDX pages into its data store, type
 // declarations: ~1.3 s of every build) is skipped when its inputs are byte for byte those of the last build that ran it
 // and its store is still there: most edits (figures, notes, narratives) leave the generated MDX unchanged.

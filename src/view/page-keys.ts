@@ -17,6 +17,7 @@
 // - a year page of an archive (/…/nam/<year>/): its whole view-model, which Astro passes as props;
 // - the data version and modification date (they move with any figure anywhere): only for the pages that print
 //   them, the indicator pages (JSON-LD and citation), so adding a report leaves other reports' pages alone.
+// - the site's code (src/, the Astro config, the lockfile): in every key, so a code change renders every page again.
 // A page whose route is not keyed here is rendered on every build. `scripts/check-incremental.ts` checks that
 // an incremental build after edits equals a full build byte for byte.
 import type { Site } from '../pipeline/derive.ts';
@@ -33,9 +34,15 @@ export const PAGE_ENV = ['SITE_URL', 'CONTACT_EMAIL', 'REPO_URL', 'REPO_BRANCH',
 // and keys hash the whole archive once: ~0.5 GB of JSON at 1,000 reports).
 type Hasher = (text: string) => string;
 const BY_BUILD = Symbol.for('cchc.pageKeys');
-const byBuild = (): { hasher: Hasher } | undefined => (globalThis as Record<symbol, { hasher: Hasher } | undefined>)[BY_BUILD];
-export function setPageKeysByBuild(on: boolean, hasher: Hasher = sha256): void {
-  (globalThis as Record<symbol, unknown>)[BY_BUILD] = on ? { hasher } : undefined;
+const byBuild = (): { hasher: Hasher; code: string } | undefined => (globalThis as Record<symbol, { hasher: Hasher; code: string } | undefined>)[BY_BUILD];
+/**
+ * `code`: a digest of the site's code (the build hashes src/, the Astro config and the lockfile), part of every key.
+ * Astro keeps a page whose route module is unchanged even when a client script it links was renamed (a shared chunk's
+ * hash moved: an edit of src/core/text.ts renamed FigureCite's script), so a kept page named a deleted file. Any code
+ * change therefore renders every page again; content edits stay incremental.
+ */
+export function setPageKeysByBuild(on: boolean, hasher: Hasher = sha256, code = ''): void {
+  (globalThis as Record<symbol, unknown>)[BY_BUILD] = on ? { hasher, code } : undefined;
 }
 
 /**
@@ -159,5 +166,6 @@ export function pageKeys(site: Site, env: Record<string, string | undefined> = p
  */
 export function withPageKeys<P extends { params: Record<string, string | number | undefined> }>(paths: P[], key: (path: P) => unknown): (P & { cacheKey?: string })[] {
   if (!byBuild()) return paths;
-  return paths.map((p) => ({ ...p, cacheKey: hash(key(p)) }));
+  const code = byBuild()!.code;
+  return paths.map((p) => ({ ...p, cacheKey: hash({ code, page: key(p) }) }));
 }

@@ -109,6 +109,15 @@ describe('withPageKeys', () => {
     expect(withPageKeys(paths, (p) => ({ id: p.params.id, shows: 'x' }))[0].cacheKey).toBe(keyed[0].cacheKey);
     expect(withPageKeys(paths, (p) => ({ id: p.params.id, shows: 'y' }))[0].cacheKey).not.toBe(keyed[0].cacheKey);
   });
+  it('moves every key when the site code changes (a kept page must not name a renamed client script)', () => {
+    setPageKeysByBuild(true, undefined, 'code-1');
+    const before = withPageKeys(paths, (p) => p.params.id).map((p) => p.cacheKey);
+    setPageKeysByBuild(true, undefined, 'code-1');
+    expect(withPageKeys(paths, (p) => p.params.id).map((p) => p.cacheKey)).toEqual(before);
+    setPageKeysByBuild(true, undefined, 'code-2');
+    const after = withPageKeys(paths, (p) => p.params.id).map((p) => p.cacheKey);
+    for (const [i, k] of after.entries()) expect(k).not.toBe(before[i]);
+  });
 });
 
 describe('stableJson', () => {
